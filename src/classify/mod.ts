@@ -1,0 +1,2 @@
+/** classify. Each line re-exports one concept file. @module */
+export {};

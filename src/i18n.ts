@@ -1,0 +1,47 @@
+/**
+ * Bilingual labels. Every label ClusterLab shows to a user (classes, mechanisms, axis titles) exists in
+ * English and Chinese; functions that produce labels take a `lang` option.
+ *
+ * @example
+ * ```ts
+ * import { label, type Bilingual } from "clusterlab";
+ * const lq: Bilingual = { en: "Location quotient", zh: "区位商" };
+ * label(lq, "zh"); // "区位商"
+ * ```
+ * @module
+ */
+
+/** A language ClusterLab writes labels in. */
+export type Lang = "en" | "zh";
+
+/** The languages, in display order. */
+export const LANGS: readonly Lang[] = ["en", "zh"];
+
+/** A text in English and Chinese. */
+export interface Bilingual {
+  readonly en: string;
+  readonly zh: string;
+}
+
+/** Pick the text of `text` in `lang` (English when `lang` is omitted). */
+export function label(text: Bilingual, lang: Lang = "en"): string {
+  return text[lang];
+}
+
+/** Both languages in one string, "English / 中文", for tables that show both. */
+export function bilingual(text: Bilingual): string {
+  return `${text.en} / ${text.zh}`;
+}
+
+/** Axis titles and other labels shared across the toolkit. */
+export const LABELS = {
+  region: { en: "Region", zh: "地区" },
+  sector: { en: "Sector", zh: "产业" },
+  year: { en: "Year", zh: "年份" },
+  value: { en: "Value", zh: "数值" },
+  employment: { en: "Employment", zh: "就业人数" },
+  locationQuotient: { en: "Location quotient", zh: "区位商" },
+  patents: { en: "Patents", zh: "专利数" },
+  knowledgeStock: { en: "Knowledge stock", zh: "知识存量" },
+  allianceStock: { en: "Alliance stock", zh: "联盟存量" },
+} as const satisfies Record<string, Bilingual>;

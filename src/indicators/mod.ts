@@ -1,0 +1,2 @@
+/** indicators. Each line re-exports one concept file. @module */
+export {};

@@ -1,0 +1,2 @@
+/** models. Each line re-exports one concept file. @module */
+export {};

@@ -1,0 +1,5 @@
+/** Display: figures (inline SVG + PNG) and tables in notebooks. @module */
+export { document } from "./document.ts";
+export * from "./jupyter.ts";
+export * from "./figure.ts";
+export * from "./table.ts";

@@ -1,0 +1,121 @@
+/**
+ * Shared set-up for the notebook tools: find a Python that has nbclient and nbconvert, and register the Deno
+ * kernel in a project-local Jupyter data folder (`.jupyter/`, git-ignored) so headless runs never depend on,
+ * or change, the user's own Jupyter configuration.
+ * @module
+ */
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project root (the folder of deno.json). */
+export const ROOT: string = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The runner script. */
+export const RUNNER: string = join(ROOT, "tools", "run_notebooks.py");
+
+async function run(cmd: string, args: string[], env?: Record<string, string>) {
+  try {
+    const out = await new Deno.Command(cmd, { args, env, stdout: "piped", stderr: "piped" }).output();
+    return { ok: out.success, stdout: new TextDecoder().decode(out.stdout), stderr: new TextDecoder().decode(out.stderr) };
+  } catch (e) {
+    return { ok: false, stdout: "", stderr: String(e) };
+  }
+}
+
+/**
+ * A Python interpreter that can import nbclient and nbconvert. `CLUSTERLAB_PYTHON` wins; then Debian's
+ * `/usr/bin/python3` (where `python3-nbclient` installs), then `python3` on PATH.
+ */
+export async function findPython(): Promise<string> {
+  const candidates = [Deno.env.get("CLUSTERLAB_PYTHON"), "/usr/bin/python3", "python3"].filter(
+    (c): c is string => !!c,
+  );
+  for (const py of candidates) {
+    if ((await run(py, ["-c", "import nbclient, nbconvert, nbformat"])).ok) return py;
+  }
+  throw new Error(
+    `No Python with nbclient and nbconvert was found (tried ${candidates.join(", ")}).\n` +
+      "Install them, e.g. on Debian/Ubuntu:\n" +
+      "  sudo apt-get install python3-nbclient python3-nbconvert python3-jupyter-client python3-zmq\n" +
+      "or set CLUSTERLAB_PYTHON to a Python that has them.",
+  );
+}
+
+/** Patch a kernel.json: NO_COLOR and message-mode interrupts (a Stop keeps the kernel's state). */
+export async function patchKernelSpec(file: string): Promise<void> {
+  const spec = JSON.parse(await Deno.readTextFile(file));
+  spec.interrupt_mode = "message";
+  spec.env = { ...(spec.env ?? {}), NO_COLOR: "1" };
+  await Deno.writeTextFile(file, JSON.stringify(spec, null, 1) + "\n");
+}
+
+/**
+ * Register the Deno kernel under `dataHome/jupyter/kernels/deno` and return the environment that makes
+ * jupyter_client find it.
+ */
+export async function installKernel(dataHome: string = join(ROOT, ".jupyter")): Promise<Record<string, string>> {
+  const env = { XDG_DATA_HOME: dataHome, JUPYTER_DATA_DIR: join(dataHome, "jupyter") };
+  const r = await run(Deno.execPath(), ["jupyter", "--install", "--force"], env);
+  if (!r.ok) throw new Error(`deno jupyter --install failed:\n${r.stderr}`);
+  await patchKernelSpec(join(dataHome, "jupyter", "kernels", "deno", "kernel.json"));
+  return env;
+}
+
+/** Notebooks under `notebooks/` (recursively), sorted, skipping checkpoints. */
+export async function listNotebooks(dir: string = join(ROOT, "notebooks")): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(d: string) {
+    for await (const e of Deno.readDir(d)) {
+      if (e.name.startsWith(".")) continue;
+      const p = join(d, e.name);
+      if (e.isDirectory) await walk(p);
+      else if (e.name.endsWith(".ipynb")) found.push(p);
+    }
+  }
+  await walk(dir);
+  return found.sort();
+}
+
+/** Options of {@link executeNotebooks}. */
+export interface ExecuteOptions {
+  readonly out: string;
+  readonly html?: boolean;
+  readonly env?: Record<string, string>;
+  /** Pass output through to this process's stdout/stderr (default) or capture it. */
+  readonly capture?: boolean;
+}
+
+/**
+ * Execute notebooks with the Deno kernel (through the runner) and, with `html`, render them. A notebook in
+ * `notebooks/sub/` goes to `out/sub/`.
+ */
+export async function executeNotebooks(
+  notebooks: string[],
+  options: ExecuteOptions,
+): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+  const python = await findPython();
+  const kernelEnv = await installKernel();
+  const groups = new Map<string, string[]>();
+  for (const nb of notebooks) {
+    const rel = dirname(resolve(nb)).slice(join(ROOT, "notebooks").length).replace(/^\//, "");
+    const out = join(options.out, rel);
+    groups.set(out, [...(groups.get(out) ?? []), nb]);
+  }
+  let stdout = "", stderr = "", ok = true;
+  for (const [out, nbs] of groups) {
+    const args = [RUNNER, "--out", out, ...(options.html ? ["--html"] : []), ...nbs];
+    const cmd = new Deno.Command(python, {
+      args,
+      env: { ...kernelEnv, NO_COLOR: "1", ...(options.env ?? {}) },
+      stdout: options.capture ? "piped" : "inherit",
+      stderr: options.capture ? "piped" : "inherit",
+    });
+    const r = await cmd.output();
+    ok &&= r.success;
+    if (options.capture) {
+      stdout += new TextDecoder().decode(r.stdout);
+      stderr += new TextDecoder().decode(r.stderr);
+    }
+  }
+  return { ok, stdout, stderr };
+}

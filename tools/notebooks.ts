@@ -1,0 +1,82 @@
+/**
+ * The main job: execute every notebook in `notebooks/` on the shipped data with the Deno kernel, and write
+ * executed copies and self-contained HTML renderings (plots included) to `out/`, with an index page.
+ *
+ *   deno task notebooks                         all notebooks
+ *   deno task notebooks --only 03               notebooks whose file name starts with 03
+ *   deno task notebooks --param REGION=浙江     sets CLUSTERLAB_REGION for the notebooks (see `param()`)
+ *   deno task notebooks --out DIR               another output folder
+ * @module
+ */
+import { basename, join, relative } from "node:path";
+import { executeNotebooks, listNotebooks, ROOT } from "./jupyter.ts";
+
+function parseArgs(args: string[]) {
+  const only: string[] = [];
+  const env: Record<string, string> = {};
+  let out = join(ROOT, "out");
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = () => {
+      const v = args[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === "--only") only.push(next());
+    else if (a === "--out") out = next();
+    else if (a === "--param") {
+      const kv = next();
+      const eq = kv.indexOf("=");
+      if (eq < 1) throw new Error(`--param expects NAME=VALUE, received "${kv}"`);
+      env[`CLUSTERLAB_${kv.slice(0, eq).toUpperCase()}`] = kv.slice(eq + 1);
+    } else throw new Error(`Unknown argument "${a}". Use --only PREFIX, --param NAME=VALUE, --out DIR.`);
+  }
+  return { only, env, out };
+}
+
+function escape(s: string): string {
+  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+}
+
+async function notebookTitle(path: string): Promise<string> {
+  const nb = JSON.parse(await Deno.readTextFile(path));
+  const md = nb.cells.find((c: { cell_type: string }) => c.cell_type === "markdown");
+  const src: string = md ? (Array.isArray(md.source) ? md.source.join("") : md.source) : "";
+  return src.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? basename(path, ".ipynb");
+}
+
+async function writeIndex(out: string, notebooks: string[]) {
+  const items: string[] = [];
+  for (const nb of notebooks) {
+    const rel = relative(join(ROOT, "notebooks"), nb).replace(/\.ipynb$/, "");
+    try {
+      await Deno.stat(join(out, `${rel}.html`));
+    } catch {
+      continue;
+    }
+    items.push(`<li><a href="${escape(rel)}.html">${escape(await notebookTitle(nb))}</a> <code>${escape(rel)}</code></li>`);
+  }
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ClusterLab notebooks</title>
+<style>body{font-family:"Noto Sans CJK SC",system-ui,sans-serif;max-width:50em;margin:2em auto;line-height:1.5}</style>
+</head><body><h1>ClusterLab notebooks · 创新集群笔记本</h1><ul>
+${items.join("\n")}
+</ul></body></html>\n`;
+  await Deno.writeTextFile(join(out, "index.html"), html);
+}
+
+if (import.meta.main) {
+  const { only, env, out } = parseArgs(Deno.args);
+  const all = await listNotebooks();
+  const chosen = only.length === 0
+    ? all
+    : all.filter((nb) => only.some((p) => basename(nb).startsWith(p) || relative(join(ROOT, "notebooks"), nb).startsWith(p)));
+  if (chosen.length === 0) {
+    console.error(`No notebook matches ${only.join(", ")}`);
+    Deno.exit(1);
+  }
+  await Deno.mkdir(out, { recursive: true });
+  const r = await executeNotebooks(chosen, { out, html: true, env });
+  await writeIndex(out, all);
+  console.log(`\nExecuted notebooks and HTML renderings are in ${out}/ (index: ${join(out, "index.html")})`);
+  if (!r.ok) Deno.exit(1);
+}

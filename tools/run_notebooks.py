@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Execute Deno notebooks headlessly with nbclient and render them to HTML with nbconvert.
+
+Usage: run_notebooks.py [--out DIR] [--html] [--kernel deno] NOTEBOOK...
+
+* Waits for outputs the Deno kernel publishes after it reports idle (nbclient would drop them).
+* Stops at the first failing cell and prints the cell's real error (name, message, traceback), the
+  notebook and the cell number; exit code 1.
+* Writes the executed copy (DIR/<name>.ipynb) and, with --html, a self-contained HTML file (DIR/<name>.html).
+* The kernel runs in the notebook's folder, so it finds the project's deno.json and frozen deno.lock.
+"""
+import argparse
+import asyncio
+import os
+import queue
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError
+from nbclient.util import ensure_async
+
+
+class DenoClient(NotebookClient):
+    """nbclient that keeps reading IOPub for `grace_s` after 'idle' (Deno may publish late)."""
+
+    grace_s = 0.5
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        while True:
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            if msg["parent_header"].get("msg_id") != parent_msg_id:
+                continue
+            try:
+                self.process_message(msg, cell, cell_index)
+            except CellExecutionComplete:
+                break
+        loop = asyncio.get_running_loop()
+        end = loop.time() + self.grace_s
+        while (left := end - loop.time()) > 0:
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=left))
+            except (queue.Empty, asyncio.TimeoutError, TimeoutError):
+                break
+            if msg["parent_header"].get("msg_id") == parent_msg_id:
+                try:
+                    self.process_message(msg, cell, cell_index)
+                except CellExecutionComplete:
+                    pass
+
+
+def cell_error(nb):
+    """The first error output of the notebook, as text, and the 1-based code-cell number."""
+    k = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        k += 1
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                tb = "\n".join(out.get("traceback", []))
+                return k, f"{out.get('ename')}: {out.get('evalue')}\n{tb}", cell.source
+    return None
+
+
+def render_html(nb, path):
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter()
+    exporter.embed_images = True
+    body, _ = exporter.from_notebook_node(nb)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(body)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("notebooks", nargs="+")
+    ap.add_argument("--out", default="out")
+    ap.add_argument("--html", action="store_true")
+    ap.add_argument("--kernel", default="deno")
+    ap.add_argument("--timeout", type=int, default=900)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    failed = 0
+    for path in args.notebooks:
+        name = os.path.splitext(os.path.basename(path))[0]
+        nb = nbformat.read(path, as_version=4)
+        client = DenoClient(
+            nb,
+            kernel_name=args.kernel,
+            timeout=args.timeout,
+            record_timing=False,
+            allow_errors=False,
+            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+        )
+        t0 = time.time()
+        error = None
+        try:
+            client.execute()
+        except CellExecutionError as e:
+            error = str(e)
+        except Exception as e:  # kernel died, timeout, ...
+            error = f"{type(e).__name__}: {e}"
+        found = cell_error(nb)
+        executed = os.path.join(args.out, f"{name}.ipynb")
+        nbformat.write(nb, executed)
+        if error is not None or found is not None:
+            failed += 1
+            print(f"FAILED {path}", file=sys.stderr)
+            if found is not None:
+                k, text, source = found
+                print(f"  code cell {k}:\n{source}\n  error: {text}", file=sys.stderr)
+            if error is not None and (found is None or "Execution failed" in (found[1] or "")):
+                print(f"  {error}", file=sys.stderr)
+                print("  (a bare 'Execution failed' is an import or syntax error: run "
+                      "'deno task check' to see it)", file=sys.stderr)
+            continue
+        line = f"ok {path} ({time.time() - t0:.1f} s) -> {executed}"
+        if args.html:
+            html = os.path.join(args.out, f"{name}.html")
+            render_html(nb, html)
+            line += f", {html}"
+        print(line, flush=True)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
