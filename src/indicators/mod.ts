@@ -1,2 +1,2 @@
 /** indicators. Each line re-exports one concept file. @module */
-export {};
+export * from "./matrix.ts";
