@@ -13,6 +13,7 @@
 import { enableTableDisplay } from "./plot/table.ts";
 
 export * from "./i18n.ts";
+export * from "./param.ts";
 export * from "./data/mod.ts";
 export * from "./indicators/mod.ts";
 export * from "./classify/mod.ts";
