@@ -1,2 +1,3 @@
 /** models. Each line re-exports one concept file. @module */
 export {};
+export * from "./random.ts";
