@@ -28,7 +28,9 @@ export function param(name: string, fallback: string | number): string | number 
   if (raw === undefined || raw === "") return fallback;
   if (typeof fallback === "number") {
     const v = Number(raw);
-    if (!Number.isFinite(v)) throw new TypeError(`Parameter ${key}: expected a number, received ${JSON.stringify(raw)}`);
+    if (!Number.isFinite(v)) {
+      throw new TypeError(`Parameter ${key}: expected a number, received ${JSON.stringify(raw)}`);
+    }
     return v;
   }
   return raw;

@@ -16,7 +16,11 @@ export const RUNNER: string = join(ROOT, "tools", "run_notebooks.py");
 async function run(cmd: string, args: string[], env?: Record<string, string>) {
   try {
     const out = await new Deno.Command(cmd, { args, env, stdout: "piped", stderr: "piped" }).output();
-    return { ok: out.success, stdout: new TextDecoder().decode(out.stdout), stderr: new TextDecoder().decode(out.stderr) };
+    return {
+      ok: out.success,
+      stdout: new TextDecoder().decode(out.stdout),
+      stderr: new TextDecoder().decode(out.stderr),
+    };
   } catch (e) {
     return { ok: false, stdout: "", stderr: String(e) };
   }
@@ -53,7 +57,9 @@ export async function patchKernelSpec(file: string): Promise<void> {
  * Register the Deno kernel under `dataHome/jupyter/kernels/deno` and return the environment that makes
  * jupyter_client find it.
  */
-export async function installKernel(dataHome: string = join(ROOT, ".jupyter")): Promise<Record<string, string>> {
+export async function installKernel(
+  dataHome: string = join(ROOT, ".jupyter"),
+): Promise<Record<string, string>> {
   const env = { XDG_DATA_HOME: dataHome, JUPYTER_DATA_DIR: join(dataHome, "jupyter") };
   const r = await run(Deno.execPath(), ["jupyter", "--install", "--force"], env);
   if (!r.ok) throw new Error(`deno jupyter --install failed:\n${r.stderr}`);

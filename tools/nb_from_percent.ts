@@ -7,15 +7,22 @@
  * @module
  */
 export function percentToNotebook(text: string): unknown {
-  const cells: { cell_type: string; source: string[]; metadata: Record<string, never>; outputs?: []; execution_count?: null }[] = [];
+  const cells: {
+    cell_type: string;
+    source: string[];
+    metadata: Record<string, never>;
+    outputs?: [];
+    execution_count?: null;
+  }[] = [];
   let current: { type: string; lines: string[] } | null = null;
   const flush = () => {
     if (!current) return;
     while (current.lines.length && current.lines.at(-1)!.trim() === "") current.lines.pop();
     while (current.lines.length && current.lines[0]!.trim() === "") current.lines.shift();
     const source = current.lines.map((l, i) => (i < current!.lines.length - 1 ? `${l}\n` : l));
-    if (current.type === "code") cells.push({ cell_type: "code", source, metadata: {}, outputs: [], execution_count: null });
-    else cells.push({ cell_type: "markdown", source, metadata: {} });
+    if (current.type === "code") {
+      cells.push({ cell_type: "code", source, metadata: {}, outputs: [], execution_count: null });
+    } else cells.push({ cell_type: "markdown", source, metadata: {} });
   };
   for (const line of text.split("\n")) {
     const m = line.match(/^\/\/ %%( \[markdown\])?\s*$/);
@@ -29,7 +36,13 @@ export function percentToNotebook(text: string): unknown {
     cells,
     metadata: {
       kernelspec: { display_name: "Deno", language: "typescript", name: "deno" },
-      language_info: { name: "typescript", file_extension: ".ts", mimetype: "text/x.typescript", pygments_lexer: "typescript", codemirror_mode: "typescript" },
+      language_info: {
+        name: "typescript",
+        file_extension: ".ts",
+        mimetype: "text/x.typescript",
+        pygments_lexer: "typescript",
+        codemirror_mode: "typescript",
+      },
     },
     nbformat: 4,
     nbformat_minor: 5,

@@ -54,7 +54,11 @@ async function writeIndex(out: string, notebooks: string[]) {
     } catch {
       continue;
     }
-    items.push(`<li><a href="${escape(rel)}.html">${escape(await notebookTitle(nb))}</a> <code>${escape(rel)}</code></li>`);
+    items.push(
+      `<li><a href="${escape(rel)}.html">${escape(await notebookTitle(nb))}</a> <code>${
+        escape(rel)
+      }</code></li>`,
+    );
   }
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ClusterLab notebooks</title>
 <style>body{font-family:"Noto Sans CJK SC",system-ui,sans-serif;max-width:50em;margin:2em auto;line-height:1.5}</style>
@@ -69,7 +73,9 @@ if (import.meta.main) {
   const all = await listNotebooks();
   const chosen = only.length === 0
     ? all
-    : all.filter((nb) => only.some((p) => basename(nb).startsWith(p) || relative(join(ROOT, "notebooks"), nb).startsWith(p)));
+    : all.filter((nb) =>
+      only.some((p) => basename(nb).startsWith(p) || relative(join(ROOT, "notebooks"), nb).startsWith(p))
+    );
   if (chosen.length === 0) {
     console.error(`No notebook matches ${only.join(", ")}`);
     Deno.exit(1);

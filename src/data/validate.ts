@@ -77,7 +77,11 @@ function parseCell(raw: unknown, spec: ColumnSpec, fromText: boolean): [unknown,
  * t.get("sector", 0); // "0161"
  * ```
  */
-export function validate(input: TableInput, schema: TableSchema, options: ValidateOptions = {}): ValidationResult {
+export function validate(
+  input: TableInput,
+  schema: TableSchema,
+  options: ValidateOptions = {},
+): ValidationResult {
   const { fromText = false } = options;
   const table = toTable(input);
   const names = new Set(table.columnNames());

@@ -35,7 +35,9 @@ export function describeValue(value: unknown): string {
 }
 
 function formatIssue(issue: ValidationIssue): string {
-  const where = issue.row === undefined ? `column "${issue.column}"` : `row ${issue.row}, column "${issue.column}"`;
+  const where = issue.row === undefined
+    ? `column "${issue.column}"`
+    : `row ${issue.row}, column "${issue.column}"`;
   const extra = issue.message ? ` (${issue.message})` : "";
   return `${where}: expected ${issue.expected}, received ${issue.received}${extra}`;
 }

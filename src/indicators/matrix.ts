@@ -23,9 +23,16 @@ export class Series implements WithWarnings {
   readonly name: string;
   #index: Map<string, number> | undefined;
 
-  constructor(labels: readonly string[], values: Float64Array, name = "value", warnings: readonly string[] = []) {
+  constructor(
+    labels: readonly string[],
+    values: Float64Array,
+    name = "value",
+    warnings: readonly string[] = [],
+  ) {
     if (labels.length !== values.length) {
-      throw new RangeError(`Series needs one value per label: ${labels.length} labels, ${values.length} values`);
+      throw new RangeError(
+        `Series needs one value per label: ${labels.length} labels, ${values.length} values`,
+      );
     }
     this.labels = labels;
     this.values = values;
@@ -63,10 +70,17 @@ export class Matrix implements WithWarnings {
   #rowIndex: Map<string, number> | undefined;
   #colIndex: Map<string, number> | undefined;
 
-  constructor(rows: readonly string[], cols: readonly string[], data?: Float64Array, warnings: readonly string[] = []) {
+  constructor(
+    rows: readonly string[],
+    cols: readonly string[],
+    data?: Float64Array,
+    warnings: readonly string[] = [],
+  ) {
     const size = rows.length * cols.length;
     if (data && data.length !== size) {
-      throw new RangeError(`Matrix ${rows.length} × ${cols.length} needs ${size} values, received ${data.length}`);
+      throw new RangeError(
+        `Matrix ${rows.length} × ${cols.length} needs ${size} values, received ${data.length}`,
+      );
     }
     this.rows = rows;
     this.cols = cols;
@@ -221,22 +235,40 @@ export function matrixFrom(
 function fromNested(arrays: readonly (readonly number[])[], { rows, cols }: NestedOptions): Matrix {
   const issues: ValidationIssue[] = [];
   if (arrays.length !== rows.length) {
-    issues.push({ column: "rows", expected: `${rows.length} rows (one per label)`, received: `${arrays.length} rows` });
+    issues.push({
+      column: "rows",
+      expected: `${rows.length} rows (one per label)`,
+      received: `${arrays.length} rows`,
+    });
   }
   const data = new Float64Array(rows.length * cols.length);
   arrays.forEach((r, i) => {
     if (r.length !== cols.length) {
-      issues.push({ row: i + 1, column: "(all)", expected: `${cols.length} values`, received: `${r.length} values` });
+      issues.push({
+        row: i + 1,
+        column: "(all)",
+        expected: `${cols.length} values`,
+        received: `${r.length} values`,
+      });
       return;
     }
     r.forEach((v, j) => {
       if (typeof v !== "number" || !Number.isFinite(v)) {
-        issues.push({ row: i + 1, column: cols[j]!, expected: "a finite number", received: describeValue(v) });
+        issues.push({
+          row: i + 1,
+          column: cols[j]!,
+          expected: "a finite number",
+          received: describeValue(v),
+        });
       } else data[i * cols.length + j] = v;
     });
   });
-  if (new Set(rows).size !== rows.length) issues.push({ column: "rows", expected: "unique row labels", received: "duplicates" });
-  if (new Set(cols).size !== cols.length) issues.push({ column: "cols", expected: "unique column labels", received: "duplicates" });
+  if (new Set(rows).size !== rows.length) {
+    issues.push({ column: "rows", expected: "unique row labels", received: "duplicates" });
+  }
+  if (new Set(cols).size !== cols.length) {
+    issues.push({ column: "cols", expected: "unique column labels", received: "duplicates" });
+  }
   if (issues.length) throw new ValidationError("matrix", issues);
   return new Matrix([...rows], [...cols], data);
 }
@@ -262,7 +294,12 @@ function fromLong(input: TableInput, options: LongOptions): Matrix {
       }
     }
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      issues.push({ row: i + 1, column: options.value, expected: "a finite number", received: describeValue(v) });
+      issues.push({
+        row: i + 1,
+        column: options.value,
+        expected: "a finite number",
+        received: describeValue(v),
+      });
     }
     rl[i] = String(r);
     cl[i] = String(c);

@@ -39,8 +39,9 @@ function normaliseIds(html: string): string {
   const ids: string[] = [];
   for (const m of html.matchAll(/\sid="([^"]+)"/g)) ids.push(m[1]!);
   if (ids.length === 0) return html;
-  const placeholder = ids.reduce((s, id, k) => s.split(`"${id}"`).join(`"@@${k}"`)
-    .split(`#${id})`).join(`#@@${k})`).split(`"#${id}"`).join(`"#@@${k}"`), html);
+  const placeholder = ids.reduce((s, id, k) =>
+    s.split(`"${id}"`).join(`"@@${k}"`)
+      .split(`#${id})`).join(`#@@${k})`).split(`"#${id}"`).join(`"#@@${k}"`), html);
   const tag = `cl${hash(placeholder)}`;
   return placeholder.replace(/@@(\d+)/g, (_, k) => `${tag}-${k}`);
 }

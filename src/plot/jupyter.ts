@@ -21,7 +21,10 @@ export function jupyter(): typeof Deno.jupyter | undefined {
 
 /** Escape text for HTML (the kernel's `html` template does not escape interpolations). */
 export function escapeHTML(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 /** Base64 of bytes, chunked so large PNGs do not overflow the call stack. */

@@ -12,7 +12,9 @@ let displayLimit = 20;
 
 /** Set how many rows a displayed table shows. */
 export function setTableDisplayLimit(limit: number): void {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, received ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new RangeError(`limit must be a positive integer, received ${limit}`);
+  }
   displayLimit = limit;
 }
 
