@@ -1,0 +1,49 @@
+/**
+ * Register the Deno kernel for Jupyter (kernelspec with NO_COLOR and message-mode interrupts) and open
+ * Jupyter on `notebooks/` when Jupyter is installed; otherwise say exactly what to install.
+ * @module
+ */
+import { join } from "node:path";
+import { patchKernelSpec, ROOT } from "./jupyter.ts";
+
+const dataHome = Deno.env.get("XDG_DATA_HOME") ?? join(Deno.env.get("HOME") ?? "~", ".local", "share");
+const install = await new Deno.Command(Deno.execPath(), { args: ["jupyter", "--install", "--force"] })
+  .output();
+if (!install.success) {
+  console.error(new TextDecoder().decode(install.stderr));
+  Deno.exit(1);
+}
+const spec = join(dataHome, "jupyter", "kernels", "deno", "kernel.json");
+await patchKernelSpec(spec);
+console.log(`Deno kernel registered: ${spec} (NO_COLOR=1, interrupt_mode=message)`);
+
+async function has(cmd: string, args: string[]): Promise<boolean> {
+  try {
+    return (await new Deno.Command(cmd, { args, stdout: "null", stderr: "null" }).output()).success;
+  } catch {
+    return false;
+  }
+}
+
+const candidates: [string, string[]][] = [
+  ["jupyter-lab", []],
+  ["jupyter", ["lab"]],
+  ["jupyter-notebook", []],
+  ["jupyter", ["notebook"]],
+];
+for (const [cmd, sub] of candidates) {
+  if (await has(cmd, [...sub, "--version"])) {
+    console.log(`Opening ${[cmd, ...sub].join(" ")} on notebooks/ …`);
+    const child = new Deno.Command(cmd, {
+      args: [...sub, join(ROOT, "notebooks")],
+      cwd: join(ROOT, "notebooks"),
+    })
+      .spawn();
+    Deno.exit((await child.status).code);
+  }
+}
+console.log(`Jupyter is not installed. Install one of:
+  - JupyterLab:        pipx install jupyterlab        (or: python3 -m pip install --user jupyterlab)
+  - Classic notebook:  sudo apt-get install jupyter-notebook   (Debian/Ubuntu)
+  - VS Code with the Jupyter extension: open a notebook and pick the "Deno" kernel.
+Then run "deno task lab" again. Headless runs need only: sudo apt-get install python3-nbclient python3-nbconvert`);
