@@ -1,2 +1,3 @@
 /** classify. Each line re-exports one concept file. @module */
 export {};
+export * from "./coupling.ts";
