@@ -1,0 +1,111 @@
+import assert from "node:assert/strict";
+import { simulateMarch } from "../../src/models/march.ts";
+import { ValidationError } from "../../src/data/validation_error.ts";
+
+// Workiewicz's replication of March (1991) Figure 1 with the Christensen (2015) corrections, 10,000 runs
+// per cell (github.com/Mac13kW/March_1991_Original, Output/…_i_10000.csv). Rows p1 = 0.1 … 0.9.
+const REFERENCE: Record<string, number[]> = {
+  "0.1": [0.8633, 0.8171, 0.8051, 0.8021, 0.7994, 0.8032, 0.8060, 0.8090, 0.8132],
+  "0.5": [0.9543, 0.9088, 0.8691, 0.8371, 0.8106, 0.7867, 0.7679, 0.7540, 0.7421],
+  "0.9": [0.9724, 0.9404, 0.9081, 0.8737, 0.8401, 0.8067, 0.7796, 0.7561, 0.7284],
+};
+const P1 = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+function curve(p2: number, runs: number, seed = 11): number[] {
+  return P1.map((p1) => simulateMarch({ p1, p2, runs, seed }).knowledge);
+}
+
+Deno.test("March Figure 1: slow socialisation learns more when p2 is 0.5 or 0.9", () => {
+  for (const p2 of [0.5, 0.9]) {
+    const k = curve(p2, 300);
+    // strictly decreasing in p1 at the ends and overall
+    assert.ok(k[0]! - k[8]! > 0.15, `p2=${p2}: ${k}`);
+    for (let i = 0; i + 2 < k.length; i += 2) assert.ok(k[i]! > k[i + 2]!, `p2=${p2}, p1 step ${i}: ${k}`);
+    // close to the 10,000-run replication (standard error with 300 runs ≈ 0.006)
+    k.forEach((v, i) =>
+      assert.ok(Math.abs(v - REFERENCE[String(p2)]![i]!) < 0.025, `p2=${p2} p1=${P1[i]}: ${v}`)
+    );
+  }
+});
+
+Deno.test("March Figure 1: for p2 = 0.1 the curve is U-shaped", () => {
+  const k = curve(0.1, 1000);
+  const min = Math.min(...k);
+  const argmin = k.indexOf(min);
+  assert.ok(argmin >= 2 && argmin <= 6, `minimum at p1=${P1[argmin]}: ${k}`);
+  assert.ok(k[0]! - min > 0.04, `left arm ${k}`);
+  assert.ok(k[8]! - min > 0.005, `right arm ${k}`);
+  k.forEach((v, i) => assert.ok(Math.abs(v - REFERENCE["0.1"]![i]!) < 0.015, `p1=${P1[i]}: ${v}`));
+});
+
+Deno.test("simulateMarch is reproducible and returns a per-run table", () => {
+  const a = simulateMarch({ p1: 0.3, p2: 0.5, runs: 20, seed: 5 });
+  const b = simulateMarch({ p1: 0.3, p2: 0.5, runs: 20, seed: 5 });
+  const c = simulateMarch({ p1: 0.3, p2: 0.5, runs: 20, seed: 6 });
+  assert.equal(a.knowledge, b.knowledge);
+  assert.deepEqual(a.runs.objects(), b.runs.objects());
+  assert.notDeepEqual(a.runs.array("knowledge"), c.runs.array("knowledge"));
+  assert.equal(a.runs.numRows(), 20);
+  assert.deepEqual(a.runs.columnNames(), [
+    "run",
+    "knowledge",
+    "individualKnowledge",
+    "periods",
+    "equilibrium",
+  ]);
+  const ks = a.runs.array("knowledge") as Float64Array;
+  assert.equal(a.knowledge, ks.reduce((s, v) => s + v, 0) / 20);
+  // every run reached the absorbing state, where individuals agree with the code wherever it is set
+  assert.ok((a.runs.array("equilibrium") as boolean[]).every((e) => e));
+  for (const v of ks) assert.ok(v >= -1 && v <= 1 && Number.isInteger(Math.round(v * 30 * 1e9) / 1e9));
+  assert.deepEqual(a.warnings, []);
+});
+
+Deno.test("March closed cases: p1 = 0 keeps individuals fixed; p2 = 0 keeps the code at 0", () => {
+  const noCode = simulateMarch({ p1: 0.5, p2: 0, runs: 10, seed: 2 });
+  assert.equal(noCode.knowledge, 0); // code never learns: knowledge 0 (neutral code)
+  // superior individuals keep existing, so no absorbing state: every run hits the period cap, reported
+  assert.deepEqual(noCode.warnings, ["10 of 10 runs reached the cap of 10000 periods before equilibrium"]);
+  // with p2 = 0 the code stays neutral, so socialisation has nothing to teach: individuals keep their
+  // initial beliefs, whose expected knowledge is 0 (mean over 10 runs × 50 individuals is small)
+  assert.ok(Math.abs(noCode.individualKnowledge) < 0.05);
+  const r = simulateMarch({ p1: 0, p2: 0.9, runs: 10, seed: 2 });
+  // without socialisation the code still learns from superior individuals and ends above 0.5
+  assert.ok(r.knowledge > 0.5, String(r.knowledge));
+});
+
+Deno.test("March with turbulence and turnover runs a fixed horizon and records a trace", () => {
+  const r = simulateMarch({
+    p1: 0.5,
+    p2: 0.5,
+    runs: 50,
+    seed: 3,
+    turbulence: 0.02,
+    periods: 200,
+    trace: true,
+  });
+  assert.equal(r.trace!.length, 200);
+  assert.ok((r.runs.array("periods") as Int32Array).every((p) => p === 200));
+  // turbulence erodes knowledge: late knowledge below the peak of the trace
+  const peak = Math.max(...r.trace!);
+  assert.ok(r.trace![199]! < peak - 0.1, `peak ${peak}, end ${r.trace![199]}`);
+  const t = simulateMarch({ p1: 0.5, p2: 0.5, runs: 50, seed: 3, turnover: 0.1, periods: 100 });
+  assert.ok(t.knowledge > 0 && t.knowledge <= 1);
+});
+
+Deno.test("March rejects invalid parameters with ValidationError naming them", () => {
+  assert.throws(() => simulateMarch({ p1: 1.5, p2: 0.5 }), (e: unknown) => {
+    assert.ok(e instanceof ValidationError);
+    assert.equal(e.issues[0]!.column, "p1");
+    assert.equal(e.issues[0]!.received, "1.5");
+    return true;
+  });
+  assert.throws(() => simulateMarch({ p1: 0.5, p2: Number.NaN }), ValidationError);
+  assert.throws(() => simulateMarch({ p1: 0.5, p2: 0.5, runs: 0 }), ValidationError);
+  assert.throws(() => simulateMarch({ p1: 0.5, p2: 0.5, m: 2.5 }), ValidationError);
+});
+
+Deno.test("March works for m > 32 (several bit words)", () => {
+  const r = simulateMarch({ p1: 0.1, p2: 0.9, runs: 20, seed: 4, m: 70 });
+  assert.ok(r.knowledge > 0.8, String(r.knowledge));
+});
