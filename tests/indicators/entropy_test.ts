@@ -1,0 +1,30 @@
+import assert from "node:assert/strict";
+import { entropy } from "../../src/indicators/entropy.ts";
+import { matrixFrom } from "../../src/indicators/matrix.ts";
+
+Deno.test("entropy(): closed forms in bits (log2 n for n equal sectors, 0 for one, 1.5 for ½,¼,¼)", () => {
+  const m = matrixFrom([[5, 5, 5, 5], [7, 0, 0, 0], [2, 1, 1, 0]], {
+    rows: ["R1", "R2", "R3"],
+    cols: ["A", "B", "C", "D"],
+  });
+  const e = entropy(m);
+  assert.equal(e.get("R1"), 2);
+  assert.equal(e.get("R2"), 0);
+  assert.equal(e.get("R3"), 1.5);
+});
+
+Deno.test("entropy(): base e gives nats (ln 4 for four equal sectors); base 1 is rejected", () => {
+  const m = matrixFrom([[1, 1, 1, 1]], { rows: ["R1"], cols: ["A", "B", "C", "D"] });
+  assert.ok(Math.abs(entropy(m, { base: Math.E }).get("R1") - Math.log(4)) < 1e-15);
+  assert.throws(
+    () => entropy(m, { base: 1 }),
+    /option "base" expected a finite number > 0 and ≠ 1, received 1/,
+  );
+});
+
+Deno.test("entropy(): empty region NaN with warning", () => {
+  const e = entropy(matrixFrom([[0, 0], [1, 3]], { rows: ["E", "R"], cols: ["A", "B"] }));
+  assert.ok(Number.isNaN(e.get("E")));
+  assert.equal(e.warnings.length, 1);
+  assert.ok(Math.abs(e.get("R") - (-(0.25 * Math.log2(0.25)) - 0.75 * Math.log2(0.75))) < 1e-15);
+});
