@@ -2,3 +2,6 @@
 export {};
 export * from "./random.ts";
 export * from "./march.ts";
+export * from "./ode.ts";
+export * from "./eigen.ts";
+export * from "./symbiosis.ts";

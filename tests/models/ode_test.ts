@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { solveODE } from "../../src/models/ode.ts";
+import { ValidationError } from "../../src/data/validation_error.ts";
+
+const logistic = (_t: number, y: Float64Array, dy: Float64Array) => {
+  dy[0] = 0.8 * y[0]! * (1 - y[0]! / 10);
+};
+const exact = (t: number) => 10 / (1 + 9 * Math.exp(-0.8 * t)); // y(0) = 1
+
+Deno.test("solveODE() dopri5 matches the logistic closed form to 1e-7 relative", () => {
+  const s = solveODE(logistic, [1], { tEnd: 20, dt: 0.5 });
+  assert.equal(s.t.length, 41);
+  for (let k = 0; k < s.t.length; k++) {
+    const e = exact(s.t[k]!);
+    assert.ok(Math.abs(s.y[k]! - e) / e < 1e-7, `t=${s.t[k]}: ${s.y[k]} vs ${e}`);
+  }
+  assert.deepEqual(s.warnings, []);
+});
+
+Deno.test("solveODE() rk4 with h = 0.01 matches the logistic closed form to 1e-9", () => {
+  const s = solveODE(logistic, [1], { tEnd: 10, dt: 1, method: "rk4", step: 0.01 });
+  for (let k = 0; k < s.t.length; k++) assert.ok(Math.abs(s.y[k]! - exact(s.t[k]!)) < 1e-9);
+  assert.equal(s.stats.steps, 1000);
+});
+
+Deno.test("solveODE() rk4 error is fourth order: halving h divides the error by about 16", () => {
+  const err = (h: number) =>
+    Math.abs(solveODE(logistic, [1], { tEnd: 5, method: "rk4", dt: 5, step: h }).at(5)[0]! - exact(5));
+  const ratio = err(0.2) / err(0.1);
+  assert.ok(ratio > 14 && ratio < 18, `ratio ${ratio}`);
+});
+
+Deno.test("solveODE() solves the linear system ẋ = y, ẏ = −x (rotation) to 1e-7", () => {
+  const s = solveODE(
+    (_t, y, dy) => {
+      dy[0] = y[1]!;
+      dy[1] = -y[0]!;
+    },
+    [1, 0],
+    { tEnd: 20, dt: 1 },
+  );
+  for (let k = 0; k < s.t.length; k++) {
+    assert.ok(Math.abs(s.y[2 * k]! - Math.cos(s.t[k]!)) < 1e-7);
+    assert.ok(Math.abs(s.y[2 * k + 1]! + Math.sin(s.t[k]!)) < 1e-7);
+  }
+  assert.deepEqual([...s.component(0)].length, 21);
+});
+
+Deno.test("solveODE() reports blow-up as a warning and returns the finite part", () => {
+  // ẏ = y², y(0) = 1 blows up at t = 1
+  const s = solveODE(
+    (_t, y, dy) => {
+      dy[0] = y[0]! * y[0]!;
+    },
+    [1],
+    { tEnd: 2, dt: 0.25 },
+  );
+  assert.ok(s.warnings.length === 1, s.warnings.join());
+  assert.ok(s.t.at(-1)! < 1 + 1e-9);
+  assert.ok(Math.abs(s.at(0.75)[0]! - 4) < 1e-6);
+});
+
+Deno.test("solveODE() rejects bad options with a ValidationError naming the parameter", () => {
+  assert.throws(() => solveODE(logistic, [1], { tEnd: -1 }), (e: unknown) => {
+    assert.ok(e instanceof ValidationError);
+    assert.equal(e.issues[0]!.column, "tEnd");
+    return true;
+  });
+  assert.throws(() => solveODE(logistic, [NaN], { tEnd: 1 }), /y0\[0\]/);
+  assert.throws(() => solveODE(logistic, [1], { tEnd: 1, method: "euler" as "rk4" }), /method/);
+});

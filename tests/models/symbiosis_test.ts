@@ -1,0 +1,102 @@
+import assert from "node:assert/strict";
+import {
+  classifyInteraction,
+  classifyInteractions,
+  competitiveToSymbiosis,
+  equilibrium,
+  fixedPoints,
+  simulateSymbiosis,
+  stability,
+} from "../../src/models/symbiosis.ts";
+import { ValidationError } from "../../src/data/validation_error.ts";
+
+const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+
+Deno.test("equilibrium(): two-population closed form y1 = (1+σ12)/(1−σ12σ21), y2 = (1+σ21)/(1−σ12σ21)", () => {
+  const s12 = 0.2, s21 = 0.3;
+  const e = equilibrium({ N: [100, 80], sigma: [[0, s12], [s21, 0]] });
+  close(e.y[0]!, (1 + s12) / (1 - s12 * s21));
+  close(e.y[1]!, (1 + s21) / (1 - s12 * s21));
+  close(e.x[0]!, 100 * 1.2 / 0.94);
+  assert.equal(e.feasible, true);
+});
+
+Deno.test("equilibrium() says when no coexistence is feasible (strong competition) or I − Σ is singular", () => {
+  const e = equilibrium({ N: [1, 1], sigma: [[0, -2], [-0.3, 0]] });
+  assert.equal(e.feasible, false);
+  assert.match(e.warnings[0]!, /population\(s\) 1/);
+  const s = equilibrium({ N: [1, 1], sigma: [[0, 1], [1, 0]] });
+  assert.equal(s.feasible, false);
+  assert.match(s.warnings[0]!, /singular/);
+});
+
+Deno.test("simulateSymbiosis() converges to the closed-form mutualism equilibrium", () => {
+  const p = { r: [0.5, 0.8], N: [100, 80], sigma: [[0, 0.2], [0.3, 0]] };
+  const s = simulateSymbiosis({ ...p, x0: [5, 5], tEnd: 100, dt: 1, names: ["firms", "universities"] });
+  const e = equilibrium(p);
+  close(s.final[0]!, e.x[0]!, 1e-5);
+  close(s.final[1]!, e.x[1]!, 1e-5);
+  assert.equal(s.table.numRows(), 2 * 101);
+  assert.deepEqual(s.table.array("population").slice(0, 2), ["firms", "universities"]);
+  assert.ok(stability(p, e.x).stable);
+});
+
+Deno.test("Strogatz §6.4 rabbits vs sheep: four fixed points with the published types", () => {
+  const p = competitiveToSymbiosis({ r: [3, 2], a: [[1, 2], [1, 1]] });
+  assert.deepEqual(p.N, [3, 2]);
+  close(p.sigma[0]![1]!, -4 / 3);
+  close(p.sigma[1]![0]!, -1.5);
+  const fps = fixedPoints(p);
+  const byKey = new Map(fps.map((f) => [f.x.map((v) => v.toFixed(9)).join(","), f]));
+  const get = (x: number, y: number) => byKey.get(`${x.toFixed(9)},${y.toFixed(9)}`)!;
+  assert.equal(fps.length, 4);
+  assert.equal(get(0, 0).type.en, "unstable node");
+  assert.equal(get(0, 2).type.en, "stable node");
+  assert.equal(get(3, 0).type.en, "stable node");
+  assert.equal(get(1, 1).type.en, "saddle");
+  // eigenvalues at (1,1): −1 ± √2 (Strogatz p. 159)
+  const ev = get(1, 1).eigenvalues.map((z) => z.re);
+  close(ev[0]!, -1 + Math.SQRT2);
+  close(ev[1]!, -1 - Math.SQRT2);
+  assert.equal(get(0, 2).type.zh, "稳定结点");
+});
+
+Deno.test("simulateSymbiosis(): competitive exclusion, the start decides who survives", () => {
+  const p = competitiveToSymbiosis({ r: [3, 2], a: [[1, 2], [1, 1]] });
+  const a = simulateSymbiosis({ ...p, x0: [2, 0.5], tEnd: 30 });
+  close(a.final[0]!, 3, 1e-6);
+  close(a.final[1]!, 0, 1e-6);
+  const b = simulateSymbiosis({ ...p, x0: [0.5, 2], tEnd: 30 });
+  close(b.final[0]!, 0, 1e-6);
+  close(b.final[1]!, 2, 1e-6);
+});
+
+Deno.test("classifyInteraction(): the six Pistorius & Utterback modes, with tolerance and Chinese labels", () => {
+  assert.equal(classifyInteraction(-0.3, -0.2).mode, "competition");
+  assert.equal(classifyInteraction(0.3, 0.2).mode, "mutualism");
+  const pp = classifyInteraction(0.3, -0.2);
+  assert.equal(pp.mode, "predatorPrey");
+  assert.equal(pp.beneficiary, "i");
+  assert.equal(classifyInteraction(-0.3, 0.2).beneficiary, "j");
+  assert.equal(classifyInteraction(0.3, 0.01).mode, "commensalism");
+  assert.equal(classifyInteraction(0.3, 0.01, { tolerance: 0 }).mode, "mutualism");
+  assert.equal(classifyInteraction(-0.3, 0).mode, "amensalism");
+  assert.equal(classifyInteraction(0.04, -0.04).mode, "neutralism");
+  assert.equal(classifyInteraction(0.5, 0.5, { lang: "zh" }).label, "互利共生");
+  const t = classifyInteractions([[0, 0.2, -0.3], [0.1, 0, 0], [-0.4, 0, 0]], { names: ["K", "O", "I"] });
+  assert.deepEqual(t.array("mode"), ["mutualism", "competition", "neutralism"]);
+});
+
+Deno.test("invalid parameters give ValidationErrors naming the parameter", () => {
+  assert.throws(
+    () => simulateSymbiosis({ r: [1, -1], N: [1, 1], sigma: [[0, 0], [0, 0]], x0: [1, 1] }),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.equal(e.issues[0]!.column, "r[1]");
+      return true;
+    },
+  );
+  assert.throws(() => equilibrium({ N: [1, 1], sigma: [[0, 1]] }), /sigma/);
+  assert.throws(() => classifyInteraction(NaN, 0), /sigmaIJ/);
+  assert.throws(() => competitiveToSymbiosis({ r: [1, 1], a: [[0, 1], [1, 1]] }), /a\[0\]\[0\]/);
+});
