@@ -3,3 +3,4 @@ export { document } from "./document.ts";
 export * from "./jupyter.ts";
 export * from "./figure.ts";
 export * from "./table.ts";
+export * from "./interactive.ts";
