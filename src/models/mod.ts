@@ -5,3 +5,4 @@ export * from "./march.ts";
 export * from "./ode.ts";
 export * from "./eigen.ts";
 export * from "./symbiosis.ts";
+export * from "./seci.ts";
