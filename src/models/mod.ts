@@ -6,3 +6,4 @@ export * from "./ode.ts";
 export * from "./eigen.ts";
 export * from "./symbiosis.ts";
 export * from "./seci.ts";
+export * from "./catch_up.ts";

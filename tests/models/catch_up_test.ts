@@ -1,0 +1,100 @@
+import assert from "node:assert/strict";
+import {
+  catchUpRatio,
+  catchUpRatios,
+  catchUpSteadyState,
+  classifyCatchUp,
+  fitCatchUp,
+  simulateCatchUp,
+} from "../../src/models/catch_up.ts";
+import { ValidationError } from "../../src/data/validation_error.ts";
+
+const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+
+Deno.test("Nelson–Phelps: steady ratio Φ/(Φ + g) and the exponential closed form", () => {
+  const p = { model: "nelson-phelps" as const, c: 0.06, gLeader: 0.02 };
+  const s = catchUpSteadyState(p);
+  close(s.steadyRatio, 0.75);
+  close(s.speed, 0.08);
+  close(catchUpRatio(p, 0.25, 10), 0.75 - 0.5 * Math.exp(-0.8));
+  const sim = simulateCatchUp({ ...p, ratio0: 0.25, tEnd: 40 });
+  const r = sim.table.array("ratio") as number[];
+  r.forEach((v, t) => close(v, 0.75 - 0.5 * Math.exp(-0.08 * t), 1e-8));
+  // levels: leader grows at g_m
+  close((sim.table.array("leader") as number[])[10]!, Math.exp(0.2));
+});
+
+Deno.test("Benhabib–Spiegel logistic: B* = (c + g − g_m)/c and the ODE matches the closed form", () => {
+  const p = { model: "logistic" as const, c: 0.08, g: 0.01, gLeader: 0.02 };
+  close(catchUpSteadyState(p).steadyRatio, 0.875);
+  const sim = simulateCatchUp({ ...p, ratio0: 0.2, tEnd: 60 });
+  (sim.table.array("ratio") as number[]).forEach((v, t) => close(v, catchUpRatio(p, 0.2, t), 1e-8));
+  // absorptive capacity halves c: ρ = 0.04 + 0.01 − 0.02 = 0.03, B* = 0.75
+  close(catchUpSteadyState({ ...p, absorptiveCapacity: 0.5 }).steadyRatio, 0.75);
+});
+
+Deno.test("classifyCatchUp(): the closed-form condition c + g − g_m > 0 decides keeping up", () => {
+  const behind = classifyCatchUp({ model: "logistic", c: 0.01, g: 0, gLeader: 0.02, ratio: 0.5 });
+  assert.equal(behind.class, "fallingBehind");
+  assert.match(behind.reason, /ρ/);
+  assert.equal(classifyCatchUp({ c: 0.05, g: 0.02, gLeader: 0.02, ratio: 0.3 }).class, "catchingUp");
+  assert.equal(classifyCatchUp({ c: 0.05, g: 0.02, gLeader: 0.02, ratio: 0.99 }).class, "keepingPace");
+  assert.equal(classifyCatchUp({ c: 0.05, g: 0.0, gLeader: 0.02, ratio: 0.9 }).class, "fallingBehind"); // B* = 0.6
+  assert.equal(
+    classifyCatchUp({ c: 0.05, g: 0.02, gLeader: 0.02, ratio: 0.3 }, { lang: "zh" }).label,
+    "追赶中",
+  );
+  assert.equal(
+    classifyCatchUp({ model: "nelson-phelps", c: 0.01, g: 0.05, gLeader: 0.02, ratio: 0.3 }).class,
+    "catchingUp",
+  );
+});
+
+Deno.test("fitCatchUp() recovers known parameters from exact curves", () => {
+  const t = Array.from({ length: 31 }, (_, i) => 1960 + i);
+  const np = fitCatchUp(t, t.map((y) => 0.8 - 0.6 * Math.exp(-0.1 * (y - 1960))), { model: "nelson-phelps" });
+  close(np.speed, 0.1, 1e-6);
+  close(np.steadyRatio, 0.8, 1e-6);
+  close(np.ratio0, 0.2, 1e-6);
+  close(np.c, 0.08, 1e-6);
+  assert.ok(np.r2 > 0.999999);
+  const p = { model: "logistic" as const, c: 0.08, g: 0.01, gLeader: 0.02 };
+  const lg = fitCatchUp(t, t.map((y) => catchUpRatio(p, 0.2, y - 1960)), { model: "logistic" });
+  close(lg.speed, 0.07, 1e-5);
+  close(lg.steadyRatio, 0.875, 1e-4);
+  close(lg.c, 0.08, 1e-4);
+  close(lg.growthGap, -0.01, 1e-4);
+});
+
+Deno.test("catchUpRatios() divides by the leader's value of the same year and reports gaps", () => {
+  const t = catchUpRatios([
+    { code: "JPN", year: 1960, v: 10 },
+    { code: "KOR", year: 1960, v: 2.5 },
+    { code: "JPN", year: 1961, v: 20 },
+    { code: "KOR", year: 1961, v: 5 },
+  ], { entity: "code", year: "year", value: "v", leader: "JPN" });
+  assert.deepEqual(t.objects(), [{ entity: "KOR", year: 1960, ratio: 0.25 }, {
+    entity: "KOR",
+    year: 1961,
+    ratio: 0.25,
+  }]);
+  assert.throws(
+    () =>
+      catchUpRatios([{ code: "JPN", year: 1960, v: 10 }, { code: "KOR", year: 1962, v: 1 }], {
+        entity: "code",
+        year: "year",
+        value: "v",
+        leader: "JPN",
+      }),
+    ValidationError,
+  );
+});
+
+Deno.test("invalid catch-up parameters name the parameter", () => {
+  assert.throws(() => simulateCatchUp({ c: -1, gLeader: 0.02, ratio0: 0.3 }), /"c"/);
+  assert.throws(
+    () => classifyCatchUp({ c: 0.1, gLeader: 0.02, ratio: 0.3, absorptiveCapacity: 2 }),
+    /absorptiveCapacity/,
+  );
+  assert.throws(() => fitCatchUp([1, 2, 3, 4], [0.1, -0.2, 0.3, 0.4]), /row 2/);
+});
