@@ -1,0 +1,243 @@
+/**
+ * Check the HTML ClusterLab produces in a real browser (Debian's headless `chromium`, driven over the Chrome
+ * DevTools Protocol): plots are visible, the slider of an interactive chart changes the chart, nothing is
+ * loaded from the network, Chinese text is drawn with a CJK font, and pages without JavaScript degrade to
+ * the static initial frame. Screenshots go to out/browser/. Skipped, with a message, when chromium is absent.
+ *
+ *   deno test -A tests/browser/
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import * as Plot from "@observablehq/plot";
+import { findPython, installKernel, ROOT, RUNNER } from "../../tools/jupyter.ts";
+import { interactive, sliderRange } from "../../src/plot/interactive.ts";
+import { Browser, findChromium, type Page } from "./cdp.ts";
+import { externalReferences, htmlFiles } from "./html_check.ts";
+
+const OUT = join(ROOT, "out", "browser");
+const chromium = await findChromium();
+if (!chromium) {
+  console.warn(
+    "SKIPPED browser tests: no chromium found (Debian: apt-get install -y chromium; or set CLUSTERLAB_CHROMIUM)",
+  );
+}
+const options = { ignore: !chromium, sanitizeResources: false, sanitizeOps: false };
+
+/** A page with a growth-curve widget in the given language. */
+function widget(lang: "en" | "zh") {
+  return interactive({
+    title: { en: "Logistic growth", zh: "逻辑斯蒂增长" },
+    lang,
+    sliders: {
+      rate: { label: { en: "Growth rate", zh: "增长率" }, values: sliderRange(0.1, 1, 0.1), initial: 0.3 },
+      cap: { label: { en: "Capacity", zh: "容量" }, values: [0.5, 1] },
+    },
+    render: ({ rate, cap }) => ({
+      marks: [Plot.lineY(Array.from({ length: 30 }, (_, t) => cap / (1 + 9 * Math.exp(-rate * t))))],
+      y: { domain: [0, 1], label: lang === "zh" ? "份额" : "Share" },
+    }),
+  });
+}
+
+async function withBrowser(fn: (b: Browser) => Promise<void>) {
+  const b = await Browser.launch(chromium!);
+  try {
+    await fn(b);
+  } finally {
+    await b.close();
+  }
+}
+
+/** Sizes of every outermost <svg> and every <img> of the page. */
+function visibility(page: Page) {
+  return page.evaluate<{ svgs: number[][]; imgs: number[][] }>(`(() => {
+    const svgs = [...document.querySelectorAll("svg")].filter((s) => !s.parentElement.closest("svg"))
+      .filter((s) => s.closest(".clw-frame, .jp-OutputArea-output, .output_subarea, body > svg, figure"))
+      .map((s) => { const r = s.getBoundingClientRect(); return [r.width, r.height]; });
+    const imgs = [...document.images].map((i) => [i.complete ? 1 : 0, i.naturalWidth, i.naturalHeight]);
+    return { svgs, imgs };
+  })()`);
+}
+
+/** The platform fonts Chromium used to draw the text of the first node matching `selector`. */
+async function fontsOf(page: Page, selector: string): Promise<string[]> {
+  await page.send("DOM.enable");
+  await page.send("CSS.enable");
+  const { root } = await page.send<{ root: { nodeId: number } }>("DOM.getDocument", { depth: -1 });
+  const { nodeId } = await page.send<{ nodeId: number }>("DOM.querySelector", {
+    nodeId: root.nodeId,
+    selector,
+  });
+  assert.ok(nodeId, `no node matches ${selector}`);
+  const { fonts } = await page.send<{ fonts: { familyName: string; glyphCount: number }[] }>(
+    "CSS.getPlatformFontsForNode",
+    { nodeId },
+  );
+  return fonts.map((f) => f.familyName);
+}
+
+/** Move slider `k` of the first widget to position `pos` as a user would (input event). */
+function moveSlider(page: Page, k: number, pos: number) {
+  return page.evaluate(`(() => {
+    const i = document.querySelectorAll(".clusterlab-interactive input.clw-slider")[${k}];
+    i.value = "${pos}"; i.dispatchEvent(new Event("input", { bubbles: true }));
+  })()`);
+}
+
+const frameState = (page: Page) =>
+  page.evaluate<{ frame: string; svg: string; value: string }>(`(() => {
+    const w = document.querySelector(".clusterlab-interactive");
+    return { frame: w.dataset.frame, svg: w.querySelector(".clw-frame").innerHTML,
+      value: w.querySelector("output.clw-value").textContent };
+  })()`);
+
+function networkRequests(page: Page): string[] {
+  return page.requests.filter((u) => !/^(file:|data:|about:|blob:)/.test(u));
+}
+
+Deno.test({
+  name:
+    "browser: an interactive page shows its chart, and the slider changes it (screenshots in out/browser/)",
+  ...options,
+  fn: async () => {
+    await Deno.mkdir(OUT, { recursive: true });
+    const file = join(OUT, "interactive-zh.html");
+    await widget("zh").save(file);
+    await withBrowser(async (b) => {
+      const page = await b.newPage();
+      await page.goto(`file://${file}`);
+      await page.waitFor(`document.querySelector(".clusterlab-interactive").dataset.ready === "1"`);
+      const vis = await visibility(page);
+      assert.equal(vis.svgs.length, 1);
+      assert.ok(vis.svgs[0]![0]! > 300 && vis.svgs[0]![1]! > 200, `svg size ${vis.svgs[0]}`);
+      assert.equal(await page.evaluate(`document.querySelector(".clw-controls").hidden`), false);
+      assert.equal(await page.evaluate(`document.querySelector(".clw-note").hidden`), true);
+      const before = await frameState(page);
+      assert.equal(before.frame, "4"); // rate 0.3 (position 2) × 2 capacities + cap 0.5 (position 0)
+      assert.equal(before.value, "0.3");
+      const shot1 = await page.screenshot();
+      await Deno.writeFile(join(OUT, "interactive-before.png"), shot1);
+
+      await moveSlider(page, 0, 9);
+      await moveSlider(page, 1, 1);
+      const after = await frameState(page);
+      assert.equal(after.frame, "19");
+      assert.equal(after.value, "1");
+      assert.notEqual(after.svg, before.svg);
+      assert.ok((await visibility(page)).svgs[0]![0]! > 300);
+      const shot2 = await page.screenshot();
+      await Deno.writeFile(join(OUT, "interactive-after.png"), shot2);
+      assert.notDeepEqual(shot1, shot2, "the screenshot did not change when the slider moved");
+
+      // Chinese labels are drawn with the CJK font, and nothing came from the network
+      const fonts = await fontsOf(page, ".clw-label span");
+      assert.ok(fonts.some((f) => /CJK/.test(f)), `fonts used for 增长率: ${fonts}`);
+      assert.deepEqual(networkRequests(page), []);
+      assert.deepEqual(page.errors, []);
+    });
+  },
+});
+
+Deno.test({
+  name: "browser: without JavaScript the widget degrades to the static initial frame and a note",
+  ...options,
+  fn: async () => {
+    await Deno.mkdir(OUT, { recursive: true });
+    const file = join(OUT, "interactive-en.html");
+    await widget("en").save(file);
+    await withBrowser(async (b) => {
+      const page = await b.newPage();
+      await page.send("Emulation.setScriptExecutionDisabled", { value: true });
+      await page.goto(`file://${file}`);
+      const state = await page.send<{ result: { value: string } }>("Runtime.evaluate", {
+        expression: `JSON.stringify([document.querySelector(".clw-controls").hidden,
+          document.querySelector(".clw-note").hidden, !!document.querySelector(".clusterlab-interactive").dataset.ready,
+          (() => { const r = document.querySelector(".clw-frame svg").getBoundingClientRect(); return [r.width, r.height]; })()])`,
+        returnByValue: true,
+      });
+      // Runtime.evaluate still works with page scripts disabled
+      assert.equal(state.result.value, "[true,false,false,[640,400]]");
+      await Deno.writeFile(join(OUT, "interactive-no-js.png"), await page.screenshot());
+    });
+  },
+});
+
+Deno.test({
+  name: "browser: a notebook rendered by nbconvert shows its plots and its slider works",
+  ...options,
+  fn: async () => {
+    const nb = join(ROOT, "tests", "browser", "fixture", "browser-fixture.ipynb");
+    const python = await findPython();
+    const env = await installKernel();
+    const run = await new Deno.Command(python, {
+      args: [RUNNER, "--out", OUT, "--html", nb],
+      env: { ...env, NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const dec = new TextDecoder();
+    assert.ok(run.success, `${dec.decode(run.stdout)}\n${dec.decode(run.stderr)}`);
+    const file = join(OUT, "browser-fixture.html");
+    await withBrowser(async (b) => {
+      const page = await b.newPage();
+      await page.goto(`file://${file}`);
+      await page.waitFor(`document.querySelector(".clusterlab-interactive")?.dataset.ready === "1"`);
+      const vis = await visibility(page);
+      assert.ok(
+        vis.svgs.length >= 2,
+        `expected the static and the interactive chart, found ${vis.svgs.length}`,
+      );
+      for (const [w, h] of vis.svgs) assert.ok(w! > 100 && h! > 100, `an invisible plot: ${w}×${h}`);
+      const before = await frameState(page);
+      await moveSlider(page, 0, 8);
+      const after = await frameState(page);
+      assert.equal(before.frame, "2");
+      assert.equal(after.frame, "8");
+      assert.notEqual(after.svg, before.svg);
+      await Deno.writeFile(join(OUT, "notebook.png"), await page.screenshot({ fullPage: true }));
+      const fonts = await fontsOf(page, "h1");
+      assert.ok(fonts.some((f) => /CJK/.test(f)), `fonts used for the Chinese title: ${fonts}`);
+      assert.deepEqual(networkRequests(page), []);
+    });
+  },
+});
+
+Deno.test({
+  name: "browser: every rendered HTML in out/ is self-contained and its plots are visible",
+  ...options,
+  fn: async () => {
+    const files = (await htmlFiles(join(ROOT, "out"))).filter((f) => !f.includes("/out/test/"));
+    assert.ok(files.length > 0, "no HTML in out/ (the notebook test above writes one)");
+    const problems: string[] = [];
+    const local: string[] = [];
+    await withBrowser(async (b) => {
+      for (const f of files) {
+        const html = await Deno.readTextFile(f);
+        for (const r of externalReferences(html)) {
+          if (r.kind === "network") problems.push(`${f}: ${r.where} ${r.url}`);
+          else local.push(`${f}: ${r.where} ${r.url}`);
+        }
+        if (!/<meta charset="utf-8"/i.test(html)) problems.push(`${f}: no <meta charset="utf-8">`);
+        const page = await b.newPage();
+        await page.goto(`file://${f}`);
+        const vis = await visibility(page);
+        vis.svgs.forEach(([w, h], i) => {
+          if (!(w! > 0 && h! > 0)) problems.push(`${f}: plot ${i + 1} is invisible (${w}×${h})`);
+        });
+        vis.imgs.forEach(([ok, w], i) => {
+          if (!ok || !(w! > 0)) problems.push(`${f}: image ${i + 1} did not load`);
+        });
+        for (const u of networkRequests(page)) problems.push(`${f}: requested ${u}`);
+        await page.send("Page.close").catch(() => {});
+      }
+    });
+    if (local.length > 0) {
+      console.warn(
+        `${local.length} reference(s) to local files that exist only where the page was rendered:\n  ` +
+          [...new Set(local.map((l) => l.replace(/^.*?: /, "")))].join("\n  "),
+      );
+    }
+    console.log(`checked ${files.length} HTML file(s) under out/`);
+    assert.deepEqual(problems, []);
+  },
+});
