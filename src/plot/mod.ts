@@ -4,3 +4,4 @@ export * from "./jupyter.ts";
 export * from "./figure.ts";
 export * from "./table.ts";
 export * from "./interactive.ts";
+export * from "./catch_up.ts";
