@@ -4,3 +4,4 @@ export * from "./schema.ts";
 export * from "./validate.ts";
 export * from "./adapters.ts";
 export * from "./read.ts";
+export * from "./datasets.ts";
