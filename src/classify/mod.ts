@@ -1,3 +1,4 @@
 /** classify. Each line re-exports one concept file. @module */
 export {};
 export * from "./coupling.ts";
+export * from "./identify_clusters.ts";

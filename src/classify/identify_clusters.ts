@@ -1,0 +1,728 @@
+/**
+ * Is it an innovation cluster? Scores every region × sector (or region × cluster category) on the two
+ * dimensions of the source text — geographic space and technological-economic space — plus knowledge
+ * production and external interaction (DESIGN §3.1). 创新集群识别：地理空间与技术经济空间两个维度。
+ * @module
+ */
+import * as aq from "arquero";
+import type { ColumnTable } from "arquero";
+import { quantileSorted } from "d3-array";
+import { UndirectedGraph } from "graphology";
+import * as louvainModule from "graphology-communities-louvain";
+import { type TableInput, toTable } from "../data/adapters.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
+import type { Bilingual, Lang } from "../i18n.ts";
+import { type PerLabel, resolvePerLabel } from "../indicators/concentration_input.ts";
+import { asMatrix, type MatrixInput, type MatrixInputOptions } from "../indicators/input.ts";
+import { locationQuotient } from "../indicators/location_quotient.ts";
+import { Matrix, type WithWarnings } from "../indicators/matrix.ts";
+import { presence } from "../indicators/presence.ts";
+import { proximity } from "../indicators/proximity.ts";
+import { relatednessDensity } from "../indicators/relatedness_density.ts";
+import { mulberry32 } from "../models/random.ts";
+
+/** The four outcomes of {@link identifyClusters}. */
+export type ClusterLabelKey =
+  | "innovation_cluster"
+  | "geographic_agglomeration"
+  | "technological_community"
+  | "not_cluster";
+
+/** Bilingual labels of the four outcomes. */
+export const CLUSTER_LABELS: Readonly<Record<ClusterLabelKey, Bilingual>> = {
+  innovation_cluster: { en: "Innovation cluster", zh: "创新集群" },
+  geographic_agglomeration: {
+    en: "Geographic agglomeration without knowledge production",
+    zh: "缺乏知识生产的地理集聚",
+  },
+  technological_community: {
+    en: "Technological community without geographic concentration",
+    zh: "缺乏地理集中的技术共同体",
+  },
+  not_cluster: { en: "Not a cluster", zh: "非集群" },
+};
+
+/** The criteria of {@link identifyClusters}, bilingual (used in the `failed` and `unmeasured` columns). */
+export const CLUSTER_CRITERIA: Readonly<
+  Record<"geographic" | "technological" | "knowledge" | "external", Bilingual>
+> = {
+  geographic: { en: "geographic concentration", zh: "地理集中" },
+  technological: { en: "technological relatedness", zh: "技术关联" },
+  knowledge: { en: "knowledge production", zh: "知识生产" },
+  external: { en: "external interaction", zh: "对外互动" },
+};
+
+/** Thresholds of {@link identifyClusters} (every one is a parameter; defaults in {@link CLUSTER_THRESHOLDS}). */
+export interface ClusterThresholds {
+  /** ECO size star: employment among the top `ecoSizeTop` share of regions in the category (0.1). */
+  readonly ecoSizeTop: number;
+  /** ECO specialisation star: LQ ≥ this (2). */
+  readonly ecoSpecialisationLQ: number;
+  /** ECO focus star: the category's share of the region's employment among the top `ecoFocusTop` (0.1). */
+  readonly ecoFocusTop: number;
+  /** Stars needed for ECO geographic concentration (2; design choice). */
+  readonly ecoMinStars: number;
+  /** US Cluster Mapping: LQ quantile over regions with activity (0.75). */
+  readonly usLQQuantile: number;
+  /** US Cluster Mapping: employment must exceed this quantile over regions with activity (0.25). */
+  readonly usEmploymentQuantile: number;
+  /** US Cluster Mapping: establishments must exceed this quantile over regions with activity (0.25). */
+  readonly usEstablishmentsQuantile: number;
+  /** US Cluster Mapping: LQ ≥ this as well (1). */
+  readonly usMinLQ: number;
+  /** How the two geographic rules combine: "either" (default), "both", "eco" or "us" (design choice). */
+  readonly geographicRule: "either" | "both" | "eco" | "us";
+  /** Relatedness density must reach this quantile of the sector's RD over regions (0.5; design choice). */
+  readonly rdQuantile: number;
+  /** The region must have LQ ≥ this in the sector's proximity community (1; design choice). */
+  readonly communityLQ: number;
+  /**
+   * Proximity edges kept in the network: φ > this (0.5; design choice — Hidalgo et al. 2007 draw the product
+   * space with φ ≥ 0.55 plus a spanning tree; with every φ > 0 the network is too dense for communities).
+   */
+  readonly proximityMin: number;
+  /** Louvain resolution (1). */
+  readonly resolution: number;
+  /** Knowledge production: knowledge LQ ≥ this when a knowledge matrix is given (1; design choice). */
+  readonly knowledgeLQ: number;
+  /** Knowledge production: region index ≥ this when `knowledgeIndex` is given (1; design choice). */
+  readonly knowledgeIndexMin: number;
+  /** External interaction: share of the region's tie weight that leaves the region ≥ this (0.25; design choice). */
+  readonly externalShare: number;
+}
+
+/** Default thresholds (literature values for ECO and US rules; the rest are documented design choices). */
+export const CLUSTER_THRESHOLDS: ClusterThresholds = {
+  ecoSizeTop: 0.1,
+  ecoSpecialisationLQ: 2,
+  ecoFocusTop: 0.1,
+  ecoMinStars: 2,
+  usLQQuantile: 0.75,
+  usEmploymentQuantile: 0.25,
+  usEstablishmentsQuantile: 0.25,
+  usMinLQ: 1,
+  geographicRule: "either",
+  rdQuantile: 0.5,
+  communityLQ: 1,
+  proximityMin: 0.5,
+  resolution: 1,
+  knowledgeLQ: 1,
+  knowledgeIndexMin: 1,
+  externalShare: 0.25,
+};
+
+/** Column names of the `ties` table of {@link identifyClusters}. */
+export interface TieColumns {
+  /** Region of one end (default "source"). */
+  readonly source?: string;
+  /** Region of the other end (default "target"). */
+  readonly target?: string;
+  /** Optional weight column (default: every tie weighs 1). */
+  readonly weight?: string;
+}
+
+/** Options of {@link identifyClusters}. */
+export interface IdentifyClustersOptions extends MatrixInputOptions {
+  /** Establishments per region × sector (same labels), for the US Cluster Mapping establishment criterion. */
+  readonly establishments?: MatrixInput;
+  /** Knowledge output per region × sector (patents, new products): per worker and knowledge LQ. */
+  readonly knowledge?: MatrixInput;
+  /**
+   * A region-level knowledge indicator (e.g. an R&D-employment LQ when no patents exist), compared with
+   * `knowledgeIndexMin`. Used when `knowledge` is not given.
+   */
+  readonly knowledgeIndex?: PerLabel;
+  /** Collaboration ties between regions (one row per tie); ends outside the matrix count as external. */
+  readonly ties?: TableInput;
+  /** Column names of `ties`. */
+  readonly tieColumns?: TieColumns;
+  /** A precomputed sector × sector relatedness φ (default: `proximity` of the employment presence matrix). */
+  readonly proximity?: Matrix;
+  /** Threshold overrides. */
+  readonly thresholds?: Partial<ClusterThresholds>;
+  /** What an unmeasured criterion (no knowledge or tie data) counts as: "skip" (default) or "fail". */
+  readonly unmeasured?: "skip" | "fail";
+  /** Seed of the Louvain community detection (default 42). */
+  readonly seed?: number;
+  /** Language of the `label`, `failed` and `unmeasured` columns (default "en"). */
+  readonly lang?: Lang;
+}
+
+/** The result of {@link identifyClusters}: an arquero table plus warnings, thresholds and communities. */
+export type ClusterTable = ColumnTable & WithWarnings & {
+  /** The thresholds used. */
+  readonly thresholds: ClusterThresholds;
+  /** Community id of each sector in the proximity network (Louvain, seeded). */
+  readonly communities: ReadonlyMap<string, number>;
+  /** Modularity of the community partition. */
+  readonly modularity: number;
+};
+
+function checkThresholds(t: ClusterThresholds): void {
+  const issues: ValidationIssue[] = [];
+  const unit = [
+    "ecoSizeTop",
+    "ecoFocusTop",
+    "usLQQuantile",
+    "usEmploymentQuantile",
+    "usEstablishmentsQuantile",
+    "rdQuantile",
+  ] as const;
+  for (const k of unit) {
+    const v = t[k];
+    if (!(typeof v === "number" && v >= 0 && v <= 1)) {
+      issues.push({ column: `thresholds.${k}`, expected: "a number in [0, 1]", received: describeValue(v) });
+    }
+  }
+  const nonneg = [
+    "ecoSpecialisationLQ",
+    "usMinLQ",
+    "communityLQ",
+    "proximityMin",
+    "knowledgeLQ",
+    "externalShare",
+  ] as const;
+  for (const k of nonneg) {
+    const v = t[k];
+    if (!(typeof v === "number" && Number.isFinite(v) && v >= 0)) {
+      issues.push({ column: `thresholds.${k}`, expected: "a finite number ≥ 0", received: describeValue(v) });
+    }
+  }
+  if (!(typeof t.knowledgeIndexMin === "number" && Number.isFinite(t.knowledgeIndexMin))) {
+    issues.push({
+      column: "thresholds.knowledgeIndexMin",
+      expected: "a finite number",
+      received: describeValue(t.knowledgeIndexMin),
+    });
+  }
+  if (!(typeof t.resolution === "number" && Number.isFinite(t.resolution) && t.resolution > 0)) {
+    issues.push({
+      column: "thresholds.resolution",
+      expected: "a finite number > 0",
+      received: describeValue(t.resolution),
+    });
+  }
+  if (![0, 1, 2, 3].includes(t.ecoMinStars)) {
+    issues.push({
+      column: "thresholds.ecoMinStars",
+      expected: "0, 1, 2 or 3",
+      received: describeValue(t.ecoMinStars),
+    });
+  }
+  if (!["either", "both", "eco", "us"].includes(t.geographicRule)) {
+    issues.push({
+      column: "thresholds.geographicRule",
+      expected: '"either", "both", "eco" or "us"',
+      received: describeValue(t.geographicRule),
+    });
+  }
+  if (issues.length) throw new ValidationError("options of identifyClusters", issues);
+}
+
+/** Re-index `m` to the given labels (every label must exist); names missing ones. */
+function align(m: Matrix, rows: readonly string[], cols: readonly string[], parameter: string): Matrix {
+  const issues: ValidationIssue[] = [];
+  const ri = new Map(m.rows.map((l, i) => [l, i])), ci = new Map(m.cols.map((l, j) => [l, j]));
+  rows.forEach((r, i) => {
+    if (!ri.has(r)) {
+      issues.push({ row: i + 1, column: parameter, expected: `a row for region "${r}"`, received: "none" });
+    }
+  });
+  cols.forEach((c, j) => {
+    if (!ci.has(c)) {
+      issues.push({
+        row: j + 1,
+        column: parameter,
+        expected: `a column for sector "${c}"`,
+        received: "none",
+      });
+    }
+  });
+  if (issues.length) throw new ValidationError("options of identifyClusters", issues);
+  const out = new Float64Array(rows.length * cols.length);
+  for (let i = 0; i < rows.length; i++) {
+    const si = ri.get(rows[i]!)!;
+    for (let j = 0; j < cols.length; j++) out[i * cols.length + j] = m.data[si * m.ncol + ci.get(cols[j]!)!]!;
+  }
+  for (let k = 0; k < out.length; k++) {
+    const v = out[k]!;
+    if (!(v >= 0) || v === Infinity) {
+      issues.push({
+        row: Math.floor(k / cols.length) + 1,
+        column: cols[k % cols.length]!,
+        expected: "a finite count ≥ 0",
+        received: describeValue(v),
+        message: `${parameter}, region "${rows[Math.floor(k / cols.length)]}"`,
+      });
+    }
+  }
+  if (issues.length) throw new ValidationError("options of identifyClusters", issues);
+  return new Matrix(rows, cols, out);
+}
+
+/** Quantile (linear interpolation, as d3.quantile / R type 7) of the values picked by `keep`. */
+function quantileOf(values: Float64Array, p: number): number {
+  if (values.length === 0) return NaN;
+  const s = Float64Array.from(values).sort();
+  return quantileSorted(s, p) as number;
+}
+
+/** The CommonJS default export of graphology-communities-louvain (its typings do not fit Deno's npm interop). */
+const louvain = (louvainModule as unknown as {
+  default: {
+    detailed(
+      graph: UndirectedGraph,
+      options: { getEdgeWeight: string; resolution: number; rng: () => number },
+    ): { communities: Record<string, number>; modularity: number };
+  };
+}).default;
+
+/** Louvain communities of the φ network (edges φ > min), renumbered 1, 2, … in order of first sector. */
+function communitiesOf(
+  phi: Matrix,
+  min: number,
+  resolution: number,
+  seed: number,
+): { ids: Int32Array; count: number; modularity: number; edges: number } {
+  const n = phi.nrow;
+  const g = new UndirectedGraph();
+  for (let a = 0; a < n; a++) g.addNode(String(a));
+  let edges = 0;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const w = (phi.data[a * n + b]! + phi.data[b * n + a]!) / 2;
+      if (w > min) {
+        g.addEdge(String(a), String(b), { weight: w });
+        edges++;
+      }
+    }
+  }
+  const ids = new Int32Array(n);
+  if (edges === 0) {
+    for (let a = 0; a < n; a++) ids[a] = a + 1;
+    return { ids, count: n, modularity: 0, edges };
+  }
+  const res = louvain.detailed(g, { getEdgeWeight: "weight", resolution, rng: mulberry32(seed) });
+  const renumber = new Map<number, number>();
+  for (let a = 0; a < n; a++) {
+    const c = res.communities[String(a)]!;
+    if (!renumber.has(c)) renumber.set(c, renumber.size + 1);
+    ids[a] = renumber.get(c)!;
+  }
+  return { ids, count: renumber.size, modularity: res.modularity, edges };
+}
+
+/**
+ * Identify innovation clusters in both dimensions of the source text (DESIGN §3.1). Input: a region × sector
+ * (or region × cluster-category) matrix of employment — a {@link Matrix} or a long table with `region`,
+ * `sector`, `value` columns (names configurable with `row`, `col`, `value`). Each region × sector is scored on:
+ *
+ * 1. **Geographic concentration.**
+ *    - European Cluster Observatory stars (European Cluster Observatory 2007–2014; Ketels & Protsiv 2013):
+ *      *size* — employment x_rs > 0 and ≥ the (1 − `ecoSizeTop`) quantile of the sector's employment over
+ *      regions with any activity; *specialisation* — LQ_rs ≥ `ecoSpecialisationLQ` (2); *focus* — the
+ *      sector's share of the region's employment x_rs/x_r· > 0 and ≥ the (1 − `ecoFocusTop`) quantile of
+ *      that share over regions. `eco_stars` = 0–3.
+ *    - US Cluster Mapping "strong cluster" (Delgado, Porter & Stern 2014; clustermapping.us): among regions
+ *      with activity in the sector, LQ_rs ≥ P75 of their LQ, employment > P25 of their employment,
+ *      establishments > P25 of their establishments, and LQ_rs ≥ 1. Quantiles interpolate linearly
+ *      (d3.quantile, R type 7). Without `establishments` the criterion is left out and the
+ *      `us_establishments_p25` column is absent; a warning says so.
+ *    - `geographic` = (eco_stars ≥ `ecoMinStars`) OR us_strong by default (`geographicRule`: "either",
+ *      "both", "eco", "us"; design choice).
+ * 2. **Technological-economic concentration** (Hidalgo et al. 2007; Boschma, Balland & Kogler 2015):
+ *    presence M = 1[LQ ≥ 1]; proximity φ (or the `proximity` option); relatedness density RD_rs (0–100);
+ *    `coherence` of a region = mean RD over the sectors it is present in; Louvain communities of the
+ *    proximity network (edges φ > `proximityMin`, graphology-communities-louvain with a seeded rng);
+ *    `community_lq` = LQ of the region in the sector's community (employment summed over the community).
+ *    `technological` = RD_rs ≥ the `rdQuantile` quantile of the sector's RD over regions AND
+ *    community_lq ≥ `communityLQ` (design choice: the region is specialised in the sector's neighbourhood of
+ *    the technology space, whether or not in the sector itself).
+ * 3. **Knowledge production** (optional): with a `knowledge` matrix (patents, new products), per worker
+ *    k_rs/x_rs and knowledge LQ = LQ of the knowledge matrix; `knowledge` = knowledge LQ ≥ `knowledgeLQ`.
+ *    With a region-level `knowledgeIndex` instead: `knowledge` = index ≥ `knowledgeIndexMin`. Design choice.
+ * 4. **External interaction** (optional; Bathelt, Malmberg & Maskell 2004, "local buzz and global
+ *    pipelines"): with `ties` between regions, `external_share` = weight of the region's ties whose other end
+ *    is another region / weight of all its ties (ties inside the region count once);
+ *    `external` = share ≥ `externalShare`. Region level. Design choice.
+ *
+ * **Decision rule** (design choice; the source text defines the concept, no publication gives cut-offs).
+ * A criterion without data is *unmeasured*: with `unmeasured: "skip"` (default) it does not block a label,
+ * with "fail" it counts as failed; the `unmeasured` column lists it.
+ * - `innovation_cluster`: geographic ∧ technological ∧ knowledge ∧ external;
+ * - `geographic_agglomeration` (without knowledge production): geographic but not all the rest — the
+ *   `failed` column names what is missing (knowledge production, technological relatedness, openness);
+ * - `technological_community` (without geographic concentration): technological ∧ ¬geographic;
+ * - `not_cluster`: neither.
+ *
+ * Output: one row per region × sector with every measured value and per-sector threshold, the constant
+ * thresholds (`eco_lq_min`, `us_lq_min`, `community_lq_min`), `label_key`, `label` (in `lang`), `label_en`,
+ * `label_zh`. The table also carries `warnings`, `thresholds`, `communities` and `modularity`.
+ *
+ * @example
+ * ```ts
+ * import { identifyClusters, matrixFrom } from "clusterlab";
+ * const x = matrixFrom([[50, 5, 5], [5, 50, 5], [5, 5, 50], [20, 20, 20]], {
+ *   rows: ["R1", "R2", "R3", "R4"], cols: ["A", "B", "C"],
+ * });
+ * const t = identifyClusters(x);
+ * t.filter((d: { region: string; sector: string }) => d.region === "R1" && d.sector === "A")
+ *   .get("eco_stars", 0); // 3
+ * ```
+ */
+export function identifyClusters(input: MatrixInput, options: IdentifyClustersOptions = {}): ClusterTable {
+  const thresholds: ClusterThresholds = { ...CLUSTER_THRESHOLDS, ...(options.thresholds ?? {}) };
+  checkThresholds(thresholds);
+  const { seed = 42, lang = "en", unmeasured = "skip" } = options;
+  const optIssues: ValidationIssue[] = [];
+  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
+    optIssues.push({
+      column: "seed",
+      expected: "an integer in [0, 4294967295]",
+      received: describeValue(seed),
+    });
+  }
+  if (lang !== "en" && lang !== "zh") {
+    optIssues.push({ column: "lang", expected: '"en" or "zh"', received: describeValue(lang) });
+  }
+  if (unmeasured !== "skip" && unmeasured !== "fail") {
+    optIssues.push({
+      column: "unmeasured",
+      expected: '"skip" or "fail"',
+      received: describeValue(unmeasured),
+    });
+  }
+  if (optIssues.length) throw new ValidationError("options of identifyClusters", optIssues);
+
+  const x = asMatrix(input, options);
+  const lq = locationQuotient(x); // validates counts
+  const warnings: string[] = [...lq.warnings];
+  const { rows, cols, nrow, ncol } = x;
+  const X = x.data, L = lq.data;
+  const rs = x.rowSums();
+  const n = nrow * ncol;
+
+  // 1. Geographic concentration.
+  const share = new Float64Array(n);
+  for (let i = 0; i < nrow; i++) {
+    for (let j = 0; j < ncol; j++) share[i * ncol + j] = rs[i]! > 0 ? X[i * ncol + j]! / rs[i]! : 0;
+  }
+  const activeRegions: number[] = [];
+  for (let i = 0; i < nrow; i++) if (rs[i]! > 0) activeRegions.push(i);
+  const est = options.establishments === undefined
+    ? undefined
+    : align(asMatrix(options.establishments, options), rows, cols, "establishments");
+  if (!est) {
+    warnings.push(
+      "no establishments given: the US Cluster Mapping rule is applied without its establishments criterion",
+    );
+  }
+  const sizeThr = new Float64Array(ncol), focusThr = new Float64Array(ncol);
+  const usLQ = new Float64Array(ncol), usEmp = new Float64Array(ncol), usEst = new Float64Array(ncol);
+  const colBuf = new Float64Array(nrow);
+  for (let j = 0; j < ncol; j++) {
+    let k = 0;
+    for (const i of activeRegions) colBuf[k++] = X[i * ncol + j]!;
+    sizeThr[j] = quantileOf(colBuf.subarray(0, k), 1 - thresholds.ecoSizeTop);
+    k = 0;
+    for (const i of activeRegions) colBuf[k++] = share[i * ncol + j]!;
+    focusThr[j] = quantileOf(colBuf.subarray(0, k), 1 - thresholds.ecoFocusTop);
+    // US rule: over regions with activity in the sector.
+    k = 0;
+    for (let i = 0; i < nrow; i++) if (X[i * ncol + j]! > 0) colBuf[k++] = L[i * ncol + j]!;
+    usLQ[j] = quantileOf(colBuf.subarray(0, k), thresholds.usLQQuantile);
+    k = 0;
+    for (let i = 0; i < nrow; i++) if (X[i * ncol + j]! > 0) colBuf[k++] = X[i * ncol + j]!;
+    usEmp[j] = quantileOf(colBuf.subarray(0, k), thresholds.usEmploymentQuantile);
+    if (est) {
+      k = 0;
+      for (let i = 0; i < nrow; i++) if (X[i * ncol + j]! > 0) colBuf[k++] = est.data[i * ncol + j]!;
+      usEst[j] = quantileOf(colBuf.subarray(0, k), thresholds.usEstablishmentsQuantile);
+    }
+  }
+
+  // 2. Technological-economic concentration.
+  const M = presence(lq);
+  const phi = options.proximity ?? proximity(M);
+  for (const w of phi.warnings) warnings.push(`proximity: ${w}`);
+  const rd = relatednessDensity(M, phi);
+  for (const w of rd.warnings) if (!phi.warnings.includes(w)) warnings.push(`relatedness density: ${w}`);
+  const RD = rd.data, P = M.data;
+  const coherence = new Float64Array(nrow);
+  const noPresence: string[] = [];
+  for (let i = 0; i < nrow; i++) {
+    let s = 0, c = 0;
+    for (let j = 0; j < ncol; j++) {
+      if (P[i * ncol + j] === 1) {
+        s += RD[i * ncol + j]!;
+        c++;
+      }
+    }
+    coherence[i] = c > 0 ? s / c : NaN;
+    if (c === 0) noPresence.push(rows[i]!);
+  }
+  if (noPresence.length) {
+    warnings.push(
+      `${noPresence.length} region(s) with no sector at LQ ≥ 1 (${
+        noPresence.slice(0, 5).join(", ")
+      }): coherence undefined (NaN)`,
+    );
+  }
+  const rdThr = new Float64Array(ncol);
+  for (let j = 0; j < ncol; j++) {
+    let k = 0;
+    for (const i of activeRegions) colBuf[k++] = RD[i * ncol + j]!;
+    rdThr[j] = quantileOf(colBuf.subarray(0, k), thresholds.rdQuantile);
+  }
+  const phiCols = phi.cols;
+  if (phiCols.length !== ncol || phiCols.some((c, j) => c !== cols[j])) {
+    throw new ValidationError("options of identifyClusters", [{
+      column: "proximity",
+      expected: `a sector × sector matrix over the ${ncol} sectors of the input, in the same order`,
+      received: `${phi.nrow} × ${phi.ncol}`,
+    }]);
+  }
+  const comm = communitiesOf(phi, thresholds.proximityMin, thresholds.resolution, seed);
+  if (comm.edges === 0) {
+    warnings.push("the proximity network has no edge above proximityMin: every sector is its own community");
+  }
+  const commEmp = new Float64Array(nrow * comm.count);
+  for (let i = 0; i < nrow; i++) {
+    for (let j = 0; j < ncol; j++) commEmp[i * comm.count + comm.ids[j]! - 1] += X[i * ncol + j]!;
+  }
+  const commLQ = locationQuotient(
+    new Matrix(rows, Array.from({ length: comm.count }, (_, c) => String(c + 1)), commEmp),
+  ).data;
+
+  // 3. Knowledge production.
+  let kMat: Matrix | undefined, kLQ: Float64Array | undefined, kIndex: Float64Array | undefined;
+  if (options.knowledge !== undefined) {
+    kMat = align(asMatrix(options.knowledge, options), rows, cols, "knowledge");
+    const l = locationQuotient(kMat);
+    for (const w of l.warnings) warnings.push(`knowledge: ${w}`);
+    kLQ = l.data;
+  } else if (options.knowledgeIndex !== undefined) {
+    kIndex = resolvePerLabel(
+      options.knowledgeIndex,
+      rows,
+      "options of identifyClusters",
+      "knowledgeIndex",
+      () => undefined,
+    );
+  }
+  const knowledgeMeasured = kMat !== undefined || kIndex !== undefined;
+  if (!knowledgeMeasured) {
+    warnings.push(
+      `knowledge production not measured (no knowledge or knowledgeIndex): ${
+        unmeasured === "skip" ? "skipped" : "counted as failed"
+      }`,
+    );
+  }
+
+  // 4. External interaction.
+  let extShare: Float64Array | undefined;
+  if (options.ties !== undefined) {
+    extShare = externalShares(options.ties, options.tieColumns ?? {}, rows, warnings);
+  } else {warnings.push(
+      `external interaction not measured (no ties): ${
+        unmeasured === "skip" ? "skipped" : "counted as failed"
+      }`,
+    );}
+
+  // Assemble.
+  const c: Record<string, unknown[]> = {};
+  const col = (name: string) => (c[name] = new Array(n));
+  const cRegion = col("region"),
+    cSector = col("sector"),
+    cEmp = col("employment"),
+    cRegEmp = col("region_employment");
+  const cShare = col("share"), cLQ = col("lq");
+  const cSizeThr = col("eco_size_threshold"), cSize = col("eco_size"), cSpec = col("eco_specialisation");
+  const cFocusThr = col("eco_focus_threshold"), cFocus = col("eco_focus"), cStars = col("eco_stars");
+  const cEst = est ? col("establishments") : undefined;
+  const cUsLQ = col("us_lq_p75"), cUsEmp = col("us_employment_p25");
+  const cUsEst = est ? col("us_establishments_p25") : undefined;
+  const cUs = col("us_strong"), cGeo = col("geographic");
+  const cPres = col("present"),
+    cRD = col("relatedness_density"),
+    cRDThr = col("rd_threshold"),
+    cCoh = col("coherence");
+  const cComm = col("community"), cCommLQ = col("community_lq"), cTech = col("technological");
+  const cKpw = kMat ? col("knowledge_per_worker") : undefined;
+  const cKLQ = kMat ? col("knowledge_lq") : undefined;
+  const cKIdx = kIndex ? col("knowledge_index") : undefined;
+  const cKnow = col("knowledge");
+  const cExtShare = extShare ? col("external_share") : undefined;
+  const cExt = col("external");
+  const cEcoLQ = col("eco_lq_min"), cUsMinLQ = col("us_lq_min"), cCommMin = col("community_lq_min");
+  const cFailed = col("failed"), cUnmeasured = col("unmeasured");
+  const cKey = col("label_key"), cLabel = col("label"), cEn = col("label_en"), cZh = col("label_zh");
+  const crit = (k: keyof typeof CLUSTER_CRITERIA) => CLUSTER_CRITERIA[k][lang];
+  const unmeasuredList = [
+    ...(knowledgeMeasured ? [] : [crit("knowledge")]),
+    ...(extShare ? [] : [crit("external")]),
+  ].join("; ");
+  const pass = (v: boolean | null) => (v === null ? unmeasured === "skip" : v);
+
+  for (let i = 0; i < nrow; i++) {
+    for (let j = 0; j < ncol; j++) {
+      const k = i * ncol + j;
+      const emp = X[k]!, l = L[k]!, sh = share[k]!;
+      const size = emp > 0 && emp >= sizeThr[j]!;
+      const spec = l >= thresholds.ecoSpecialisationLQ;
+      const focus = sh > 0 && sh >= focusThr[j]!;
+      const stars = (size ? 1 : 0) + (spec ? 1 : 0) + (focus ? 1 : 0);
+      const us = emp > 0 && l >= usLQ[j]! && emp > usEmp[j]! && (!est || est.data[k]! > usEst[j]!) &&
+        l >= thresholds.usMinLQ;
+      const eco = stars >= thresholds.ecoMinStars;
+      const geo = thresholds.geographicRule === "either"
+        ? eco || us
+        : thresholds.geographicRule === "both"
+        ? eco && us
+        : thresholds.geographicRule === "eco"
+        ? eco
+        : us;
+      const community = comm.ids[j]!;
+      const cl = commLQ[i * comm.count + community - 1]!;
+      const tech = RD[k]! >= rdThr[j]! && cl >= thresholds.communityLQ;
+      let know: boolean | null = null;
+      if (kMat) know = kLQ![k]! >= thresholds.knowledgeLQ;
+      else if (kIndex) know = kIndex[i]! >= thresholds.knowledgeIndexMin;
+      let ext: boolean | null = null;
+      if (extShare) ext = Number.isFinite(extShare[i]!) ? extShare[i]! >= thresholds.externalShare : null;
+      const isCluster = geo && tech && pass(know) && pass(ext);
+      const key: ClusterLabelKey = isCluster
+        ? "innovation_cluster"
+        : geo
+        ? "geographic_agglomeration"
+        : tech
+        ? "technological_community"
+        : "not_cluster";
+      const failed: string[] = [];
+      if (!geo) failed.push(crit("geographic"));
+      if (!tech) failed.push(crit("technological"));
+      if (know === false || (know === null && unmeasured === "fail")) failed.push(crit("knowledge"));
+      if (ext === false || (ext === null && unmeasured === "fail")) failed.push(crit("external"));
+
+      cRegion[k] = rows[i];
+      cSector[k] = cols[j];
+      cEmp[k] = emp;
+      cRegEmp[k] = rs[i];
+      cShare[k] = sh;
+      cLQ[k] = l;
+      cSizeThr[k] = sizeThr[j];
+      cSize[k] = size;
+      cSpec[k] = spec;
+      cFocusThr[k] = focusThr[j];
+      cFocus[k] = focus;
+      cStars[k] = stars;
+      if (cEst) cEst[k] = est!.data[k];
+      cUsLQ[k] = usLQ[j];
+      cUsEmp[k] = usEmp[j];
+      if (cUsEst) cUsEst[k] = usEst[j];
+      cUs[k] = us;
+      cGeo[k] = geo;
+      cPres[k] = P[k] === 1;
+      cRD[k] = RD[k];
+      cRDThr[k] = rdThr[j];
+      cCoh[k] = coherence[i];
+      cComm[k] = community;
+      cCommLQ[k] = cl;
+      cTech[k] = tech;
+      if (cKpw) cKpw[k] = emp > 0 ? kMat!.data[k]! / emp : null;
+      if (cKLQ) cKLQ[k] = kLQ![k];
+      if (cKIdx) cKIdx[k] = kIndex![i];
+      cKnow[k] = know;
+      if (cExtShare) cExtShare[k] = Number.isFinite(extShare![i]!) ? extShare![i] : null;
+      cExt[k] = ext;
+      cEcoLQ[k] = thresholds.ecoSpecialisationLQ;
+      cUsMinLQ[k] = thresholds.usMinLQ;
+      cCommMin[k] = thresholds.communityLQ;
+      cFailed[k] = failed.join("; ");
+      cUnmeasured[k] = unmeasuredList;
+      cKey[k] = key;
+      cLabel[k] = CLUSTER_LABELS[key][lang];
+      cEn[k] = CLUSTER_LABELS[key].en;
+      cZh[k] = CLUSTER_LABELS[key].zh;
+    }
+  }
+  const communities = new Map(cols.map((s, j) => [s, comm.ids[j]!]));
+  return Object.assign(aq.table(c), { warnings, thresholds, communities, modularity: comm.modularity });
+}
+
+/** Share of each region's tie weight whose other end is another region (NaN for regions without ties). */
+function externalShares(
+  ties: TableInput,
+  columns: TieColumns,
+  rows: readonly string[],
+  warnings: string[],
+): Float64Array {
+  const { source = "source", target = "target", weight } = columns;
+  const t = toTable(ties);
+  const names = new Set(t.columnNames());
+  const missing = [source, target, ...(weight ? [weight] : [])].filter((c) => !names.has(c));
+  if (missing.length) {
+    throw new ValidationError(
+      "ties of identifyClusters",
+      missing.map((c) => ({
+        column: c,
+        expected: `a column "${c}"`,
+        received: `columns ${[...names].join(", ")}`,
+      })),
+    );
+  }
+  const idx = new Map(rows.map((r, i) => [r, i]));
+  const total = new Float64Array(rows.length), external = new Float64Array(rows.length);
+  const gs = t.getter(source), gt = t.getter(target), gw = weight ? t.getter(weight) : () => 1;
+  const issues: ValidationIssue[] = [];
+  let outside = 0;
+  for (let r = 0; r < t.numRows(); r++) {
+    const a = gs(r), b = gt(r), w = gw(r);
+    for (const [name, v] of [[source, a], [target, b]] as const) {
+      if (typeof v !== "string" && typeof v !== "number") {
+        issues.push({ row: r + 1, column: name, expected: "a region label", received: describeValue(v) });
+      }
+    }
+    if (!(typeof w === "number" && Number.isFinite(w) && w >= 0)) {
+      issues.push({
+        row: r + 1,
+        column: weight ?? "weight",
+        expected: "a finite weight ≥ 0",
+        received: describeValue(w),
+      });
+      continue;
+    }
+    const ia = idx.get(String(a)), ib = idx.get(String(b));
+    if (ia === undefined && ib === undefined) {
+      outside++;
+      continue;
+    }
+    if (ia !== undefined && ia === ib) {
+      total[ia] += w as number;
+      continue;
+    }
+    if (ia !== undefined) {
+      total[ia] += w as number;
+      external[ia] += w as number;
+    }
+    if (ib !== undefined) {
+      total[ib] += w as number;
+      external[ib] += w as number;
+    }
+  }
+  if (issues.length) throw new ValidationError("ties of identifyClusters", issues);
+  if (outside) {
+    warnings.push(
+      `${outside} tie(s) with neither end among the regions of the matrix do not concern any region`,
+    );
+  }
+  const none = rows.filter((_, i) => total[i] === 0);
+  if (none.length) {
+    warnings.push(
+      `${none.length} region(s) without ties (${
+        none.slice(0, 5).join(", ")
+      }): external interaction unmeasured there`,
+    );
+  }
+  return total.map((v, i) => (v > 0 ? external[i]! / v : NaN));
+}
