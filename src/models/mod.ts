@@ -7,3 +7,5 @@ export * from "./eigen.ts";
 export * from "./symbiosis.ts";
 export * from "./seci.ts";
 export * from "./catch_up.ts";
+export * from "./synergy.ts";
+export * from "./coevolution.ts";
