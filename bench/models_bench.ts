@@ -24,3 +24,45 @@ Deno.bench({
     simulateMarch({ p1: 0.1, p2: 0.9, runs: 1000, seed: 1 });
   },
 });
+
+// --- agent-based SECI on a network: 10,000 organisations × 1,000 steps (DESIGN §6: "in seconds") ---
+import { UndirectedGraph } from "graphology";
+import { agentNetworkFromGraph, simulateNetworkSpiral } from "../src/models/network_spiral.ts";
+import { Random } from "../src/models/random.ts";
+import { simulateSpiral } from "../src/models/seci.ts";
+
+const TYPES = ["firm", "university", "research_institute", "intermediary", "government", "other"];
+function randomNetwork(n: number, meanDegree: number, seed: number) {
+  const rng = new Random(seed);
+  const g = new UndirectedGraph();
+  for (let k = 0; k < n; k++) g.addNode(String(k), { type: TYPES[rng.int(TYPES.length)] });
+  const m = (n * meanDegree) / 2;
+  let added = 0;
+  while (added < m) {
+    const a = rng.int(n), b = rng.int(n);
+    if (a === b || g.hasEdge(String(a), String(b))) continue;
+    g.addEdge(String(a), String(b));
+    added++;
+  }
+  return agentNetworkFromGraph(g);
+}
+const NET = randomNetwork(10_000, 10, 7);
+
+Deno.bench({
+  name: "network SECI: 10,000 agents × 1,000 steps, mean degree 10, private platform",
+  group: "network",
+  n: 3,
+  warmup: 1,
+  fn() {
+    simulateNetworkSpiral(NET, { order: "private", steps: 1000, seed: 1 });
+  },
+});
+
+Deno.bench({
+  name: "SECI stock-flow: 4 levels × 1,000 steps × 10 RK4 substeps",
+  group: "spiral",
+  n: 5,
+  fn() {
+    simulateSpiral({ steps: 1000, cap: 100 });
+  },
+});

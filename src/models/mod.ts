@@ -9,3 +9,4 @@ export * from "./seci.ts";
 export * from "./catch_up.ts";
 export * from "./synergy.ts";
 export * from "./coevolution.ts";
+export * from "./network_spiral.ts";

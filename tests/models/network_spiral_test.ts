@@ -1,0 +1,146 @@
+import assert from "node:assert/strict";
+import { UndirectedGraph } from "graphology";
+import {
+  agentNetwork,
+  agentNetworkFromGraph,
+  type NetworkSpiralOptions,
+  simulateNetworkSpiral,
+} from "../../src/models/network_spiral.ts";
+import { ValidationError } from "../../src/data/validation_error.ts";
+
+const close = (a: number, b: number, tol: number, what = "") =>
+  assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tol ${tol})`);
+
+function path(n: number, type = "firm"): UndirectedGraph {
+  const g = new UndirectedGraph();
+  for (let k = 0; k < n; k++) g.addNode(`n${k}`, { type });
+  for (let k = 0; k + 1 < n; k++) g.addEdge(`n${k}`, `n${k + 1}`);
+  return g;
+}
+
+const OFF: NetworkSpiralOptions = {
+  socialisation: 0,
+  externalisation: 0,
+  combination: 0,
+  internalisation: 0,
+  typeProfiles: {},
+};
+
+Deno.test("agentNetwork builds CSR from tables, merges repeats and reports bad rows", () => {
+  const net = agentNetwork(
+    [{ id: "a", type: "firm" }, { id: "b", type: "university" }, { id: "c", type: "firm" }],
+    [{ source: "a", target: "b", weight: 2 }, { source: "b", target: "a", weight: 1 }, {
+      source: "c",
+      target: "c",
+      weight: 1,
+    }],
+  );
+  assert.deepEqual([...net.offsets], [0, 1, 2, 2]);
+  assert.deepEqual([...net.neighbours], [1, 0]);
+  assert.deepEqual([...net.cumulative], [3, 3]);
+  assert.deepEqual(net.warnings, [
+    "1 self-ties skipped",
+    "1 repeated ties merged (weights summed)",
+    "1 organisations have no tie: they learn only from the platform",
+  ]);
+  assert.throws(
+    () => agentNetwork([{ id: "a", type: "firm" }], [{ source: "a", target: "zz" }]),
+    (e: unknown) =>
+      e instanceof ValidationError && e.issues[0]!.row === 1 && e.issues[0]!.column === "target" &&
+      e.issues[0]!.received === '"zz"',
+  );
+});
+
+Deno.test("network spiral: all conversions off gives decay (1 − δ)^t of the initial stock", () => {
+  const net = agentNetworkFromGraph(path(5));
+  const r = simulateNetworkSpiral(net, { ...OFF, obsolescence: 0.01, steps: 50, seed: 3 });
+  const r0 = simulateNetworkSpiral(net, { ...OFF, obsolescence: 0.01, steps: 1, seed: 3, recordEvery: 1 });
+  const t0 = r0.series.get("tacit", 0) as number;
+  close(r.series.get("tacit", r.series.numRows() - 1) as number, t0 * 0.99 ** 50, 1e-12, "decay");
+  assert.equal(r.series.get("repository", r.series.numRows() - 1), 0);
+});
+
+Deno.test("network spiral: socialisation only along ties (components stay apart), max spreads", () => {
+  const g = path(4);
+  g.addNode("iso", { type: "firm" });
+  const net = agentNetworkFromGraph(g);
+  const base = {
+    ...OFF,
+    socialisation: 1,
+    obsolescence: 0,
+    steps: 200,
+    seed: 9,
+    platform: { members: [] },
+    order: "private" as const,
+  };
+  const r = simulateNetworkSpiral(net, base);
+  const t = r.agents.array("tacit") as Float64Array;
+  const init = simulateNetworkSpiral(net, { ...base, steps: 1, socialisation: 0 }).agents.array(
+    "tacit",
+  ) as Float64Array;
+  // the connected path converges to its largest initial value; the isolate keeps its own
+  const max = Math.max(init[0]!, init[1]!, init[2]!, init[3]!);
+  for (let k = 0; k < 4; k++) close(t[k]!, max, 1e-12, `node ${k}`);
+  assert.equal(t[4], init[4]);
+  assert.ok(r.warnings.includes("No organisation has access to the platform: the repository stays empty"));
+});
+
+Deno.test("network spiral: repository follows its recurrence P' = (P + u·max(0, Ē − P) + cP)(1 − δ)", () => {
+  const net = agentNetworkFromGraph(path(3));
+  const opts = {
+    ...OFF,
+    externalisation: 1,
+    combination: 0.02,
+    obsolescence: 0.01,
+    steps: 5,
+    recordEvery: 1,
+    seed: 2,
+  };
+  const r = simulateNetworkSpiral(net, { ...opts, order: "public" as const });
+  const init = r.agents; // final state not needed: recompute from the recorded series
+  assert.ok(init.numRows() === 3);
+  const Ebar = r.series.array("explicit") as Float64Array, P = r.series.array("repository") as Float64Array;
+  for (let k = 1; k <= 5; k++) {
+    const expected = (P[k - 1]! + 0.05 * Math.max(0, Ebar[k - 1]! - P[k - 1]!) + 0.02 * P[k - 1]!) * 0.99;
+    close(P[k]!, expected, 1e-15, `step ${k}`);
+  }
+  // with e = 1 explicit knowledge equals tacit knowledge of the step before, decayed
+  const T = r.series.array("tacit") as Float64Array;
+  for (let k = 1; k <= 5; k++) close(Ebar[k]!, T[k - 1]! * 0.99, 1e-12, `explicit ${k}`);
+});
+
+Deno.test("network spiral: private platform favours members; public spreads evenly; deterministic", () => {
+  const g = new UndirectedGraph();
+  for (let k = 0; k < 60; k++) {
+    g.addNode(`o${k}`, { type: k % 3 === 0 ? "firm" : k % 3 === 1 ? "university" : "other" });
+  }
+  for (let k = 0; k < 60; k++) g.addEdge(`o${k}`, `o${(k + 7) % 60}`);
+  const net = agentNetworkFromGraph(g);
+  const priv = simulateNetworkSpiral(net, { order: "private", steps: 300, seed: 4 });
+  const pub = simulateNetworkSpiral(net, { order: "public", steps: 300, seed: 4 });
+  assert.equal(priv.members, 20);
+  assert.equal(pub.members, 60);
+  const mean = (t: typeof priv.agents, member: boolean) => {
+    const rows = t.objects().filter((d) => (d as { member: boolean }).member === member) as {
+      tacit: number;
+    }[];
+    return rows.reduce((s, d) => s + d.tacit, 0) / rows.length;
+  };
+  assert.ok(mean(priv.agents, true) > mean(priv.agents, false), "members ahead under a private platform");
+  const last = (r: typeof priv) => r.series.get("gini", r.series.numRows() - 1) as number;
+  assert.ok(last(pub) < last(priv), `gini public ${last(pub)} < private ${last(priv)}`);
+  for (const d of priv.agents.objects() as { tacit: number; explicit: number }[]) {
+    assert.ok(d.tacit >= 0 && d.explicit >= 0);
+  }
+  const again = simulateNetworkSpiral(net, { order: "private", steps: 300, seed: 4 });
+  assert.deepEqual(again.series.objects(), priv.series.objects());
+  assert.equal(priv.groups.numRows(), priv.series.numRows() * 6);
+});
+
+Deno.test("network spiral rejects bad parameters", () => {
+  const net = agentNetworkFromGraph(path(3));
+  assert.throws(() => simulateNetworkSpiral(net, { socialisation: 2 }), ValidationError);
+  // @ts-expect-error: unknown order
+  assert.throws(() => simulateNetworkSpiral(net, { order: "market" }), ValidationError);
+  assert.throws(() => simulateNetworkSpiral(net, { steps: 0 }), ValidationError);
+});
