@@ -5,3 +5,4 @@ export * from "./figure.ts";
 export * from "./table.ts";
 export * from "./interactive.ts";
 export * from "./catch_up.ts";
+export * from "./exercise.ts";
