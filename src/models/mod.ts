@@ -10,3 +10,5 @@ export * from "./catch_up.ts";
 export * from "./synergy.ts";
 export * from "./coevolution.ts";
 export * from "./network_spiral.ts";
+export * from "./progress.ts";
+export * from "./sweep.ts";

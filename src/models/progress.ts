@@ -1,0 +1,110 @@
+/**
+ * Progress of long runs: a display updated in place in a notebook (Jupyter `display_id` + `update`), a
+ * line rewritten on stderr in the terminal. 长时间运行的进度显示。
+ * @module
+ */
+import { jupyter } from "../plot/jupyter.ts";
+import type { Lang } from "../i18n.ts";
+
+/** Options of {@link Progress}. */
+export interface ProgressOptions {
+  /** What is running (shown before the counter). */
+  readonly label?: string;
+  /** Minimum milliseconds between two updates (default 250). */
+  readonly interval?: number;
+  /** Where to report: "auto" (notebook if in the kernel, else stderr), "notebook", "terminal", "none". */
+  readonly target?: "auto" | "notebook" | "terminal" | "none";
+  /** Language of the words (default "en"). */
+  readonly lang?: Lang;
+}
+
+let counter = 0;
+
+/**
+ * A progress report for `total` units of work. Call `await tick(k)` after each unit and `await done()` at
+ * the end. In a notebook one output is created and then updated in place (`display_id`, `update: true`);
+ * in a terminal one stderr line is rewritten with `\r`. Updates are throttled to `interval` ms, so
+ * ticking often is cheap. The display id is deterministic (a counter), so notebook outputs are stable.
+ *
+ * @example
+ * ```ts
+ * import { Progress } from "clusterlab";
+ * const p = new Progress(3, { label: "sweep", target: "none" });
+ * for (let k = 0; k < 3; k++) await p.tick();
+ * await p.done();
+ * p.completed; // 3
+ * ```
+ */
+export class Progress {
+  /** Total units of work. */
+  readonly total: number;
+  /** Units completed so far. */
+  completed = 0;
+  readonly #label: string;
+  readonly #interval: number;
+  readonly #target: "notebook" | "terminal" | "none";
+  readonly #id: string;
+  readonly #lang: Lang;
+  #last = -Infinity;
+  #shown = false;
+  readonly #start = performance.now();
+
+  constructor(total: number, options: ProgressOptions = {}) {
+    this.total = total;
+    this.#label = options.label ?? "";
+    this.#interval = options.interval ?? 250;
+    this.#lang = options.lang ?? "en";
+    const t = options.target ?? "auto";
+    this.#target = t === "auto" ? (jupyter() ? "notebook" : "terminal") : t;
+    this.#id = `clusterlab-progress-${++counter}`;
+  }
+
+  /** The current status line, e.g. "sweep 12/27 (44%) 1.2 s". */
+  text(): string {
+    const pct = this.total > 0 ? Math.floor((100 * this.completed) / this.total) : 100;
+    const secs = ((performance.now() - this.#start) / 1000).toFixed(1);
+    const unit = this.#lang === "zh" ? "秒" : "s";
+    return `${this.#label ? this.#label + " " : ""}${this.completed}/${this.total} (${pct}%) ${secs} ${unit}`;
+  }
+
+  async #show(final: boolean): Promise<void> {
+    if (this.#target === "none") return;
+    const line = this.text() + (final ? (this.#lang === "zh" ? " 完成" : " done") : "");
+    if (this.#target === "terminal") {
+      const bytes = new TextEncoder().encode(`\r${line}${final ? "\n" : ""}`);
+      try {
+        Deno.stderr.writeSync(bytes);
+      } catch { /* no stderr: ignore */ }
+      return;
+    }
+    const j = jupyter();
+    if (!j) return;
+    const pct = this.total > 0 ? (100 * this.completed) / this.total : 100;
+    const html = `<div style="font-family:monospace"><progress value="${
+      pct.toFixed(1)
+    }" max="100"></progress> ${
+      line.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!)
+    }</div>`;
+    await j.display({ "text/plain": line, "text/html": html }, {
+      raw: true,
+      display_id: this.#id,
+      update: this.#shown,
+    });
+    this.#shown = true;
+  }
+
+  /** Record `k` more completed units (default 1) and update the display if the interval has passed. */
+  async tick(k = 1): Promise<void> {
+    this.completed += k;
+    const now = performance.now();
+    if (now - this.#last >= this.#interval) {
+      this.#last = now;
+      await this.#show(false);
+    }
+  }
+
+  /** Show the final state. */
+  async done(): Promise<void> {
+    await this.#show(true);
+  }
+}
