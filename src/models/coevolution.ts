@@ -4,7 +4,7 @@
  * "led by the existing knowledge and cultural heritage, and recognised by the organisation, the national
  * authority initiates institutional reform that boosts knowledge production". The shock is a design choice:
  * at time `reform.time` the institutions' carrying capacity N_I is multiplied by (1 + `reform.size`) and,
- * optionally, institutions' effect on knowledge σ_KI is raised by `reform.boost`. Default parameters are
+ * optionally, institutions' effect on knowledge σ_KI is raised by `reform.boost` (needed to move knowledge: σ acts on x_j/N_j, so a capacity jump alone leaves y* of the others unchanged). Default parameters are
  * **illustrative**, not estimated.
  *
  * @example
