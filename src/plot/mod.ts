@@ -6,3 +6,5 @@ export * from "./table.ts";
 export * from "./interactive.ts";
 export * from "./catch_up.ts";
 export * from "./exercise.ts";
+export * from "./specialisation_heatmap.ts";
+export * from "./star_chart.ts";
