@@ -2,3 +2,5 @@
 export {};
 export * from "./coupling.ts";
 export * from "./identify_clusters.ts";
+export * from "./governance.ts";
+export * from "./platform.ts";

@@ -17,3 +17,5 @@ export * from "./locational_gini.ts";
 export * from "./ellison_glaeser.ts";
 export * from "./maurel_sedillot.ts";
 export * from "./knowledge_stock.ts";
+export * from "./knowledge_index.ts";
+export * from "./alliance_stock.ts";

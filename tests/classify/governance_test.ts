@@ -1,0 +1,135 @@
+import assert from "node:assert/strict";
+import {
+  classifyGovernance,
+  governanceLag,
+  governancePortfolio,
+  governanceQuadrant,
+} from "../../src/classify/governance.ts";
+import { entropyWeights } from "../../src/indicators/entropy_weights.ts";
+import { ValidationError } from "../../src/data/validation_error.ts";
+
+Deno.test("quadrants, phases and mechanisms follow the DESIGN §3.2 table", () => {
+  const r = classifyGovernance(
+    [
+      { entity: "ll", K: 0.2, A: 0.1 },
+      { entity: "hl", K: 0.8, A: 0.2 },
+      { entity: "lh", K: 0.3, A: 0.9 },
+      { entity: "hh", K: 0.5, A: 0.7 }, // K on the threshold counts as high
+    ],
+    { knowledge: "K", alliance: "A", bootstrap: { replicates: 0 } },
+  );
+  assert.deepEqual(r.table.array("quadrant"), ["LL", "HL", "LH", "HH"]);
+  assert.deepEqual(r.table.array("mechanism"), [
+    "increase knowledge supply",
+    "connect knowledge suppliers and users",
+    "increase knowledge supply through external pipelines",
+    "knowledge-sharing platform with common culture and language",
+  ]);
+  assert.deepEqual(r.table.array("phase"), [
+    "emerging cluster",
+    "knowledge-rich, fragmented",
+    "networked, knowledge-poor (lock-in risk)",
+    "mature innovation cluster",
+  ]);
+  const d = r.table.array("distance") as Float64Array;
+  assert.ok(Math.abs(d[0]! - 0.3) < 1e-15 && Math.abs(d[1]! - 0.3) < 1e-15 && d[3] === 0);
+  assert.deepEqual(r.table.array("lag"), [
+    "synchronous",
+    "alliance_lags",
+    "knowledge_lags",
+    "knowledge_lags",
+  ]);
+  assert.deepEqual(r.table.array("stability"), [null, null, null, null]);
+  const zh = classifyGovernance([{ K: 0.8, A: 0.2 }], {
+    knowledge: "K",
+    alliance: "A",
+    lang: "zh",
+    bootstrap: { replicates: 0 },
+  });
+  assert.equal(zh.table.get("mechanism", 0), "连接知识供给者与使用者");
+  assert.equal(zh.table.get("phase", 0), "知识丰富但联系松散");
+});
+
+Deno.test("portfolio weights are the bilinear closed form and sum to 1", () => {
+  assert.deepEqual(governancePortfolio(0.75, 0.25), { supply: 0.25, connect: 0.5625, platform: 0.1875 });
+  assert.deepEqual(governancePortfolio(0, 1), { supply: 1, connect: 0, platform: 0 });
+  // Median split at 0.2: K = 0.2 maps to k = 0.5; A = 0.6 with t = 0.2 → a = 0.5 + 0.5·0.4/0.8 = 0.75.
+  const p = governancePortfolio(0.2, 0.6, { K: 0.2, A: 0.2 });
+  assert.deepEqual(p, { supply: 0.5, connect: 0.125, platform: 0.375 });
+  assert.equal(governanceQuadrant(0.49, 0.5), "LH");
+  assert.equal(governanceLag(0.6, 0.5), "synchronous");
+  assert.equal(governanceLag(0.3, 0.5), "knowledge_lags");
+});
+
+const PANEL = Array.from({ length: 12 }, (_, i) => ({
+  entity: `e${i % 4}`,
+  year: 2010 + Math.floor(i / 4),
+  rd: 10 + 7 * i + (i % 3) * 5,
+  papers: 5 + ((i * 13) % 11),
+  ties: 1 + ((i * 7) % 9),
+  ext: 0.2 + ((i * 5) % 7) / 10,
+}));
+
+Deno.test("K and A are the entropy composites of the indicators over the pooled panel", () => {
+  const r = classifyGovernance(PANEL, {
+    knowledge: { rd: "+", papers: "+" },
+    alliance: { ties: "+", ext: "+" },
+    bootstrap: { replicates: 0 },
+  });
+  const k = entropyWeights(PANEL, { indicators: { rd: "+", papers: "+" } });
+  const a = entropyWeights(PANEL, { indicators: { ties: "+", ext: "+" } });
+  const K = r.table.array("K") as Float64Array, A = r.table.array("A") as Float64Array;
+  const kk = k.scores.array("score") as Float64Array, aa = a.scores.array("score") as Float64Array;
+  for (let i = 0; i < PANEL.length; i++) {
+    assert.ok(Math.abs(K[i]! - kk[i]!) < 1e-15, `K row ${i + 1}`);
+    assert.ok(Math.abs(A[i]! - aa[i]!) < 1e-15, `A row ${i + 1}`);
+  }
+  assert.deepEqual(r.weights.knowledge, k.weights);
+  assert.deepEqual(r.table.columnNames().slice(0, 2), ["entity", "year"]);
+});
+
+Deno.test("median split uses each axis' pooled median; the bootstrap is seeded and in [0, 1]", () => {
+  const opts = {
+    knowledge: { rd: "+", papers: "+" },
+    alliance: { ties: "+", ext: "+" },
+    split: "median",
+    bootstrap: { replicates: 50, seed: 7 },
+  } as const;
+  const r1 = classifyGovernance(PANEL, opts);
+  const r2 = classifyGovernance(PANEL, opts);
+  const K = Float64Array.from(r1.table.array("K") as Float64Array).sort();
+  assert.equal(r1.thresholds.K, (K[5]! + K[6]!) / 2);
+  const s = r1.table.array("stability") as number[];
+  assert.deepEqual(s, r2.table.array("stability"));
+  assert.ok(s.every((v) => v >= 0 && v <= 1));
+  // Rows far from the thresholds are more stable than the row closest to them.
+  const d = r1.table.array("distance") as Float64Array;
+  const far = d.indexOf(Math.max(...d)), near = d.indexOf(Math.min(...d));
+  assert.ok(s[far]! >= s[near]!, `stability far ${s[far]} vs near ${s[near]}`);
+  const byInd = classifyGovernance(PANEL, {
+    ...opts,
+    bootstrap: { replicates: 30, seed: 7, over: "indicators" },
+  });
+  assert.ok((byInd.table.array("stability") as number[]).every((v) => v >= 0 && v <= 1));
+});
+
+Deno.test("invalid parameters and input are ValidationErrors", () => {
+  assert.throws(
+    () => classifyGovernance([{ K: 1.5, A: 0.2 }], { knowledge: "K", alliance: "A" }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('row 1, column "K": expected a number in [0, 1], received 1.5'),
+  );
+  assert.throws(
+    () =>
+      classifyGovernance([{ K: 0.5, A: 0.2 }], {
+        knowledge: "K",
+        alliance: { a: "up" as unknown as "+" },
+        threshold: 1,
+      }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('column "threshold": expected a number in (0, 1), received 1') &&
+      e.message.includes('column "alliance"'),
+  );
+});

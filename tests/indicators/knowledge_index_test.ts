@@ -1,0 +1,46 @@
+import assert from "node:assert/strict";
+// deno-lint-ignore no-explicit-any
+type Row = Record<string, any>;
+import { panelComposite } from "../../src/indicators/knowledge_index.ts";
+import { entropyWeights } from "../../src/indicators/entropy_weights.ts";
+import { ValidationError } from "../../src/data/validation_error.ts";
+
+const PANEL = [
+  { entity: "A", year: 2020, indicator: "rd", value: 100 },
+  { entity: "A", year: 2021, indicator: "rd", value: 100 },
+  { entity: "B", year: 2020, indicator: "rd", value: 50 },
+  { entity: "B", year: 2021, indicator: "rd", value: 200 },
+  { entity: "A", year: 2020, indicator: "papers", value: 4 },
+  { entity: "A", year: 2021, indicator: "papers", value: 6 },
+  { entity: "B", year: 2020, indicator: "papers", value: 1 },
+  { entity: "B", year: 2021, indicator: "papers", value: 2 },
+  { entity: "B", year: 2021, indicator: "other", value: 9 },
+];
+
+Deno.test("panelComposite builds PIM stocks, pivots and scores with entropy weights over the pooled panel", () => {
+  const r = panelComposite(PANEL, { indicators: { rd: "+", papers: "+" }, stocks: { rd: { delta: 0.15 } } });
+  const rows = r.table.objects() as Row[];
+  // rd stocks: A 100, 185; B 50, 0.85·50 + 200 = 242.5.
+  assert.deepEqual(rows.map((x) => [x.entity, x.year, x.rd, x.papers]), [
+    ["A", 2020, 100, 4],
+    ["A", 2021, 185, 6],
+    ["B", 2020, 50, 1],
+    ["B", 2021, 242.5, 2],
+  ]);
+  const direct = entropyWeights(rows.map(({ rd, papers }) => ({ rd, papers })), {
+    indicators: { rd: "+", papers: "+" },
+  });
+  assert.deepEqual(r.weights, direct.weights);
+  assert.deepEqual(r.table.array("score"), direct.scores.array("score"));
+});
+
+Deno.test("panelComposite leaves out incomplete entity-years with a warning and rejects duplicates", () => {
+  const r = panelComposite(PANEL.slice(1), { indicators: { rd: "+", papers: "+" } });
+  assert.equal(r.table.numRows(), 3);
+  assert.match(r.warnings.join("\n"), /1 entity-years lack an indicator and are left out: A 2020 \(rd\)/);
+  assert.throws(
+    () => panelComposite([...PANEL, PANEL[0]!], { indicators: { rd: "+" } }),
+    (e: unknown) =>
+      e instanceof ValidationError && e.message.includes('row 10, column "entity + year + indicator"'),
+  );
+});
