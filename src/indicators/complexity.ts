@@ -1,0 +1,387 @@
+/**
+ * Economic / knowledge complexity of regions (ECI; KCI on patents) and sectors (PCI; TCI), by the
+ * eigenvector method (default), the method of reflections, or the fitness–complexity algorithm.
+ * 经济（知识）复杂度：特征向量法、反射法、适应度—复杂度算法。
+ * @module
+ */
+import { checkChoice, checkNumber, listLabels, type MatrixInput, type MatrixInputOptions } from "./input.ts";
+import { Series } from "./matrix.ts";
+import { toSparsePresence } from "./presence.ts";
+import { reflections } from "./reflections.ts";
+import { SparseBinaryMatrix } from "./sparse.ts";
+import { lanczosEigen } from "./spectral.ts";
+
+/** How ECI is standardised: the spread used for the z-score. */
+export type ComplexitySd = "stata" | "sample" | "population";
+
+/** Options of {@link complexity}. */
+export interface ComplexityOptions extends MatrixInputOptions {
+  /** `"eigenvector"` (default; Hausmann et al. 2014, the Stata `ecomplexity` package), `"reflections"`
+   * (Hidalgo & Hausmann 2009) or `"fitness"` (Tacchella et al. 2012). */
+  readonly method?: "eigenvector" | "reflections" | "fitness";
+  /** Sign of the eigenvector: `"diversity"` (default, Stata `ecomplexity` and py-ecomplexity: corr(ECI,
+   * diversity) > 0) or `"reflections"` (corr(ECI, k_r,N) > 0 with the even reflection order N = `steps`). */
+  readonly sign?: "diversity" | "reflections";
+  /** Standard deviation of the z-scores: `"stata"` (default; sample s.d. over all region × sector rows of
+   * the long table, each region counted once per sector, as the Stata package does), `"sample"` (n − 1 over
+   * regions: R `economiccomplexity`, Atlas) or `"population"` (n over regions: numpy `std`). */
+  readonly sd?: ComplexitySd;
+  /** PCI z-score: `"eci"` (default, Stata: PCI = (K_s − mean ECI) / sd ECI, on ECI's scale) or `"own"`
+   * (PCI standardised by its own mean and s.d.). */
+  readonly pciScale?: "eci" | "own";
+  /** Reflection order for `method: "reflections"` and `sign: "reflections"` (default 18; even). */
+  readonly steps?: number;
+  /** Fitness iterations, counting the initial vector of ones (default 20, as R `economiccomplexity`). */
+  readonly iterations?: number;
+  /** Fitness extremality γ (default 1). */
+  readonly extremality?: number;
+}
+
+/** Result of {@link complexity}. */
+export interface ComplexityResult {
+  readonly method: "eigenvector" | "reflections" | "fitness";
+  /** ECI (KCI) per region: a z-score (fitness: F normalised to mean 1). */
+  readonly eci: Series;
+  /** PCI (TCI) per sector: a z-score (fitness: Q normalised to mean 1). */
+  readonly pci: Series;
+  readonly diversity: Series;
+  readonly ubiquity: Series;
+  /** Un-standardised, signed region scores K_r (the eigenvector method: K_r = (1/k_r) Σ_s M_rs K_s). */
+  readonly kc: Float64Array;
+  /** Un-standardised, signed sector scores K_s (PCI* in the COI/COG formulas). */
+  readonly kp: Float64Array;
+  /** Mean and s.d. used to standardise ECI. */
+  readonly mean: number;
+  readonly sd: number;
+  /** Eigenvalues 1, λ₂, λ₃ of M̃ (eigenvector method only). */
+  readonly eigenvalues?: Float64Array;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Complexity of regions and sectors from a binary presence matrix M (regions × sectors).
+ *
+ * Eigenvector method (default; Hausmann, Hidalgo et al. 2014, *The Atlas of Economic Complexity*; the
+ * Stata `ecomplexity` package): K_s is the eigenvector of the second-largest eigenvalue of
+ * M̃_ss' = Σ_r M_rs M_rs' / (k_s k_r); K_r = (1/k_r) Σ_s M_rs K_s; the sign makes corr(K_r, k_r) > 0;
+ * ECI = (K_r − mean) / sd and PCI = (K_s − mean) / sd with the mean and sample s.d. of K_r over all
+ * region × sector rows (Stata). M̃ is similar to the symmetric S = U^{-1/2} Mᵀ D^{-1} M U^{-1/2}, whose top
+ * eigenvector U^{1/2}1 (eigenvalue 1) is deflated; λ₂ comes from Lanczos on sparse products.
+ * Reflections: ECI = z(k_r,N), PCI = z(k_s,N+1) (Hidalgo & Hausmann 2009; R `economiccomplexity`).
+ * Fitness: F = M Q, Q = 1 / (Mᵀ (1/F)^γ)^{1/γ}, both from the previous iterate, each normalised to mean 1
+ * (Tacchella, Cristelli, Caldarelli, Gabrielli & Pietronero 2012; R `economiccomplexity`).
+ *
+ * Degenerate input returns results with warnings, never a crash: regions/sectors with no presence are left
+ * out of the computation and get NaN (named in the warnings); a disconnected bipartite graph (λ₂ = 1) or a
+ * repeated second eigenvalue (λ₂ = λ₃) makes the eigenvector arbitrary and is reported; zero spread gives
+ * z-scores of 0 with a warning.
+ *
+ * @example
+ * ```ts
+ * import { complexity, locationQuotient, matrixFrom, presence } from "clusterlab";
+ * const x = matrixFrom([[5, 3, 2, 1], [4, 3, 0, 0], [6, 0, 0, 0]], { rows: ["A", "B", "C"], cols: ["a", "b", "c", "d"] });
+ * const M = matrixFrom([[1, 1, 1, 1], [1, 1, 0, 0], [1, 0, 0, 0]], { rows: ["A", "B", "C"], cols: ["a", "b", "c", "d"] });
+ * const c = complexity(M);
+ * c.eci.ranked(); // ["A", "B", "C"]: the most diversified region is the most complex here
+ * ```
+ */
+export function complexity(
+  M: MatrixInput | SparseBinaryMatrix,
+  opts: ComplexityOptions = {},
+): ComplexityResult {
+  const subject = "options of complexity";
+  const method = opts.method ?? "eigenvector";
+  checkChoice(subject, "method", method, ["eigenvector", "reflections", "fitness"] as const);
+  const sign = opts.sign ?? "diversity";
+  checkChoice(subject, "sign", sign, ["diversity", "reflections"] as const);
+  const sdKind = opts.sd ?? "stata";
+  checkChoice(subject, "sd", sdKind, ["stata", "sample", "population"] as const);
+  const pciScale = opts.pciScale ?? "eci";
+  checkChoice(subject, "pciScale", pciScale, ["eci", "own"] as const);
+  const steps = opts.steps ?? 18;
+  checkNumber(subject, "steps", steps, { min: 0, max: 1000, integer: true });
+  const iterations = opts.iterations ?? 20;
+  checkNumber(subject, "iterations", iterations, { min: 1, max: 10000, integer: true });
+  const gamma = opts.extremality ?? 1;
+  checkNumber(subject, "extremality", gamma, { min: 1e-6 });
+
+  const full = toSparsePresence(M, opts);
+  const warnings: string[] = [];
+  const d0 = full.rowCounts(), u0 = full.colCounts();
+  const rowMap = validIndex(d0), colMap = validIndex(u0);
+  const zr = full.rows.filter((_, i) => d0[i] === 0), zc = full.cols.filter((_, j) => u0[j] === 0);
+  if (zr.length) {
+    warnings.push(`${zr.length} region(s) with diversity 0 left out, complexity NaN: ${listLabels(zr)}`);
+  }
+  if (zc.length) {
+    warnings.push(`${zc.length} sector(s) with ubiquity 0 left out, complexity NaN: ${listLabels(zc)}`);
+  }
+  const sp = subMatrix(full, rowMap, colMap);
+  const nr = sp.nrow, nc = sp.ncol;
+  const d = sp.rowCounts(), u = sp.colCounts();
+  const components = countComponents(sp);
+  if (components > 1) {
+    warnings.push(
+      `the region–sector graph has ${components} disconnected components: the second eigenvalue equals the first ` +
+        `(λ₂ = 1) and complexity mostly separates the components`,
+    );
+  }
+
+  let kc: Float64Array = new Float64Array(nr), kp: Float64Array = new Float64Array(nc);
+  let eci: Float64Array = new Float64Array(nr), pci: Float64Array = new Float64Array(nc);
+  let mean = 0, sd = 0;
+  let eigenvalues: Float64Array | undefined;
+
+  if (nr < 2 || nc < 2) {
+    warnings.push(
+      `complexity needs at least 2 regions and 2 sectors with presence (found ${nr} × ${nc}): values are NaN`,
+    );
+    eci.fill(Number.NaN);
+    pci.fill(Number.NaN);
+    kc.fill(Number.NaN);
+    kp.fill(Number.NaN);
+  } else if (method === "fitness") {
+    ({ f: kc, q: kp } = fitnessIterate(sp, iterations, gamma));
+    eci = kc;
+    pci = kp;
+    mean = 1;
+    sd = Number.NaN;
+  } else if (method === "reflections") {
+    const r = reflections(sp, { steps: steps + 1 });
+    for (let i = 0; i < nr; i++) kc[i] = r.regions.at(i, steps);
+    for (let j = 0; j < nc; j++) kp[j] = r.sectors.at(j, steps + 1);
+    ({ mean, sd } = spread(kc, sdKind, nc, warnings, "ECI"));
+    eci = zScore(kc, mean, sd);
+    const own = spread(kp, sdKind, nr, warnings, "PCI");
+    pci = zScore(kp, own.mean, own.sd);
+  } else {
+    const isu = new Float64Array(nc);
+    for (let j = 0; j < nc; j++) isu[j] = 1 / Math.sqrt(u[j]!);
+    const t = new Float64Array(nr), y = new Float64Array(nc);
+    const matvec = (x: Float64Array, out: Float64Array) => {
+      for (let j = 0; j < nc; j++) y[j] = x[j]! * isu[j]!;
+      sp.mulVec(y, t);
+      for (let i = 0; i < nr; i++) t[i]! /= d[i]!;
+      sp.tmulVec(t, out);
+      for (let j = 0; j < nc; j++) out[j]! *= isu[j]!;
+    };
+    const w1 = new Float64Array(nc);
+    let s1 = 0;
+    for (let j = 0; j < nc; j++) s1 += u[j]!;
+    for (let j = 0; j < nc; j++) w1[j] = Math.sqrt(u[j]! / s1);
+    const lz = lanczosEigen(matvec, nc, { count: 1, deflate: [w1] });
+    if (!lz.converged) warnings.push(`the eigen-solver did not converge (residual ${lz.residuals[0]})`);
+    const v2 = lz.vectors.slice(0, nc);
+    // λ₃ from a second run with v₂ deflated too: a Krylov space cannot reveal the multiplicity of λ₂
+    const l3 = nc > 2 ? lanczosEigen(matvec, nc, { count: 1, deflate: [w1, v2] }).values[0] : undefined;
+    const l2 = lz.values[0]!;
+    eigenvalues = new Float64Array([1, l2, l3 ?? Number.NaN]);
+    if (components === 1 && Math.abs(1 - l2) <= 1e-10) {
+      warnings.push(
+        "the second eigenvalue equals the first (λ₂ = 1): the complexity eigenvector is not unique",
+      );
+    }
+    if (l3 !== undefined && Math.abs(l2 - l3) <= 1e-10 * Math.max(1, Math.abs(l2))) {
+      warnings.push(
+        `repeated second eigenvalue (λ₂ = λ₃ = ${l2}): the complexity eigenvector is not unique, ranking is arbitrary`,
+      );
+    }
+    for (let j = 0; j < nc; j++) kp[j] = lz.vectors[j]! * isu[j]!;
+    sp.mulVec(kp, kc);
+    for (let i = 0; i < nr; i++) kc[i]! /= d[i]!;
+    let flip = false;
+    if (sign === "diversity") {
+      const c = correlation(kc, d);
+      if (c === 0 || Number.isNaN(c)) {
+        warnings.push("ECI is uncorrelated with diversity: its sign is arbitrary");
+      }
+      flip = c < 0;
+    } else {
+      const r = reflections(sp, { steps: steps % 2 === 0 ? steps : steps + 1 });
+      const kN = new Float64Array(nr);
+      for (let i = 0; i < nr; i++) kN[i] = r.regions.at(i, steps % 2 === 0 ? steps : steps + 1);
+      const c = correlation(kc, kN);
+      if (c === 0 || Number.isNaN(c)) {
+        warnings.push("ECI is uncorrelated with the reflections: its sign is arbitrary");
+      }
+      flip = c < 0;
+    }
+    if (flip) {
+      for (let i = 0; i < nr; i++) kc[i] = -kc[i]!;
+      for (let j = 0; j < nc; j++) kp[j] = -kp[j]!;
+    }
+    ({ mean, sd } = spread(kc, sdKind, nc, warnings, "ECI"));
+    eci = zScore(kc, mean, sd);
+    if (pciScale === "eci") pci = zScore(kp, mean, sd);
+    else {
+      const own = spread(kp, sdKind, nr, warnings, "PCI");
+      pci = zScore(kp, own.mean, own.sd);
+    }
+  }
+  return {
+    method,
+    eci: new Series(
+      full.rows,
+      expand(eci, rowMap, full.nrow),
+      method === "fitness" ? "fitness" : "eci",
+      warnings,
+    ),
+    pci: new Series(
+      full.cols,
+      expand(pci, colMap, full.ncol),
+      method === "fitness" ? "complexity" : "pci",
+      warnings,
+    ),
+    diversity: new Series(full.rows, d0, "diversity"),
+    ubiquity: new Series(full.cols, u0, "ubiquity"),
+    kc: expand(kc, rowMap, full.nrow),
+    kp: expand(kp, colMap, full.ncol),
+    mean,
+    sd,
+    ...(eigenvalues ? { eigenvalues } : {}),
+    warnings,
+  };
+}
+
+/**
+ * Fitness–complexity (Tacchella, Cristelli, Caldarelli, Gabrielli & Pietronero 2012, *Sci. Rep.* 2: 723):
+ * `complexity(M, { method: "fitness", iterations, extremality })`; `eci` holds the fitness F and `pci`
+ * the complexity Q, each normalised to mean 1.
+ *
+ * @example
+ * ```ts
+ * import { fitnessComplexity, matrixFrom } from "clusterlab";
+ * const M = matrixFrom([[1, 1], [1, 0]], { rows: ["A", "B"], cols: ["s", "t"] });
+ * fitnessComplexity(M).eci.get("A") > 1; // true: the diversified region is fitter
+ * ```
+ */
+export function fitnessComplexity(
+  M: MatrixInput | SparseBinaryMatrix,
+  opts: Omit<ComplexityOptions, "method"> = {},
+): ComplexityResult {
+  return complexity(M, { ...opts, method: "fitness" });
+}
+
+function fitnessIterate(sp: SparseBinaryMatrix, iterations: number, gamma: number) {
+  const nr = sp.nrow, nc = sp.ncol;
+  let f: Float64Array = new Float64Array(nr).fill(1);
+  let q: Float64Array = new Float64Array(nc).fill(1);
+  const invF = new Float64Array(nr);
+  for (let it = 1; it < iterations; it++) {
+    const nf = sp.mulVec(q);
+    for (let i = 0; i < nr; i++) invF[i] = gamma === 1 ? 1 / f[i]! : Math.pow(1 / f[i]!, gamma);
+    const nq = sp.tmulVec(invF);
+    for (let j = 0; j < nc; j++) nq[j] = gamma === 1 ? 1 / nq[j]! : 1 / Math.pow(nq[j]!, 1 / gamma);
+    normaliseMean(nf);
+    normaliseMean(nq);
+    f = nf;
+    q = nq;
+  }
+  return { f, q };
+}
+
+function normaliseMean(x: Float64Array): void {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i]!;
+  const m = s / x.length;
+  for (let i = 0; i < x.length; i++) x[i]! /= m;
+}
+
+/** Mean and s.d. of x under the chosen convention; `weight` = how many long-table rows each entry has. */
+function spread(x: Float64Array, kind: ComplexitySd, weight: number, warnings: string[], what: string) {
+  const n = x.length;
+  let s = 0;
+  for (let i = 0; i < n; i++) s += x[i]!;
+  const mean = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (x[i]! - mean) ** 2;
+  const sd = kind === "stata"
+    ? Math.sqrt((weight * ss) / (weight * n - 1))
+    : kind === "sample"
+    ? Math.sqrt(ss / (n - 1))
+    : Math.sqrt(ss / n);
+  if (!(sd > 1e-300)) warnings.push(`${what} has no spread (s.d. 0): its z-scores are set to 0`);
+  return { mean, sd };
+}
+
+function zScore(x: Float64Array, mean: number, sd: number): Float64Array {
+  const out = new Float64Array(x.length);
+  if (!(sd > 1e-300)) return out;
+  for (let i = 0; i < x.length; i++) out[i] = (x[i]! - mean) / sd;
+  return out;
+}
+
+/** Pearson correlation (NaN when a side has no variance). */
+export function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let ma = 0, mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i]!;
+    mb += b[i]!;
+  }
+  ma /= n;
+  mb /= n;
+  let sab = 0, saa = 0, sbb = 0;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]! - ma, y = b[i]! - mb;
+    sab += x * y;
+    saa += x * x;
+    sbb += y * y;
+  }
+  return saa === 0 || sbb === 0 ? Number.NaN : sab / Math.sqrt(saa * sbb);
+}
+
+/** Map full index → compact index (−1 when the count is 0). */
+function validIndex(counts: Float64Array): Int32Array {
+  const map = new Int32Array(counts.length);
+  let k = 0;
+  for (let i = 0; i < counts.length; i++) map[i] = counts[i]! > 0 ? k++ : -1;
+  return map;
+}
+
+function subMatrix(sp: SparseBinaryMatrix, rowMap: Int32Array, colMap: Int32Array): SparseBinaryMatrix {
+  let allRows = true, allCols = true;
+  for (const v of rowMap) if (v < 0) allRows = false;
+  for (const v of colMap) if (v < 0) allCols = false;
+  if (allRows && allCols) return sp;
+  const rows = sp.rows.filter((_, i) => rowMap[i]! >= 0), cols = sp.cols.filter((_, j) => colMap[j]! >= 0);
+  const rowPtr = new Uint32Array(rows.length + 1);
+  const colIdx = new Int32Array(sp.nnz);
+  let p = 0, r = 0;
+  for (let i = 0; i < sp.nrow; i++) {
+    if (rowMap[i]! < 0) continue;
+    for (let q = sp.rowPtr[i]!; q < sp.rowPtr[i + 1]!; q++) colIdx[p++] = colMap[sp.colIdx[q]!]!;
+    rowPtr[++r] = p;
+  }
+  return new SparseBinaryMatrix(rows, cols, rowPtr, colIdx.slice(0, p));
+}
+
+function expand(x: Float64Array, map: Int32Array, n: number): Float64Array {
+  if (x.length === n) return x;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = map[i]! < 0 ? Number.NaN : x[map[i]!]!;
+  return out;
+}
+
+/** Connected components of the bipartite region–sector graph (union–find). */
+function countComponents(sp: SparseBinaryMatrix): number {
+  const n = sp.nrow + sp.ncol;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  for (let i = 0; i < sp.nrow; i++) {
+    for (let p = sp.rowPtr[i]!; p < sp.rowPtr[i + 1]!; p++) {
+      const a = find(i), b = find(sp.nrow + sp.colIdx[p]!);
+      if (a !== b) parent[a] = b;
+    }
+  }
+  let c = 0;
+  for (let i = 0; i < n; i++) if (find(i) === i) c++;
+  return c;
+}

@@ -1,0 +1,138 @@
+/**
+ * Complexity outlook: how much complexity lies near what a region already does (COI), and how much a new
+ * specialisation would add to it (COG) — Hausmann et al. 2014; the Stata `ecomplexity` package.
+ * 复杂度前景指数（COI）与复杂度前景增益（COG）。
+ * @module
+ */
+import { alignSquare, checkChoice, type MatrixInput, type MatrixInputOptions } from "./input.ts";
+import { Matrix, Series } from "./matrix.ts";
+import { complexity, type ComplexityResult, type ComplexitySd } from "./complexity.ts";
+import { density } from "./density.ts";
+import { toSparsePresence } from "./presence.ts";
+import { proximity } from "./proximity.ts";
+import type { SparseBinaryMatrix } from "./sparse.ts";
+
+/** Options of {@link opportunity}. */
+export interface OpportunityOptions extends MatrixInputOptions {
+  /** Sector proximity (default `proximity(M)`, zero diagonal). */
+  readonly phi?: Matrix;
+  /** Complexity result (default `complexity(M)`, the eigenvector method with Stata conventions). */
+  readonly complexity?: ComplexityResult;
+  /** Density (default `density(M, { phi })`). */
+  readonly density?: Matrix;
+  /** Spread for standardising COI (default `"stata"`: sample s.d. over all region × sector rows). */
+  readonly sd?: ComplexitySd;
+}
+
+/** Result of {@link opportunity}. */
+export interface OpportunityResult {
+  /** Complexity outlook index per region, standardised. */
+  readonly coi: Series;
+  /** Complexity outlook gain per region × sector (0 where the region is already specialised). */
+  readonly cog: Matrix;
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Complexity outlook index and gain, exactly as the Stata `ecomplexity` package (Hausmann et al. 2014):
+ *
+ * - COI_r = Σ_s d_rs (1 − M_rs) PCI*_s, then standardised by its mean and s.d. (`sd`, Stata default: sample
+ *   s.d. over all region × sector rows);
+ * - COG_rs = (1 − M_rs) Σ_s' (1 − M_rs') φ_s's PCI*_s' / (Σ_s'' φ_s's'') / sd(ECI),
+ *
+ * with PCI* the un-standardised signed sector score K_s of `complexity` and sd(ECI) the s.d. used for ECI.
+ * The sparse part Σ_s' M_rs' (…) costs O(nnz · sectors).
+ *
+ * @example
+ * ```ts
+ * import { matrixFrom, opportunity } from "clusterlab";
+ * const M = matrixFrom([[1, 1, 1], [1, 1, 0], [1, 0, 0], [0, 1, 1]], { rows: ["A", "B", "C", "D"], cols: ["a", "b", "c"] });
+ * const o = opportunity(M);
+ * o.cog.get("A", "a"); // 0: A is already specialised in a
+ * ```
+ */
+export function opportunity(
+  M: MatrixInput | SparseBinaryMatrix,
+  opts: OpportunityOptions = {},
+): OpportunityResult {
+  const sdKind = opts.sd ?? "stata";
+  checkChoice("options of opportunity", "sd", sdKind, ["stata", "sample", "population"] as const);
+  const sp = toSparsePresence(M, opts);
+  const nr = sp.nrow, n = sp.ncol;
+  const phiM = opts.phi ?? proximity(sp);
+  const phi = alignSquare(phiM, sp.cols, "input of opportunity");
+  const cx = opts.complexity ?? complexity(sp);
+  const dens = opts.density ?? density(sp, { phi: phiM });
+  const warnings: string[] = [...cx.warnings];
+  const kp = cx.kp;
+  // COI
+  const coiRaw = new Float64Array(nr);
+  const valid: boolean[] = [];
+  for (let i = 0; i < nr; i++) {
+    let s = 0;
+    let ok = true;
+    for (let j = 0; j < n; j++) {
+      if (sp.at(i, j) === 1) continue;
+      const kj = kp[j]!;
+      if (Number.isNaN(kj)) continue; // sectors with ubiquity 0 have no complexity; they add nothing
+      s += dens.data[i * n + j]! * kj;
+    }
+    if (sp.rowPtr[i + 1] === sp.rowPtr[i]) ok = false;
+    valid.push(ok);
+    coiRaw[i] = s;
+  }
+  const vals = Array.from(coiRaw).filter((_, i) => valid[i]);
+  const nv = vals.length;
+  const mean = vals.reduce((a, b) => a + b, 0) / nv;
+  const ss = vals.reduce((a, b) => a + (b - mean) ** 2, 0);
+  const nSect = kp.filter((v) => !Number.isNaN(v)).length;
+  const sdc = sdKind === "stata"
+    ? Math.sqrt(nSect * ss / (nSect * nv - 1))
+    : sdKind === "sample"
+    ? Math.sqrt(ss / (nv - 1))
+    : Math.sqrt(ss / nv);
+  const coi = new Float64Array(nr);
+  if (!(sdc > 1e-300)) warnings.push("COI has no spread (s.d. 0): its z-scores are set to 0");
+  for (let i = 0; i < nr; i++) {
+    coi[i] = !valid[i] ? Number.NaN : sdc > 1e-300 ? (coiRaw[i]! - mean) / sdc : 0;
+  }
+  if (valid.some((v) => !v)) {
+    warnings.push("COI is NaN for regions with diversity 0 (left out of complexity)");
+  }
+  // COG
+  const w = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    let rs = 0;
+    for (let b = 0; b < n; b++) rs += phi[a * n + b]!;
+    const k = kp[a]!;
+    w[a] = rs === 0 || Number.isNaN(k) ? 0 : k / rs;
+  }
+  // base_s = Σ_s' φ_s's w_s'
+  const base = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    const wa = w[a]!;
+    if (wa === 0) continue;
+    for (let b = 0; b < n; b++) base[b]! += phi[a * n + b]! * wa;
+  }
+  const sdE = cx.sd;
+  const cog = new Float64Array(nr * n);
+  const row = new Float64Array(n);
+  for (let i = 0; i < nr; i++) {
+    row.set(base);
+    for (let p = sp.rowPtr[i]!; p < sp.rowPtr[i + 1]!; p++) {
+      const a = sp.colIdx[p]!, wa = w[a]!;
+      if (wa === 0) continue;
+      const off = a * n;
+      for (let b = 0; b < n; b++) row[b]! -= phi[off + b]! * wa;
+    }
+    for (let p = sp.rowPtr[i]!; p < sp.rowPtr[i + 1]!; p++) row[sp.colIdx[p]!] = 0;
+    const off = i * n;
+    for (let b = 0; b < n; b++) cog[off + b] = sdE > 1e-300 ? row[b]! / sdE : 0;
+  }
+  if (!(sdE > 1e-300)) warnings.push("ECI has no spread: COG is set to 0");
+  return {
+    coi: new Series(sp.rows, coi, "coi", warnings),
+    cog: new Matrix(sp.rows, sp.cols, cog, warnings),
+    warnings,
+  };
+}

@@ -1,0 +1,149 @@
+import assert from "node:assert/strict";
+import {
+  complexity,
+  fitnessComplexity,
+  locationQuotient,
+  matrixFrom,
+  presence,
+  reflections,
+  ValidationError,
+} from "../../src/mod.ts";
+import { correlation } from "../../src/indicators/complexity.ts";
+import { assertClose, assertColumn, assertThrowsAs, stataExports, stataRows } from "./stata_fixture.ts";
+import { referenceFitness, referenceOnes, worldTrade } from "./world_trade_fixture.ts";
+
+const rows = stataRows();
+const M = presence(locationQuotient(stataExports()));
+
+Deno.test("complexity: eigenvector ECI/PCI/diversity/ubiquity reproduce Stata ecomplexity to 1e-9", () => {
+  const c = complexity(M);
+  assert.deepEqual(c.warnings, []);
+  assertColumn(rows, "eci", (r) => c.eci.get(r.origin));
+  assertColumn(rows, "pci", (r) => c.pci.get(r.hs92));
+  assertColumn(rows, "diversity", (r) => c.diversity.get(r.origin), 0);
+  assertColumn(rows, "ubiquity", (r) => c.ubiquity.get(r.hs92), 0);
+  assert.equal(c.eigenvalues![0], 1);
+  assert.ok(c.eigenvalues![1]! > c.eigenvalues![2]!);
+});
+
+Deno.test("complexity: sd conventions differ by the closed-form ratio", () => {
+  const st = complexity(M), pop = complexity(M, { sd: "population" }), smp = complexity(M, { sd: "sample" });
+  const N = 10, P = 30;
+  // sd_stata² = P·SS/(NP − 1), sd_pop² = SS/N, sd_sample² = SS/(N − 1)
+  for (const r of ["aut", "deu", "pol"]) {
+    assertClose(pop.eci.get(r) / st.eci.get(r), Math.sqrt((P * N) / (N * P - 1)), 1e-12);
+    assertClose(smp.eci.get(r) / st.eci.get(r), Math.sqrt((P * (N - 1)) / (N * P - 1)), 1e-12);
+  }
+  // population z-scores have mean 0 and population s.d. 1 over regions
+  const v = Array.from(pop.eci.values);
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  assertClose(mean, 0, 1e-12);
+  assertClose(v.reduce((a, b) => a + (b - mean) ** 2, 0) / v.length, 1, 1e-12);
+});
+
+Deno.test("complexity: pciScale own standardises PCI by itself", () => {
+  const c = complexity(M, { pciScale: "own", sd: "sample" });
+  const v = Array.from(c.pci.values);
+  const mean = v.reduce((a, b) => a + b, 0) / v.length;
+  assertClose(mean, 0, 1e-12);
+  assertClose(Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1)), 1, 1e-12);
+  // same ranking as the Stata PCI
+  assert.deepEqual(c.pci.ranked(), complexity(M).pci.ranked());
+});
+
+Deno.test("complexity: sign aligned with reflections correlates positively with k_r,18", () => {
+  const c = complexity(M, { sign: "reflections" });
+  const k18 = reflections(M, { steps: 18 }).regions;
+  const col = Float64Array.from(M.rows, (_, i) => k18.at(i, 18));
+  assert.ok(correlation(c.eci.values, col) > 0);
+  // on this fixture both conventions agree
+  const d = complexity(M);
+  for (const r of M.rows) assertClose(c.eci.get(r), d.eci.get(r), 1e-12);
+});
+
+Deno.test("complexity: reflections method converges to the eigenvector ranking", () => {
+  const e = complexity(M);
+  const r = complexity(M, { method: "reflections", steps: 40 });
+  assert.ok(correlation(e.eci.values, r.eci.values) > 0.9999);
+  const r2 = complexity(M, { method: "reflections", steps: 2 });
+  // k_r,2 by hand for the first region
+  const kc0 = M.rowSums(), kp0 = M.colSums();
+  const i = 0;
+  let s = 0;
+  for (let j = 0; j < M.ncol; j++) {
+    if (!M.at(i, j)) continue;
+    let t = 0;
+    for (let k = 0; k < M.nrow; k++) if (M.at(k, j)) t += kc0[k]!;
+    s += t / kp0[j]!;
+  }
+  assertClose(r2.kc[0]!, s / kc0[0]!, 1e-12);
+});
+
+Deno.test("complexity: binary RCA ≥ 1 and fitness–complexity reproduce R economiccomplexity (226 × 785)", async () => {
+  const x = await worldTrade();
+  const Mw = presence(locationQuotient(x));
+  const ones = await referenceOnes();
+  assert.equal(Mw.sparse.nnz, ones.size);
+  for (let i = 0; i < Mw.nrow; i++) {
+    for (let j = 0; j < Mw.ncol; j++) {
+      assert.equal(Mw.at(i, j) === 1, ones.has(`${Mw.rows[i]}|${Mw.cols[j]}`));
+    }
+  }
+  const f = fitnessComplexity(Mw);
+  const ref = referenceFitness();
+  assert.equal(ref.fitness.size, 226);
+  for (const [c, v] of ref.fitness) assertClose(f.eci.get(c), v, 1e-12 * v, `fitness ${c}`);
+  for (const [p, v] of ref.complexity) assertClose(f.pci.get(p), v, 1e-12 * v, `complexity ${p}`);
+  const e = complexity(Mw);
+  assert.deepEqual(e.warnings, []);
+  assert.deepEqual(e.eci.ranked().slice(0, 3), ["sgs", "jpn", "hmd"]);
+});
+
+Deno.test("complexity: fitness closed form on a nested 2 × 2 matrix", () => {
+  // M = [[1,1],[1,0]]: F1 = Q1+Q2, F2 = Q1; Q1 = 1/(1/F1 + 1/F2), Q2 = F1
+  const m = matrixFrom([[1, 1], [1, 0]], { rows: ["A", "B"], cols: ["s", "t"] });
+  const f = fitnessComplexity(m, { iterations: 2 });
+  // one step from ones: F = (2, 1) → mean 1.5 → (4/3, 2/3); Q = (1/2, 1) → mean 3/4 → (2/3, 4/3)
+  assertClose(f.eci.get("A"), 4 / 3, 1e-15);
+  assertClose(f.eci.get("B"), 2 / 3, 1e-15);
+  assertClose(f.pci.get("s"), 2 / 3, 1e-15);
+  assertClose(f.pci.get("t"), 4 / 3, 1e-15);
+});
+
+Deno.test("complexity: degenerate inputs warn instead of crashing", () => {
+  // all-zero row and column
+  const z = matrixFrom([[1, 1, 0, 0], [1, 0, 0, 1], [0, 0, 0, 0], [0, 1, 0, 1]], {
+    rows: ["A", "B", "empty", "D"],
+    cols: ["a", "b", "none", "d"],
+  });
+  const cz = complexity(z);
+  assert.ok(Number.isNaN(cz.eci.get("empty")) && Number.isNaN(cz.pci.get("none")));
+  assert.ok(["A", "B", "D"].every((r) => Number.isFinite(cz.eci.get(r))));
+  assert.ok(cz.warnings.some((w) => w.includes('"empty"')));
+  assert.ok(cz.warnings.some((w) => w.includes('"none"')));
+  // disconnected bipartite graph: two blocks
+  const b = matrixFrom([[1, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 1], [0, 0, 0, 1]], {
+    rows: ["A", "B", "C", "D"],
+    cols: ["a", "b", "c", "d"],
+  });
+  const cb = complexity(b);
+  assert.ok(cb.warnings.some((w) => w.includes("2 disconnected components")));
+  assert.ok(cb.eci.values.every(Number.isFinite));
+  assertClose(cb.eigenvalues![1]!, 1, 1e-12);
+  // repeated second eigenvalue: M = J − I (3 × 3) gives M̃ = (J + I)/4, λ₂ = λ₃ = 1/4
+  const r = matrixFrom([[0, 1, 1], [1, 0, 1], [1, 1, 0]], { rows: ["A", "B", "C"], cols: ["a", "b", "c"] });
+  const cr = complexity(r);
+  assertClose(cr.eigenvalues![1]!, 0.25, 1e-12);
+  assert.ok(cr.warnings.some((w) => w.includes("repeated second eigenvalue")));
+  assert.ok(cr.eci.values.every(Number.isFinite));
+  // a single sector
+  const one = complexity(matrixFrom([[1], [1]], { rows: ["A", "B"], cols: ["a"] }));
+  assert.ok(one.warnings.some((w) => w.includes("at least 2 regions and 2 sectors")));
+});
+
+Deno.test("complexity: options are validated", () => {
+  const e = assertThrowsAs(() => complexity(M, { method: "pagerank" as "fitness" }), ValidationError);
+  assert.equal(e.issues[0]!.column, "method");
+  assertThrowsAs(() => complexity(M, { sd: "robust" as "stata" }), ValidationError);
+  assertThrowsAs(() => complexity(M, { steps: 1.5 }), ValidationError);
+});

@@ -1,0 +1,41 @@
+import assert from "node:assert/strict";
+import { cooccurrence, matrixFrom, relatedness, ValidationError } from "../../src/mod.ts";
+import { assertClose, assertThrowsAs } from "./stata_fixture.ts";
+
+const M = matrixFrom([[1, 1, 0], [1, 1, 1], [0, 1, 1], [1, 0, 0]], {
+  rows: ["A", "B", "C", "D"],
+  cols: ["a", "b", "c"],
+});
+
+Deno.test("cooccurrence: MᵀM and MMᵀ with the diagonal 0 or kept", () => {
+  assert.deepEqual(cooccurrence(M).toArrays(), [[0, 2, 1], [2, 0, 2], [1, 2, 0]]);
+  assert.deepEqual(cooccurrence(M, { diagonal: true }).toArrays(), [[3, 2, 1], [2, 3, 2], [1, 2, 2]]);
+  const r = cooccurrence(M, { of: "regions" });
+  assert.deepEqual(r.rows, ["A", "B", "C", "D"]);
+  assert.equal(r.get("A", "B"), 2);
+  assert.equal(r.get("C", "D"), 0);
+  assert.equal(r.get("A", "A"), 0);
+});
+
+Deno.test("relatedness: EconGeo normalisations by hand", () => {
+  const C = cooccurrence(M); // [[0,2,1],[2,0,2],[1,2,0]]: s = (3, 4, 3), T = 10
+  const s = [3, 4, 3], T = 10, c01 = 2;
+  assertClose(relatedness(C, "association").get("a", "b"), (c01 / T) / ((s[0]! / T) * (s[1]! / T)), 1e-15);
+  assertClose(relatedness(C, "cosine").get("a", "b"), c01 / Math.sqrt(12), 1e-15);
+  assertClose(relatedness(C, "jaccard").get("a", "b"), c01 / (3 + 4 - 2), 1e-15);
+  const prob = c01 / (((s[1]! / T) * (s[0]! / (T - s[1]!)) + (s[0]! / T) * (s[1]! / (T - s[0]!))) * (T / 2));
+  assertClose(relatedness(C).get("a", "b"), prob, 1e-15);
+  assertClose(relatedness(C, "prob").get("b", "a"), prob, 1e-15);
+  assert.equal(relatedness(C, "cosine").get("a", "a"), 0);
+  // case-insensitive like EconGeo ("Jaccard")
+  assert.equal(relatedness(C, "Jaccard" as "jaccard").get("a", "b"), 0.4);
+});
+
+Deno.test("relatedness: isolated sectors give 0 with a warning; bad input is rejected", () => {
+  const C = matrixFrom([[0, 0], [0, 0]], { rows: ["a", "b"], cols: ["a", "b"] });
+  const r = relatedness(C, "association");
+  assert.deepEqual(r.toArrays(), [[0, 0], [0, 0]]);
+  assert.equal(r.warnings.length, 1);
+  assertThrowsAs(() => relatedness(C, "pmi" as "prob"), ValidationError);
+  assertThrowsAs(() => relatedness(matrixFrom([[1, 2]], { rows: ["a"], cols: ["a", "b"] })), ValidationError);
+});
