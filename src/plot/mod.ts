@@ -8,5 +8,4 @@ export * from "./catch_up.ts";
 export * from "./exercise.ts";
 export * from "./specialisation_heatmap.ts";
 export * from "./star_chart.ts";
-export * from "./spiral.ts";
 export * from "./spiral_explorer.ts";
