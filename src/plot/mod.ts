@@ -8,4 +8,8 @@ export * from "./catch_up.ts";
 export * from "./exercise.ts";
 export * from "./specialisation_heatmap.ts";
 export * from "./star_chart.ts";
+export * from "./spiral.ts";
 export * from "./spiral_explorer.ts";
+export * from "./quadrant.ts";
+export * from "./coupling_heatmap.ts";
+export * from "./platform_roles.ts";
