@@ -632,7 +632,8 @@ export interface LoadDatasetOptions {
  * columns are joined in, and every cell is checked against the dataset's schema (a {@link ValidationError}
  * names the row and column otherwise). Tables are cached (arquero tables are immutable).
  *
- * @param name a dataset name from {@link datasets} (an unknown name throws, listing the names)
+ * @param name a dataset name from {@link datasets} (an unknown name rejects with a ValidationError listing the
+ *   names)
  * @param options `cache: false` to re-read the file
  *
  * @example
@@ -643,7 +644,12 @@ export interface LoadDatasetOptions {
  * ```
  */
 export function loadDataset(name: string, options: LoadDatasetOptions = {}): Promise<ColumnTable> {
-  const d = findDataset(name);
+  let d: DatasetDescriptor;
+  try {
+    d = findDataset(name);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   if (options.cache === false) return load(d);
   let p = cache.get(d.name);
   if (!p) {
