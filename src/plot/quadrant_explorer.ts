@@ -1,0 +1,235 @@
+/**
+ * Governance-quadrant explorer 治理象限探索器: an {@link InteractiveFigure} over the knowledge stock K ×
+ * alliance stock A plane of {@link classifyGovernance} (DESIGN §3.2), with a slider for the year and one for
+ * the split threshold. Each frame shows every entity of that year, coloured by its quadrant at that
+ * threshold, with the quadrants' phase names and the trajectory of highlighted entities up to the year.
+ * @module
+ */
+import * as Plot from "@observablehq/plot";
+import type { ColumnTable } from "arquero";
+import { type TableInput, toTable } from "../data/adapters.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
+import type { Bilingual, Lang } from "../i18n.ts";
+import {
+  GOVERNANCE_PHASES,
+  type GovernanceQuadrant,
+  governanceQuadrant,
+  type GovernanceResult,
+} from "../classify/governance.ts";
+import { plot } from "./figure.ts";
+import { interactive, type InteractiveFigure, sliderRange } from "./interactive.ts";
+
+/** Options of {@link quadrantExplorer}. */
+export interface QuadrantExplorerOptions {
+  /** Entity column (default "entity"). */
+  readonly entity?: string;
+  /** Column with the text written next to each point (default: the entity column). */
+  readonly label?: string;
+  /** Year column (default "year"). */
+  readonly year?: string;
+  /** Split thresholds on the second slider, applied to both axes (default 0.3, 0.35, …, 0.7). */
+  readonly thresholds?: readonly number[];
+  /** Initial year (default the last) and threshold (default 0.5, else the first). */
+  readonly initial?: { readonly year?: number; readonly threshold?: number };
+  /** Entities drawn larger, with their trajectory up to the frame's year. */
+  readonly highlight?: readonly string[];
+  /** Language (default "en"). */
+  readonly lang?: Lang;
+  /** Chart size in pixels (default 520, square). */
+  readonly size?: number;
+}
+
+const TEXT = {
+  title: {
+    en: "Knowledge stock × alliance stock: governance quadrants",
+    zh: "知识存量 × 联盟存量：治理象限",
+  },
+  year: { en: "Year", zh: "年份" },
+  threshold: { en: "Split threshold", zh: "分界阈值" },
+  K: { en: "Knowledge stock K →", zh: "知识存量 K →" },
+  A: { en: "↑ Alliance stock A", zh: "↑ 联盟存量 A" },
+} as const satisfies Record<string, Bilingual>;
+
+const QUADRANT_COLOR: Record<GovernanceQuadrant, string> = {
+  LL: "#9c9c9c",
+  HL: "#4269d0",
+  LH: "#ff725c",
+  HH: "#3ca951",
+};
+
+interface Row {
+  entity: string;
+  label: string;
+  year: number;
+  K: number;
+  A: number;
+}
+
+/**
+ * An interactive governance quadrant: slide the year and the split threshold and see which entities change
+ * phase. The quadrant of a point is {@link governanceQuadrant}(K, A, t, t), exactly what
+ * {@link classifyGovernance} returns with `threshold: t` (K and A do not depend on the threshold). Input:
+ * a {@link GovernanceResult} or any table with entity, year, `K` and `A` columns (K, A in [0, 1]).
+ *
+ * @example
+ * ```ts
+ * import { classifyGovernance, quadrantExplorer } from "clusterlab";
+ * const r = classifyGovernance([
+ *   { entity: "a", year: 2020, K: 0.8, A: 0.2 }, { entity: "b", year: 2020, K: 0.3, A: 0.6 },
+ *   { entity: "a", year: 2021, K: 0.9, A: 0.4 }, { entity: "b", year: 2021, K: 0.4, A: 0.7 },
+ * ], { knowledge: "K", alliance: "A", bootstrap: { replicates: 0 } });
+ * quadrantExplorer(r, { highlight: ["a"] }).stats.frames; // 2 years × 9 thresholds = 18
+ * ```
+ */
+export function quadrantExplorer(
+  input: GovernanceResult | TableInput,
+  options: QuadrantExplorerOptions = {},
+): InteractiveFigure {
+  const {
+    entity = "entity",
+    year = "year",
+    thresholds = sliderRange(0.3, 0.7, 0.05),
+    highlight = [],
+    lang = "en",
+    size = 520,
+  } = options;
+  const label = options.label ?? entity;
+  const table: ColumnTable = isResult(input) ? input.table : toTable(input as TableInput);
+  const issues: ValidationIssue[] = [];
+  for (const c of [entity, year, label, "K", "A"]) {
+    if (!table.columnNames().includes(c)) {
+      issues.push({ column: c, expected: "a column of the input", received: table.columnNames().join(", ") });
+    }
+  }
+  if (!Array.isArray(thresholds) || thresholds.some((t) => typeof t !== "number" || !(t > 0 && t < 1))) {
+    issues.push({ column: "thresholds", expected: "numbers in (0, 1)", received: describeValue(thresholds) });
+  }
+  if (typeof size !== "number" || !(size >= 200)) {
+    issues.push({ column: "size", expected: "a number ≥ 200", received: describeValue(size) });
+  }
+  if (issues.length > 0) throw new ValidationError("input of quadrantExplorer()", issues);
+
+  const rows: Row[] = [];
+  (table.objects() as Record<string, unknown>[]).forEach((r, i) => {
+    const rec = { entity: r[entity], label: r[label], year: r[year], K: r.K, A: r.A };
+    for (const k of ["K", "A"] as const) {
+      const v = rec[k];
+      if (typeof v !== "number" || !(v >= 0 && v <= 1)) {
+        issues.push({ row: i + 1, column: k, expected: "a number in [0, 1]", received: describeValue(v) });
+      }
+    }
+    if (typeof rec.year !== "number" || !Number.isInteger(rec.year)) {
+      issues.push({
+        row: i + 1,
+        column: year,
+        expected: "an integer year",
+        received: describeValue(rec.year),
+      });
+    }
+    rows.push({
+      entity: String(rec.entity),
+      label: String(rec.label),
+      year: rec.year as number,
+      K: rec.K as number,
+      A: rec.A as number,
+    });
+  });
+  if (rows.length === 0) issues.push({ column: "input", expected: "at least one row", received: "0 rows" });
+  const missing = highlight.filter((h) => !rows.some((r) => r.entity === h));
+  if (missing.length > 0) {
+    issues.push({ column: "highlight", expected: "entities of the input", received: describeValue(missing) });
+  }
+  if (issues.length > 0) throw new ValidationError("input of quadrantExplorer()", issues);
+
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const initialYear = options.initial?.year ?? years.at(-1)!;
+  const initialThreshold = options.initial?.threshold ?? (thresholds.includes(0.5) ? 0.5 : thresholds[0]!);
+  const byYear = new Map<number, Row[]>(years.map((y) => [y, rows.filter((r) => r.year === y)]));
+  const hi = new Set(highlight);
+  const trails = highlight.map((h) => rows.filter((r) => r.entity === h).sort((a, b) => a.year - b.year));
+
+  return interactive({
+    title: TEXT.title,
+    lang,
+    description: `${TEXT.title.en}: ${TEXT.year.en} × ${TEXT.threshold.en}`,
+    sliders: {
+      year: { label: TEXT.year, values: years, initial: initialYear },
+      threshold: { label: TEXT.threshold, values: thresholds, initial: initialThreshold },
+    },
+    render: ({ year: y, threshold: t }) => {
+      const pts = byYear.get(y)!.map((r) => ({ ...r, q: governanceQuadrant(r.K, r.A, t, t) }));
+      const corner = (q: GovernanceQuadrant) => ({
+        x: q[0] === "H" ? 0.99 : 0.01,
+        y: q[1] === "H" ? 0.99 : 0.01,
+        q,
+        text: GOVERNANCE_PHASES[q][lang],
+        anchor: q[0] === "H" ? "end" : "start",
+        line: q[1] === "H" ? "top" : "bottom",
+      });
+      const corners = (["LL", "HL", "LH", "HH"] as const).map(corner);
+      const count = (q: GovernanceQuadrant) => pts.filter((p) => p.q === q).length;
+      return plot({
+        width: size,
+        height: size,
+        marginLeft: 44,
+        marginBottom: 40,
+        x: { domain: [0, 1], label: TEXT.K[lang], labelAnchor: "right" },
+        y: { domain: [0, 1], label: TEXT.A[lang], labelAnchor: "top" },
+        marks: [
+          Plot.frame({ stroke: "#ddd" }),
+          Plot.ruleX([t], { stroke: "#666", strokeDasharray: "4,3" }),
+          Plot.ruleY([t], { stroke: "#666", strokeDasharray: "4,3" }),
+          ...(["start", "end"] as const).flatMap((anchor) =>
+            (["top", "bottom"] as const).map((line) =>
+              Plot.text(corners.filter((c) => c.anchor === anchor && c.line === line), {
+                x: "x",
+                y: "y",
+                text: (c: { q: GovernanceQuadrant; text: string }) => `${c.text} (${count(c.q)})`,
+                fill: (c: { q: GovernanceQuadrant }) => QUADRANT_COLOR[c.q],
+                textAnchor: anchor,
+                lineAnchor: line,
+                fontWeight: "bold",
+                fontSize: 11,
+              })
+            )
+          ),
+          ...trails.map((tr) =>
+            Plot.line(tr.filter((r) => r.year <= y), { x: "K", y: "A", stroke: "#333", strokeOpacity: 0.5 })
+          ),
+          Plot.dot(pts, {
+            x: "K",
+            y: "A",
+            r: (d: Row) => (hi.has(d.entity) ? 6 : 3.5),
+            fill: (d: { q: GovernanceQuadrant }) => QUADRANT_COLOR[d.q],
+            stroke: (d: Row) => (hi.has(d.entity) ? "black" : "white"),
+            title: (d: Row & { q: GovernanceQuadrant }) =>
+              `${d.label} ${d.year}: K = ${d.K.toFixed(3)}, A = ${d.A.toFixed(3)}, ${
+                GOVERNANCE_PHASES[d.q][lang]
+              }`,
+          }),
+          Plot.text(pts.filter((d) => !hi.has(d.entity)), {
+            x: "K",
+            y: "A",
+            text: "label",
+            dy: -8,
+            fontSize: 8,
+            fill: "#777",
+          }),
+          Plot.text(pts.filter((d) => hi.has(d.entity)), {
+            x: "K",
+            y: "A",
+            text: "label",
+            dy: -10,
+            fontSize: 12,
+            fontWeight: "bold",
+            fill: "black",
+          }),
+        ],
+      });
+    },
+  });
+}
+
+function isResult(x: unknown): x is GovernanceResult {
+  return typeof x === "object" && x !== null && "table" in x && "thresholds" in x && "weights" in x;
+}
