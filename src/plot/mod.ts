@@ -13,4 +13,4 @@ export * from "./spiral_explorer.ts";
 export * from "./quadrant.ts";
 export * from "./coupling_heatmap.ts";
 export * from "./platform_roles.ts";
-export * from "./quadrant_explorer.ts";
+export * from "./technology_space.ts";
