@@ -640,7 +640,7 @@ export interface LoadDatasetOptions {
  * ```ts
  * import { loadDataset } from "clusterlab";
  * const uk = await loadDataset("uk-employment-sic4");
- * uk.get("sector", 0); // "0111": a text code with its leading zero
+ * uk.get("sector", 0); // "0161": a text code with its leading zero
  * ```
  */
 export function loadDataset(name: string, options: LoadDatasetOptions = {}): Promise<ColumnTable> {
