@@ -115,7 +115,7 @@ export function validate(
   }
 
   const key = (schema.key ?? []).filter((k) => names.has(k));
-  if (key.length > 0 && issues.length === 0) {
+  if (key.length > 0) {
     const seen = new Map<string, number>();
     const getters = key.map((k) => columns[k]!);
     for (let i = 0; i < n; i++) {
