@@ -137,7 +137,7 @@ export function spiralChart(result: SpiralResult, options: SpiralChartOptions = 
         fill: "#666",
       }),
     ],
-  }, TEXT.spiral[lang]);
+  }, options.title ?? TEXT.spiral[lang]);
 }
 
 /**
