@@ -1,7 +1,7 @@
 /**
  * Static checks of notebook code: `deno check` and `deno lint` do not read .ipynb, so the code cells of each
- * notebook are written to `<name>.nb.ts` beside it (git-ignored; cells share one scope, so concatenation keeps
- * the semantics) and checked there. `deno fmt --check` reads notebooks directly.
+ * notebook are written to `<name>.nb.ts` beside it (git-ignored and removed afterwards; cells share one scope,
+ * so concatenation keeps the semantics) and checked there. `deno fmt --check` reads notebooks directly.
  * @module
  */
 import { listNotebooks, ROOT } from "./jupyter.ts";
@@ -37,6 +37,7 @@ if (import.meta.main) {
       .output();
     ok &&= r.success;
   }
+  for (const f of files) await Deno.remove(f);
   console.log(
     ok ? `notebook code checked: ${files.length} notebooks` : "notebook code has problems (see above)",
   );
