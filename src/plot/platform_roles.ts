@@ -76,7 +76,7 @@ export function platformRoleChart(result: PlatformResult, options: PlatformRoleC
     height: 60 + 56 * summary.length + 60,
     title: options.title ?? TEXT.title[lang],
     x: { label: null, domain: PLATFORM_ROLES.map((r) => PLATFORM_ROLE_LABELS[r][lang]), tickRotate: -20 },
-    y: { label: null },
+    y: { label: null, domain: summary.map((s) => caseLabel.get(s.case as string)!) },
     color: {
       domain: holders,
       range: ["#3b6fb6", "#8e63b5", "#e08a2c", "#e6e6e6"],
