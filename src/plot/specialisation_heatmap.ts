@@ -88,9 +88,14 @@ export function specialisationHeatmap(lq: Matrix, options: SpecialisationHeatmap
   }
   const rowOrder = lq.rows.map((r) => nameOf(options.rowNames, r));
   const colOrder = lq.cols.map((c) => nameOf(options.colNames, c));
-  const longest = (xs: string[]) => xs.reduce((m, s) => Math.max(m, s.length), 0);
+  // Approximate text width in 11 px units: a CJK character is about twice as wide as a Latin one.
+  const longest = (xs: string[]) =>
+    xs.reduce(
+      (m, s) => Math.max(m, [...s].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 1.9 : 1), 0)),
+      0,
+    );
   const marginLeft = Math.min(260, 12 + 6.5 * longest(rowOrder));
-  const marginBottom = Math.min(260, 20 + 5.5 * longest(colOrder));
+  const marginBottom = Math.min(300, 36 + 5.5 * longest(colOrder));
   const lqText = LABELS.locationQuotient[lang];
   return plot({
     title: options.title ?? TEXT.title[lang],

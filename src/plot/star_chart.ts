@@ -100,9 +100,14 @@ export function starChart(input: TableInput, options: StarChartOptions = {}): Fi
   const sectorOrder = [...new Set(rows.map((d) => d.sector))].filter((s) => keepSector.has(s)).map((s) =>
     nameOf(options.colNames, s)
   );
-  const longest = (xs: string[]) => xs.reduce((m, s) => Math.max(m, s.length), 0);
+  // Approximate text width in 11 px units: a CJK character is about twice as wide as a Latin one.
+  const longest = (xs: string[]) =>
+    xs.reduce(
+      (m, s) => Math.max(m, [...s].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 1.9 : 1), 0)),
+      0,
+    );
   const marginLeft = Math.min(260, 12 + 6.5 * longest(regionOrder));
-  const marginBottom = Math.min(260, 20 + 5.5 * longest(sectorOrder));
+  const marginBottom = Math.min(300, 36 + 5.5 * longest(sectorOrder));
   const starsText = STAR_CHART_TEXT.stars[lang];
   return plot({
     title: options.title ?? STAR_CHART_TEXT.title[lang],
