@@ -12,3 +12,4 @@ export * from "./coevolution.ts";
 export * from "./network_spiral.ts";
 export * from "./progress.ts";
 export * from "./sweep.ts";
+export * from "./policy.ts";

@@ -1,0 +1,310 @@
+import assert from "node:assert/strict";
+import { policyScenario, rankFieldsByComplexity } from "../../src/models/policy.ts";
+import { ValidationError } from "../../src/data/validation_error.ts";
+import { entropy } from "../../src/indicators/entropy.ts";
+import { matrixFrom } from "../../src/indicators/matrix.ts";
+import { complexity } from "../../src/indicators/complexity.ts";
+import { presence } from "../../src/indicators/presence.ts";
+import { locationQuotient } from "../../src/indicators/location_quotient.ts";
+import { loadDataset } from "../../src/data/datasets.ts";
+
+const close = (a: number, b: number, tol = 1e-6) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+type Row = Record<string, number | string | boolean>;
+const rows = (t: { objects(): object[] }) => t.objects() as Row[];
+const byScenario = (t: { objects(): object[] }) => Object.fromEntries(rows(t).map((r) => [r.scenario, r]));
+const finals = (t: { objects(): object[] }, scenario: string) =>
+  rows(t).filter((r) => r.scenario === scenario).map((r) => r.x as number);
+
+const F4 = ["A", "B", "C", "D"];
+
+Deno.test("policyScenario(): no interactions → each field is logistic and settles at N_i + b_i", () => {
+  const N = [100, 60, 30, 10];
+  const r = policyScenario({ fields: F4, capacity: N, major: ["A", "C"], budget: 40, tEnd: 200, rate: 0.5 });
+  assert.deepEqual(r.major, ["A", "C"]);
+  assert.deepEqual([...r.allocation.concentrated], [20, 0, 20, 0]);
+  assert.deepEqual([...r.allocation.even], [10, 10, 10, 10]);
+  finals(r.fields, "none").forEach((x, i) => close(x, N[i]!));
+  finals(r.fields, "even").forEach((x, i) => close(x, N[i]! + 10));
+  finals(r.fields, "concentrated").forEach((x, i) => close(x, N[i]! + [20, 0, 20, 0][i]!));
+  const s = byScenario(r.summary);
+  close(s.none!.total as number, 200);
+  close(s.even!.total as number, 240);
+  close(s.concentrated!.total as number, 240);
+  close(s.concentrated!.total_major as number, 170);
+  close(s.concentrated!.total_others as number, 70);
+  assert.equal(s.concentrated!.supported, 2);
+  assert.equal(s.even!.supported, 4);
+  // logistic at its capacity: J = diag(−r_i) → max Re λ = −0.5, a stable node
+  for (const k of ["none", "even", "concentrated"]) {
+    close(s[k]!.max_real as number, -0.5, 1e-6);
+    assert.equal(s[k]!.stable, true);
+    assert.equal(s[k]!.fixed_point, "stable node");
+    assert.equal(s[k]!.at_rest, true);
+  }
+  // even support moves shares towards uniform: more diversity than none; concentrating on A and C here
+  const expectH = (x: number[]) => entropy(matrixFrom([x], { rows: ["r"], cols: F4 })).values[0]!;
+  close(s.even!.entropy as number, expectH([110, 70, 40, 20]), 1e-6);
+  close(s.concentrated!.entropy as number, expectH([120, 60, 50, 10]), 1e-6);
+  close(s.even!.effective_fields as number, 2 ** expectH([110, 70, 40, 20]), 1e-6);
+  assert.ok((s.even!.entropy as number) > (s.none!.entropy as number));
+  assert.deepEqual(r.warnings, []);
+});
+
+Deno.test("policyScenario(): k = n makes concentrated == even; zero budget makes all three equal", () => {
+  const base = {
+    fields: F4,
+    capacity: [100, 60, 30, 10],
+    budget: 40,
+    competition: 0.05,
+    spillover: 0.1,
+    tEnd: 50,
+    sigma: [[0, 0.1, 0, 0], [0, 0, -0.05, 0], [0.02, 0, 0, 0], [0, 0, 0, 0]],
+  };
+  const all = policyScenario({ ...base, major: 4 });
+  assert.deepEqual(finals(all.fields, "even"), finals(all.fields, "concentrated"));
+  const s = byScenario(all.summary);
+  assert.equal(s.even!.total, s.concentrated!.total);
+  assert.equal(s.even!.entropy, s.concentrated!.entropy);
+  const zero = policyScenario({ ...base, major: 2, budget: 0 });
+  const z = byScenario(zero.summary);
+  assert.equal(z.none!.total, z.even!.total);
+  assert.equal(z.none!.total, z.concentrated!.total);
+  assert.deepEqual(finals(zero.fields, "none"), finals(zero.fields, "concentrated"));
+  // starting at the pre-policy equilibrium, the no-support scenario stays there
+  const series = rows(zero.series).filter((d) => d.scenario === "none").map((d) => d.total as number);
+  series.forEach((v) => close(v, series[0]!, 1e-6));
+});
+
+Deno.test("policyScenario(): spillover closed form x_other* = K_o(1 + s K_m/N_m)", () => {
+  const s = 0.2, N = [50, 80], B = 30;
+  const r = policyScenario({
+    fields: ["major", "other"],
+    capacity: N,
+    major: 1,
+    budget: B,
+    spillover: s,
+    tEnd: 300,
+  });
+  const c = finals(r.fields, "concentrated"), e = finals(r.fields, "even"), n = finals(r.fields, "none");
+  close(c[0]!, 80);
+  close(c[1]!, 80 * (1 + s * 80 / 50));
+  close(e[0]!, 65);
+  close(e[1]!, 95 * (1 + s * 65 / 50));
+  close(n[1]!, 80 * (1 + s));
+  // here concentrating raises total knowledge above spreading
+  const t = byScenario(r.summary);
+  close(t.concentrated!.total as number, 80 + 80 * 1.32);
+  assert.ok((t.concentrated!.total as number) > (t.even!.total as number));
+});
+
+Deno.test("policyScenario(): symmetric competition closed form y* = 1/(1 + c(n − 1))", () => {
+  const c = 0.1;
+  const r = policyScenario({
+    fields: F4,
+    capacity: [100, 100, 100, 100],
+    major: 1,
+    budget: 0,
+    competition: c,
+    x0: [10, 20, 30, 40],
+    tEnd: 400,
+  });
+  finals(r.fields, "none").forEach((x) => close(x, 100 / (1 + 3 * c)));
+  close(byScenario(r.summary).none!.entropy as number, 2);
+  close(byScenario(r.summary).none!.effective_fields as number, 4);
+});
+
+Deno.test("policyScenario(): rate support leaves the equilibrium and raises the recovery rate", () => {
+  const r = policyScenario({
+    fields: F4,
+    capacity: [100, 60, 30, 10],
+    major: ["B"],
+    budget: 0.4,
+    support: "rate",
+    rate: 0.3,
+    tEnd: 100,
+  });
+  const s = byScenario(r.summary);
+  for (const k of ["none", "even", "concentrated"]) close(s[k]!.total as number, 200);
+  close(s.none!.max_real as number, -0.3);
+  close(s.even!.max_real as number, -0.4); // every r_i = 0.3 + 0.1
+  close(s.concentrated!.max_real as number, -0.3); // the unsupported fields recover at 0.3
+});
+
+Deno.test("policyScenario(): calibrate makes the no-support equilibrium equal the observed levels", () => {
+  const obs = [500, 300, 120, 80];
+  const r = policyScenario({
+    fields: F4,
+    capacity: obs,
+    calibrate: true,
+    major: 2,
+    budget: 100,
+    competition: 0.05,
+    spillover: 0.05,
+    tEnd: 150,
+  });
+  finals(r.fields, "none").forEach((x, i) => close(x, obs[i]!, 1e-6));
+  // N = x̂/y*: the capacities are the observed levels divided by the relative equilibrium
+  const cap = rows(r.fields).filter((d) => d.scenario === "none").map((d) => d.capacity as number);
+  cap.forEach((v, i) => assert.ok(v > 0 && Number.isFinite(v), `capacity ${i}`));
+  close(cap[0]! / obs[0]!, cap[1]! / obs[1]!, 1e-12); // the two majors are symmetric
+  assert.throws(
+    () =>
+      policyScenario({
+        fields: ["A", "B"],
+        capacity: [1, 1],
+        calibrate: true,
+        major: 1,
+        budget: 0,
+        sigma: [[0, -2], [0, 0]], // y*_A = 1 − 2 < 0
+      }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "calibrate",
+  );
+});
+
+Deno.test("policyScenario(): seeded shocks are deterministic and decay for a stable system", () => {
+  const opt = {
+    fields: F4,
+    capacity: [100, 60, 30, 10],
+    major: 1,
+    budget: 20,
+    competition: 0.05,
+    tEnd: 100,
+    shocks: { count: 8, size: 0.3, horizon: 5, seed: 7 },
+  };
+  const a = byScenario(policyScenario(opt).summary), b = byScenario(policyScenario(opt).summary);
+  const c = byScenario(policyScenario({ ...opt, shocks: { ...opt.shocks, seed: 8 } }).summary);
+  assert.equal(a.even!.shock_remaining, b.even!.shock_remaining);
+  assert.notEqual(a.even!.shock_remaining, c.even!.shock_remaining);
+  for (const k of ["none", "even", "concentrated"]) {
+    const v = a[k]!.shock_remaining as number;
+    assert.ok(v > 0 && v < 0.5, `${k}: ${v}`);
+  }
+  // no interactions, rate r: small shocks decay like e^{−r h} (linearisation): 0.3·5 → e^{−1.5} ≈ 0.22
+  const lin = byScenario(
+    policyScenario({ ...opt, competition: 0, shocks: { count: 20, size: 1e-4, horizon: 5, seed: 1 } })
+      .summary,
+  );
+  close(lin.none!.shock_remaining as number, Math.exp(-1.5), 1e-3);
+});
+
+Deno.test("policyScenario(): lost fields and unfinished runs are warnings, not errors", () => {
+  const r = policyScenario({
+    fields: ["A", "B"],
+    capacity: [100, 100],
+    major: 1,
+    budget: 100,
+    sigma: [[0, -0.5], [-3, 0]],
+    x0: [50, 50],
+    tEnd: 200,
+  });
+  assert.ok(
+    r.warnings.some((w) => /concentrated: 1 field\(s\) below 0.01 of capacity.*B/.test(w)),
+    r.warnings.join(),
+  );
+  const short = policyScenario({ fields: ["A"], capacity: [100], major: 1, budget: 10, x0: [1], tEnd: 1 });
+  assert.ok(short.warnings.some((w) => /not at rest/.test(w)));
+});
+
+Deno.test("policyScenario(): invalid parameters are ValidationErrors naming the parameter", () => {
+  const ok = { fields: F4, capacity: [1, 2, 3, 4], major: 2, budget: 10 };
+  const column = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      assert.ok(e instanceof ValidationError, String(e));
+      return e.issues.map((i) => i.column);
+    }
+    assert.fail("no error");
+  };
+  assert.deepEqual(column(() => policyScenario({ ...ok, capacity: [1, -2, 3, 4] })), ["capacity[1]"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, capacity: [1, 2] })), ["capacity"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, budget: -1 })), ["budget"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, major: 5 })), ["major"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, major: 0 })), ["major"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, major: ["A", "Z"] })), ["major"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, major: [] })), ["major"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, fields: ["A", "A", "B", "C"] })), ["fields"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, competition: -0.1 })), ["competition"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, rate: [1, 1, 0, 1] })), ["rate[2]"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, support: "tax" as "rate" })), ["support"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, x0: [0, 0, 0, 0] })), ["x0"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, spillover: NaN })), ["spillover"]);
+  assert.deepEqual(column(() => policyScenario({ ...ok, sigma: [[0, 1]] })), ["sigma"]);
+  assert.deepEqual(
+    column(() => policyScenario({ ...ok, shocks: { count: 0, size: 0.1, horizon: 1, seed: 1 } })),
+    ["shocks.count"],
+  );
+  assert.deepEqual(column(() => policyScenario({ ...ok, tEnd: 0 })), ["tEnd", "dt"]);
+});
+
+Deno.test("policyScenario(): Chinese labels", () => {
+  const r = policyScenario({ fields: F4, capacity: [1, 2, 3, 4], major: 2, budget: 1, lang: "zh" });
+  assert.deepEqual(rows(r.summary).map((d) => d.label), ["不支持", "平均支持", "抓大放小"]);
+  assert.equal(rows(r.summary)[0]!.fixed_point, "稳定结点");
+});
+
+const synthetic = [
+  // series X: the data that count; a..d fields, A..C economies (the complexity() doc example as counts)
+  ...[["A", "a", 5], ["A", "b", 3], ["A", "c", 2], ["A", "d", 1], ["B", "a", 4], ["B", "b", 3], ["C", "a", 6]]
+    .map(([economy, field, patents]) => ({
+      economy,
+      field,
+      field_zh: `${field}字`,
+      series: "X",
+      year: 2000,
+      patents,
+    })),
+  // other series/years that must be filtered out
+  { economy: "C", field: "d", field_zh: "d字", series: "Y", year: 2000, patents: 1000 },
+  { economy: "B", field: "c", field_zh: "c字", series: "X", year: 1990, patents: 1000 },
+];
+
+Deno.test("rankFieldsByComplexity(): the LQ → presence → PCI pipeline, after filtering series and years", () => {
+  const r = rankFieldsByComplexity(synthetic, { series: "X", years: [1995, 2005], focus: "B" });
+  const x = matrixFrom(synthetic.filter((d) => d.series === "X" && d.year === 2000), {
+    row: "economy",
+    col: "field",
+    value: "patents",
+  });
+  const lq = locationQuotient(x);
+  const cx = complexity(presence(lq));
+  assert.deepEqual(r.ranked, cx.pci.ranked());
+  const t = rows(r.table);
+  assert.deepEqual(t.map((d) => d.rank), [1, 2, 3, 4]);
+  t.forEach((d) => {
+    assert.equal(d.pci, cx.pci.get(d.field as string));
+    assert.equal(d.field_zh, `${d.field}字`);
+    assert.equal(d.focus_value, x.get("B", d.field as string));
+    assert.equal(d.focus_lq, lq.get("B", d.field as string));
+  });
+  // without the filters the extra rows change the matrix
+  const all = rankFieldsByComplexity(synthetic, { series: null });
+  assert.notDeepEqual(rows(all.table).map((d) => d.ubiquity), t.map((d) => d.ubiquity));
+});
+
+Deno.test("rankFieldsByComplexity(): errors name the option", () => {
+  const column = (f: () => unknown) => {
+    try {
+      f();
+    } catch (e) {
+      assert.ok(e instanceof ValidationError, String(e));
+      return e.issues.map((i) => i.column);
+    }
+    assert.fail("no error");
+  };
+  assert.deepEqual(column(() => rankFieldsByComplexity(synthetic, { value: "count" })), ["value"]);
+  assert.deepEqual(column(() => rankFieldsByComplexity(synthetic, { series: "Z" })), ["series/years"]);
+  assert.deepEqual(column(() => rankFieldsByComplexity(synthetic, { years: [2005, 1995] })), ["years"]);
+  assert.deepEqual(column(() => rankFieldsByComplexity(synthetic, { series: "X", focus: "Q" })), ["focus"]);
+});
+
+Deno.test("rankFieldsByComplexity(): NSF international patent families 2016–2020", async () => {
+  const r = rankFieldsByComplexity(await loadDataset("nsf-patents"), { years: [2016, 2020], focus: "China" });
+  assert.equal(r.ranked.length, 35);
+  assert.equal(r.ranked[0], "Materials, metallurgy");
+  assert.equal(r.ranked.at(-1), "Telecommunications");
+  const top = rows(r.table)[0]!;
+  assert.equal(top.field_zh, "材料、冶金");
+  assert.equal(top.focus_present, true);
+  assert.deepEqual(r.warnings, []);
+});
