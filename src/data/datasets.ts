@@ -11,7 +11,7 @@
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import type { Bilingual, Lang } from "../i18n.ts";
-import { ORGANISATION_TYPES, type TableSchema } from "./schema.ts";
+import { ORGANISATION_TYPES, PLATFORM_ROLES, ROLE_HOLDERS, type TableSchema } from "./schema.ts";
 import { parseDelimited } from "./read.ts";
 import { validate } from "./validate.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "./validation_error.ts";
@@ -549,6 +549,39 @@ export const DATASETS: readonly DatasetDescriptor[] = [
     text: ["h2020_type"],
     source: H2020_SOURCE,
     licence: H2020_LICENCE,
+  },
+  // ----- Platform cases (issue 4) -----
+  {
+    name: "platform-cases",
+    file: "platform-cases.csv",
+    title: {
+      en: "Knowledge-platform cases: who holds each role (coded from the source text)",
+      zh: "知识平台案例：各角色的持有者（依据原文编码）",
+    },
+    description: "Zhongguancun and Hangzhou e-commerce credit platforms coded from seed/source-text.txt " +
+      "(DESIGN §3.3): one row per case × role with the holder (public, private, mixed), whether the text states " +
+      "it or we infer it, and the sentence that justifies the coding. Roles the text does not mention are not " +
+      "coded. Users append their own cases with the same columns; classifyPlatform() reads them.",
+    schema: {
+      name: "platform-cases dataset",
+      title: { en: "Platform cases", zh: "平台案例" },
+      columns: {
+        case: text("platform case"),
+        role: { type: "text", values: PLATFORM_ROLES, description: "platform role" },
+        holder: { type: "text", values: ROLE_HOLDERS, description: "who holds the role" },
+        basis: {
+          type: "text",
+          values: ["stated", "inferred"],
+          description: "stated in the text or inferred",
+        },
+        evidence: text("the sentence of the source text that justifies the coding"),
+        source: text("where the sentence is"),
+      },
+      key: ["case", "role"],
+    },
+    text: [],
+    source: "seed/source-text.txt (the project's theory text), paragraph 5",
+    licence: "Coded by the ClusterLab project from the source text; MIT like the project",
   },
 ];
 

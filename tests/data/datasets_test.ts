@@ -47,6 +47,7 @@ const ROWS: Record<string, number> = {
   "h2020-organisations": 1074,
   "h2020-ties": 11211,
   "h2020-types": 5,
+  "platform-cases": 4,
 };
 
 Deno.test("every registered dataset loads, validates and has the documented columns and row count", async () => {
