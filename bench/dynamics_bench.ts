@@ -1,5 +1,5 @@
 /** Speed of the dynamic models: ODE integration, Jacobian eigenvalues, catch-up fits. */
-import { eigenvaluesGeneral, fitCatchUp, simulateSymbiosis, solveODE } from "../src/mod.ts";
+import { eigenvaluesGeneral, fitCatchUp, policyScenario, simulateSymbiosis, solveODE } from "../src/mod.ts";
 
 const n = 35;
 const sigma = Array.from(
@@ -31,4 +31,20 @@ const t = Array.from({ length: 56 }, (_, i) => 1960 + i);
 const b = t.map((y) => 0.2 + 0.6 / (1 + Math.exp(-0.1 * (y - 1985))));
 Deno.bench("fitCatchUp logistic, 56 points", () => {
   fitCatchUp(t, b);
+});
+
+// policyScenario: 35 WIPO-like fields, three scenarios to t = 100, Jacobian eigenvalues, 10 seeded shocks each
+const fields = Array.from({ length: n }, (_, i) => `F${i + 1}`);
+const capacity = fields.map((_, i) => 1000 + 500 * ((i * 7) % 11));
+Deno.bench("policyScenario, 35 fields × 3 scenarios, t = 0..100, 10 shocks", () => {
+  policyScenario({
+    fields,
+    capacity,
+    calibrate: true,
+    major: 5,
+    budget: 20000,
+    competition: 0.01,
+    spillover: 0.02,
+    shocks: { count: 10, size: 0.2, horizon: 5, seed: 1 },
+  });
 });
