@@ -583,6 +583,41 @@ export const DATASETS: readonly DatasetDescriptor[] = [
     source: "seed/source-text.txt (the project's theory text), paragraph 5",
     licence: "Coded by the ClusterLab project from the source text; MIT like the project",
   },
+  // ----- Latecomer catch-up (issue 6) -----
+  {
+    name: "catch-up-gdp",
+    file: "catch-up-gdp.csv",
+    title: {
+      en: "GDP per capita of Japan, Korea, Taiwan, Argentina and Brazil, 1960–2015 (Maddison 2023)",
+      zh: "日本、韩国、台湾、阿根廷、巴西人均GDP，1960–2015（Maddison 2023）",
+    },
+    description: "Real GDP per capita (2011 int. $, multiple-benchmark) for JPN (the leader in Keun Lee's " +
+      "comparison), KOR, TWN, ARG and BRA, every year 1960–2015: 5 × 56 rows, values as published in the " +
+      "Maddison Project Database 2023 (transcribed from the Our World in Data export; see data/catch-up-gdp.md). " +
+      "Ratios to Japan are computed at run time by catchUpRatios(). Not Keun Lee's printed table (not accessible).",
+    schema: {
+      name: "catch-up-gdp dataset",
+      title: { en: "GDP per capita, catch-up economies", zh: "追赶经济体人均GDP" },
+      columns: {
+        economy: text("economy (English name)"),
+        code: { type: "text", values: ["JPN", "KOR", "TWN", "ARG", "BRA"], description: "ISO 3166 alpha-3" },
+        year: { type: "integer", min: 1960, max: 2015, description: "year" },
+        gdppc: {
+          type: "number",
+          min: 0,
+          description: "real GDP per capita (Maddison `gdppc`), 2011 prices",
+          unit: "2011 int. $",
+        },
+      },
+      key: ["code", "year"],
+    },
+    text: ["economy", "code"],
+    source: "Bolt & van Zanden (2024), Maddison Project Database 2023 (gdppc), via Our World in Data " +
+      "(gdp-per-capita-maddison-project-database.csv, updated 2024-04-26); data/catch-up-gdp.md",
+    licence:
+      "Maddison Project Database 2023, CC BY 4.0 — cite Bolt, J. & van Zanden, J. L. (2024), Journal of " +
+      "Economic Surveys",
+  },
 ];
 
 /** All shipped datasets (descriptors, in registry order). */

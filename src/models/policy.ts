@@ -185,7 +185,7 @@ function sum(x: ArrayLike<number>, mask?: ArrayLike<boolean>, want = true): numb
  * import { policyScenario } from "clusterlab";
  * // no interactions: each field settles at its boosted capacity N_i + b_i
  * const r = policyScenario({ fields: ["A", "B"], capacity: [100, 50], major: 1, budget: 30, tEnd: 200 });
- * r.summary.objects().map((d) => d.total); // ≈ [150, 180, 180]
+ * r.summary.array("total"); // ≈ [150, 180, 180]
  * ```
  */
 export function policyScenario(options: PolicyScenarioOptions): PolicyScenarioResult {

@@ -48,6 +48,7 @@ const ROWS: Record<string, number> = {
   "h2020-ties": 11211,
   "h2020-types": 5,
   "platform-cases": 4,
+  "catch-up-gdp": 5 * 56,
 };
 
 Deno.test("every registered dataset loads, validates and has the documented columns and row count", async () => {
