@@ -13,6 +13,7 @@ import argparse
 import asyncio
 import os
 import queue
+import re
 import sys
 import time
 
@@ -64,12 +65,23 @@ def cell_error(nb):
     return None
 
 
+def self_contained(html):
+    """Drop the script tags Debian's nbconvert points at local files (require.js, MathJax under
+    file:///usr/share/javascript): they exist on no reader's machine, ClusterLab outputs do not use them, and
+    the page must open offline anywhere."""
+    html = re.sub(r'<script src="file://[^"]*"[^>]*>\s*</script>\n?', "", html)
+    html = re.sub(r"<!-- MathJax configuration -->.*?<!-- End of mathjax configuration -->", "", html,
+                  flags=re.S)
+    return html
+
+
 def render_html(nb, path):
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter()
     exporter.embed_images = True
     body, _ = exporter.from_notebook_node(nb)
+    body = self_contained(body)
     with open(path, "w", encoding="utf-8") as f:
         f.write(body)
 
