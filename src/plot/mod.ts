@@ -14,4 +14,5 @@ export * from "./quadrant.ts";
 export * from "./coupling_heatmap.ts";
 export * from "./platform_roles.ts";
 export * from "./technology_space.ts";
+export * from "./quadrant_explorer.ts";
 export * from "./policy_tradeoff.ts";
