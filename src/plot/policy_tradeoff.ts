@@ -120,6 +120,7 @@ export function policyTradeoffChart(
       width: options.width ?? 720,
       height: options.height ?? 340,
       marginLeft: 70,
+      inset: 6,
       title,
       x: { label: TEXT.time[lang] },
       y: { label: TEXT.totalT[lang], grid: true },
