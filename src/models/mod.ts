@@ -13,3 +13,4 @@ export * from "./network_spiral.ts";
 export * from "./progress.ts";
 export * from "./sweep.ts";
 export * from "./policy.ts";
+export * from "./haken.ts";
