@@ -42,6 +42,33 @@ export const CLUSTER_LABELS: Readonly<Record<ClusterLabelKey, Bilingual>> = {
   not_cluster: { en: "Not a cluster", zh: "非集群" },
 };
 
+/**
+ * The four US Cluster Mapping levels of a region × cluster category, from the strictest; see
+ * {@link identifyClusters} for the rules (US Cluster Mapping Project, clustermapping/cmp,
+ * data/processing/cluster_calcs_reducer.js).
+ */
+export type UsClusterLevel = "strong10" | "strong" | "significant" | "qualifying";
+
+/** The key of the `us_level` column of {@link identifyClusters}: the strictest level met, or "none". */
+export type UsLevelKey = UsClusterLevel | "none";
+
+/** The US Cluster Mapping levels from the strictest to the loosest (the order `us_level` checks them in). */
+export const US_CLUSTER_LEVEL_ORDER: readonly UsClusterLevel[] = [
+  "strong10",
+  "strong",
+  "significant",
+  "qualifying",
+];
+
+/** Bilingual labels of the US Cluster Mapping levels (the `us_level_label` column). */
+export const US_CLUSTER_LEVELS: Readonly<Record<UsLevelKey, Bilingual>> = {
+  strong10: { en: "Strong cluster (top 10% LQ)", zh: "强集群（区位商前 10%）" },
+  strong: { en: "Strong cluster", zh: "强集群" },
+  significant: { en: "Significant cluster", zh: "显著集群" },
+  qualifying: { en: "Qualifying cluster", zh: "合格集群" },
+  none: { en: "No US cluster level", zh: "未达美国集群等级" },
+};
+
 /** The criteria of {@link identifyClusters}, bilingual (used in the `failed` and `unmeasured` columns). */
 export const CLUSTER_CRITERIA: Readonly<
   Record<"geographic" | "technological" | "knowledge" | "external", Bilingual>
@@ -62,14 +89,27 @@ export interface ClusterThresholds {
   readonly ecoFocusTop: number;
   /** Stars needed for ECO geographic concentration (2; design choice). */
   readonly ecoMinStars: number;
-  /** US Cluster Mapping: LQ quantile over regions with activity (0.75). */
+  /** US Cluster Mapping *strong*: LQ ≥ this quantile of LQ over regions with employment > 0 (0.75). */
   readonly usLQQuantile: number;
-  /** US Cluster Mapping: employment must exceed this quantile over regions with activity (0.25). */
+  /** US Cluster Mapping *strong10*: LQ ≥ this quantile of LQ over regions with employment > 0 (0.9). */
+  readonly usStrong10LQQuantile: number;
+  /** US Cluster Mapping *significant*: LQ > this quantile of LQ over regions with employment > 0 (0.5). */
+  readonly usSignificantLQQuantile: number;
+  /** US Cluster Mapping *qualifying*: LQ > this quantile of LQ over regions with employment > 0 (0.25). */
+  readonly usQualifyingLQQuantile: number;
+  /** US Cluster Mapping, every level: employment > this quantile over regions with employment > 0 (0.25). */
   readonly usEmploymentQuantile: number;
-  /** US Cluster Mapping: establishments must exceed this quantile over regions with activity (0.25). */
+  /**
+   * US Cluster Mapping, every level: establishments > this quantile over regions with employment > 0 (0.25).
+   */
   readonly usEstablishmentsQuantile: number;
-  /** US Cluster Mapping: LQ ≥ this as well (1). */
+  /** US Cluster Mapping *strong* and *strong10*: LQ ≥ this as well (1). */
   readonly usMinLQ: number;
+  /**
+   * The US level that counts as geographic concentration: that level or a stricter one
+   * (`US_CLUSTER_LEVEL_ORDER`) must be met ("strong"; design choice).
+   */
+  readonly usGeographicLevel: UsClusterLevel;
   /** How the two geographic rules combine: "either" (default), "both", "eco" or "us" (design choice). */
   readonly geographicRule: "either" | "both" | "eco" | "us";
   /** Relatedness density must reach this quantile of the sector's RD over regions (0.5; design choice). */
@@ -98,9 +138,13 @@ export const CLUSTER_THRESHOLDS: ClusterThresholds = {
   ecoFocusTop: 0.1,
   ecoMinStars: 2,
   usLQQuantile: 0.75,
+  usStrong10LQQuantile: 0.9,
+  usSignificantLQQuantile: 0.5,
+  usQualifyingLQQuantile: 0.25,
   usEmploymentQuantile: 0.25,
   usEstablishmentsQuantile: 0.25,
   usMinLQ: 1,
+  usGeographicLevel: "strong",
   geographicRule: "either",
   rdQuantile: 0.5,
   communityLQ: 1,
@@ -164,6 +208,9 @@ function checkThresholds(t: ClusterThresholds): void {
     "ecoSizeTop",
     "ecoFocusTop",
     "usLQQuantile",
+    "usStrong10LQQuantile",
+    "usSignificantLQQuantile",
+    "usQualifyingLQQuantile",
     "usEmploymentQuantile",
     "usEstablishmentsQuantile",
     "rdQuantile",
@@ -207,6 +254,13 @@ function checkThresholds(t: ClusterThresholds): void {
       column: "thresholds.ecoMinStars",
       expected: "0, 1, 2 or 3",
       received: describeValue(t.ecoMinStars),
+    });
+  }
+  if (!US_CLUSTER_LEVEL_ORDER.includes(t.usGeographicLevel)) {
+    issues.push({
+      column: "thresholds.usGeographicLevel",
+      expected: '"strong10", "strong", "significant" or "qualifying"',
+      received: describeValue(t.usGeographicLevel),
     });
   }
   if (!["either", "both", "eco", "us"].includes(t.geographicRule)) {
@@ -323,13 +377,30 @@ function communitiesOf(
  *      regions with any activity; *specialisation* — LQ_rs ≥ `ecoSpecialisationLQ` (2); *focus* — the
  *      sector's share of the region's employment x_rs/x_r· > 0 and ≥ the (1 − `ecoFocusTop`) quantile of
  *      that share over regions. `eco_stars` = 0–3.
- *    - US Cluster Mapping "strong cluster" (Delgado, Porter & Stern 2014; clustermapping.us): among regions
- *      with activity in the sector, LQ_rs ≥ P75 of their LQ, employment > P25 of their employment,
- *      establishments > P25 of their establishments, and LQ_rs ≥ 1. Quantiles interpolate linearly
- *      (d3.quantile, R type 7). Without `establishments` the criterion is left out and the
- *      `us_establishments_p25` column is absent; a warning says so.
- *    - `geographic` = (eco_stars ≥ `ecoMinStars`) OR us_strong by default (`geographicRule`: "either",
- *      "both", "eco", "us"; design choice).
+ *    - US Cluster Mapping levels (Delgado, Porter & Stern 2014; clustermapping.us), exactly as the project's
+ *      processing code defines them (US Cluster Mapping Project, clustermapping/cmp,
+ *      data/processing/cluster_calcs_reducer.js). Per sector, over the regions with employment x_rs > 0
+ *      (regions without employment neither enter the distributions nor meet any level), with quantiles
+ *      P_p by linear interpolation (d3.quantile, R type 7), and
+ *      base_rs = x_rs > P25(x) ∧ est_rs > P25(est) (both strict; the establishments quantile is taken over
+ *      the same regions with x_rs > 0):
+ *      - `us_qualifying`  = LQ_rs > P25(LQ) ∧ base_rs;
+ *      - `us_significant` = LQ_rs > P50(LQ) ∧ base_rs;
+ *      - `us_strong`      = LQ_rs ≥ P75(LQ) ∧ base_rs ∧ LQ_rs ≥ `usMinLQ` (1);
+ *      - `us_strong10`    = LQ_rs ≥ P90(LQ) ∧ base_rs ∧ LQ_rs ≥ `usMinLQ` (1).
+ *      Note the strict ">" for qualifying / significant and "≥" for strong / strong10. The quantile levels
+ *      are parameters (`usQualifyingLQQuantile`, `usSignificantLQQuantile`, `usLQQuantile`,
+ *      `usStrong10LQQuantile`, `usEmploymentQuantile`, `usEstablishmentsQuantile`); the columns
+ *      `us_lq_p25`, `us_lq_p50`, `us_lq_p75`, `us_lq_p90`, `us_employment_p25`, `us_establishments_p25`
+ *      hold the thresholds actually used and are named after the default levels. The levels are not always
+ *      nested: with ties (P50 = P75) a region at LQ = P75 is strong but not significant, as in the source.
+ *      `us_level` is the strictest level met, checked in the order strong10, strong, significant,
+ *      qualifying, else "none" (`US_CLUSTER_LEVELS` gives its bilingual labels; `us_level_label` is in
+ *      `lang`). The source computes this for traded clusters within one region type; here the distribution
+ *      is over the rows of the input. Without `establishments` the establishments criterion is left out of
+ *      every level and the `us_establishments_p25` column is absent; a warning says so.
+ *    - `geographic` = (eco_stars ≥ `ecoMinStars`) OR the US level `usGeographicLevel` ("strong") or a
+ *      stricter one is met, by default (`geographicRule`: "either", "both", "eco", "us"; design choice).
  * 2. **Technological-economic concentration** (Hidalgo et al. 2007; Boschma, Balland & Kogler 2015):
  *    presence M = 1[LQ ≥ 1]; proximity φ (or the `proximity` option); relatedness density RD_rs (0–100);
  *    `coherence` of a region = mean RD over the sectors it is present in; Louvain communities of the
@@ -366,8 +437,13 @@ function communitiesOf(
  *   rows: ["R1", "R2", "R3", "R4"], cols: ["A", "B", "C"],
  * });
  * const t = identifyClusters(x);
- * t.filter((d: { region: string; sector: string }) => d.region === "R1" && d.sector === "A")
- *   .get("eco_stars", 0); // 3
+ * const cell = (r: string, s: string) =>
+ *   t.params({ r, s }).filter((d: { region: string; sector: string }, $: { r: string; s: string }) =>
+ *     d.region === $.r && d.sector === $.s
+ *   );
+ * cell("R1", "A").get("eco_stars", 0); // 3
+ * cell("R1", "A").get("us_level", 0); // "strong10" (LQ 2.5 ≥ P90 = 2.05)
+ * cell("R4", "A").get("us_level", 0); // "significant" (LQ 1 > P50 = 0.625, < P75 = 1.375)
  * ```
  */
 export function identifyClusters(input: MatrixInput, options: IdentifyClustersOptions = {}): ClusterTable {
@@ -418,8 +494,12 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
     );
   }
   const sizeThr = new Float64Array(ncol), focusThr = new Float64Array(ncol);
-  const usLQ = new Float64Array(ncol), usEmp = new Float64Array(ncol), usEst = new Float64Array(ncol);
+  // US levels: LQ thresholds per level (in US_CLUSTER_LEVEL_ORDER), employment and establishments P25.
+  const usLQ = new Float64Array(ncol), usLQ10 = new Float64Array(ncol);
+  const usLQ50 = new Float64Array(ncol), usLQ25 = new Float64Array(ncol);
+  const usEmp = new Float64Array(ncol), usEst = new Float64Array(ncol);
   const colBuf = new Float64Array(nrow);
+  const inactiveSectors: string[] = [];
   for (let j = 0; j < ncol; j++) {
     let k = 0;
     for (const i of activeRegions) colBuf[k++] = X[i * ncol + j]!;
@@ -427,10 +507,15 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
     k = 0;
     for (const i of activeRegions) colBuf[k++] = share[i * ncol + j]!;
     focusThr[j] = quantileOf(colBuf.subarray(0, k), 1 - thresholds.ecoFocusTop);
-    // US rule: over regions with activity in the sector.
+    // US rule: over the regions with employment > 0 in the sector (cluster_calcs_reducer.js).
     k = 0;
     for (let i = 0; i < nrow; i++) if (X[i * ncol + j]! > 0) colBuf[k++] = L[i * ncol + j]!;
-    usLQ[j] = quantileOf(colBuf.subarray(0, k), thresholds.usLQQuantile);
+    if (k === 0) inactiveSectors.push(cols[j]!);
+    const lqSorted = colBuf.subarray(0, k).sort();
+    usLQ[j] = k ? quantileSorted(lqSorted, thresholds.usLQQuantile) as number : NaN;
+    usLQ10[j] = k ? quantileSorted(lqSorted, thresholds.usStrong10LQQuantile) as number : NaN;
+    usLQ50[j] = k ? quantileSorted(lqSorted, thresholds.usSignificantLQQuantile) as number : NaN;
+    usLQ25[j] = k ? quantileSorted(lqSorted, thresholds.usQualifyingLQQuantile) as number : NaN;
     k = 0;
     for (let i = 0; i < nrow; i++) if (X[i * ncol + j]! > 0) colBuf[k++] = X[i * ncol + j]!;
     usEmp[j] = quantileOf(colBuf.subarray(0, k), thresholds.usEmploymentQuantile);
@@ -439,6 +524,13 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
       for (let i = 0; i < nrow; i++) if (X[i * ncol + j]! > 0) colBuf[k++] = est.data[i * ncol + j]!;
       usEst[j] = quantileOf(colBuf.subarray(0, k), thresholds.usEstablishmentsQuantile);
     }
+  }
+  if (inactiveSectors.length) {
+    warnings.push(
+      `${inactiveSectors.length} sector(s) without employment in any region (${
+        inactiveSectors.slice(0, 5).join(", ")
+      }): their US thresholds are undefined (NaN) and no US level is met`,
+    );
   }
 
   // 2. Technological-economic concentration.
@@ -540,9 +632,12 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
   const cSizeThr = col("eco_size_threshold"), cSize = col("eco_size"), cSpec = col("eco_specialisation");
   const cFocusThr = col("eco_focus_threshold"), cFocus = col("eco_focus"), cStars = col("eco_stars");
   const cEst = est ? col("establishments") : undefined;
-  const cUsLQ = col("us_lq_p75"), cUsEmp = col("us_employment_p25");
+  const cUsLQ25 = col("us_lq_p25"), cUsLQ50 = col("us_lq_p50"), cUsLQ = col("us_lq_p75");
+  const cUsLQ10 = col("us_lq_p90"), cUsEmp = col("us_employment_p25");
   const cUsEst = est ? col("us_establishments_p25") : undefined;
-  const cUs = col("us_strong"), cGeo = col("geographic");
+  const cUsQual = col("us_qualifying"), cUsSig = col("us_significant"), cUs = col("us_strong");
+  const cUs10 = col("us_strong10"), cUsLevel = col("us_level"), cUsLevelLabel = col("us_level_label");
+  const cGeo = col("geographic");
   const cPres = col("present"),
     cRD = col("relatedness_density"),
     cRDThr = col("rd_threshold"),
@@ -572,16 +667,32 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
       const spec = l >= thresholds.ecoSpecialisationLQ;
       const focus = sh > 0 && sh >= focusThr[j]!;
       const stars = (size ? 1 : 0) + (spec ? 1 : 0) + (focus ? 1 : 0);
-      const us = emp > 0 && l >= usLQ[j]! && emp > usEmp[j]! && (!est || est.data[k]! > usEst[j]!) &&
-        l >= thresholds.usMinLQ;
+      // emp > P25(emp) ≥ 0 also excludes regions without employment in the sector.
+      const usBase = emp > 0 && emp > usEmp[j]! && (!est || est.data[k]! > usEst[j]!);
+      const usQual = usBase && l > usLQ25[j]!;
+      const usSig = usBase && l > usLQ50[j]!;
+      const us = usBase && l >= usLQ[j]! && l >= thresholds.usMinLQ;
+      const us10 = usBase && l >= usLQ10[j]! && l >= thresholds.usMinLQ;
+      const usLevel: UsLevelKey = us10
+        ? "strong10"
+        : us
+        ? "strong"
+        : usSig
+        ? "significant"
+        : usQual
+        ? "qualifying"
+        : "none";
+      const usGeo = usLevel !== "none" &&
+        US_CLUSTER_LEVEL_ORDER.indexOf(usLevel) <=
+          US_CLUSTER_LEVEL_ORDER.indexOf(thresholds.usGeographicLevel);
       const eco = stars >= thresholds.ecoMinStars;
       const geo = thresholds.geographicRule === "either"
-        ? eco || us
+        ? eco || usGeo
         : thresholds.geographicRule === "both"
-        ? eco && us
+        ? eco && usGeo
         : thresholds.geographicRule === "eco"
         ? eco
-        : us;
+        : usGeo;
       const community = comm.ids[j]!;
       const cl = commLQ[i * comm.count + community - 1]!;
       const tech = RD[k]! >= rdThr[j]! && cl >= thresholds.communityLQ;
@@ -617,10 +728,18 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
       cFocus[k] = focus;
       cStars[k] = stars;
       if (cEst) cEst[k] = est!.data[k];
+      cUsLQ25[k] = usLQ25[j];
+      cUsLQ50[k] = usLQ50[j];
       cUsLQ[k] = usLQ[j];
+      cUsLQ10[k] = usLQ10[j];
       cUsEmp[k] = usEmp[j];
       if (cUsEst) cUsEst[k] = usEst[j];
+      cUsQual[k] = usQual;
+      cUsSig[k] = usSig;
       cUs[k] = us;
+      cUs10[k] = us10;
+      cUsLevel[k] = usLevel;
+      cUsLevelLabel[k] = US_CLUSTER_LEVELS[usLevel][lang];
       cGeo[k] = geo;
       cPres[k] = P[k] === 1;
       cRD[k] = RD[k];

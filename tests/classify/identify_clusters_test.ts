@@ -1,5 +1,10 @@
 import assert from "node:assert/strict";
-import { CLUSTER_LABELS, identifyClusters } from "../../src/classify/identify_clusters.ts";
+import {
+  CLUSTER_LABELS,
+  identifyClusters,
+  US_CLUSTER_LEVELS,
+  type UsClusterLevel,
+} from "../../src/classify/identify_clusters.ts";
 import { matrixFrom } from "../../src/indicators/matrix.ts";
 import { ValidationError } from "../../src/data/validation_error.ts";
 
@@ -172,4 +177,188 @@ Deno.test("identifyClusters(): degenerate input (empty region, no network edges)
   assert.match(w, /all-zero row/);
   assert.match(w, /coherence undefined/);
   assert.equal(pick(t, "b", "S").label_key, "not_cluster");
+});
+
+// US Cluster Mapping levels (clustermapping/cmp, data/processing/cluster_calcs_reducer.js), by hand.
+// Sector A is 20% of all employment (909 of 4545), so LQ = 5·a/r; Z fills each region up to its total r.
+// R0 has no employment in A (only Z): it must stay out of every distribution. Over the 13 active regions
+// (index (13 − 1)·p, exact at p = 0.25, 0.5, 0.75):
+//   LQ sorted  0.25 0.5 0.6 0.75 0.8 1 1.25 1.5 1.6 2 3 3 5 → P25 = 0.75, P50 = 1.25, P75 = 2,
+//              P90 at index 10.8 = 3 + 0.8·(3 − 3) = 3;
+//   employment 10 20 30 40 51 … → P25 = 40 (R9); establishments 1 2 3 4 5 … → P25 = 4 (R11).
+const usRegions = ["R0", "R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11", "R12", "R13"];
+const usLQs = [0, 0.25, 0.5, 0.6, 0.75, 0.8, 1, 1.25, 1.5, 1.6, 2, 3, 3, 5];
+const usEmpA = [0, 10, 20, 30, 51, 60, 70, 80, 90, 40, 100, 108, 120, 130];
+const usTotal = [1325, 200, 200, 250, 340, 375, 350, 320, 300, 125, 250, 180, 200, 130];
+const usEstA = [0, 1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 4, 12, 13];
+const usX = matrixFrom(usEmpA.map((a, i) => [a, usTotal[i]! - a]), { rows: usRegions, cols: ["A", "Z"] });
+const usEst = matrixFrom(usEstA.map((e) => [e, 1]), { rows: usRegions, cols: ["A", "Z"] });
+const usExpected: Record<string, string> = {
+  R0: "none", // no employment
+  R1: "none",
+  R2: "none",
+  R3: "none",
+  R4: "none", // LQ 0.75 = P25: not > P25
+  R5: "qualifying",
+  R6: "qualifying",
+  R7: "qualifying", // LQ 1.25 = P50: not > P50
+  R8: "significant", // 1.25 < 1.5 < 2
+  R9: "none", // LQ 1.6 but employment 40 = P25: not > P25
+  R10: "strong", // LQ 2 = P75: ≥ P75; < P90 = 3
+  R11: "none", // LQ 3 but establishments 4 = P25: not > P25
+  R12: "strong10", // LQ 3 = P90: ≥ P90
+  R13: "strong10",
+};
+
+Deno.test("identifyClusters(): US levels — quantiles over regions with employment > 0, by hand", () => {
+  const t = identifyClusters(usX, { establishments: usEst });
+  usRegions.forEach((r, i) => {
+    if (i > 0) close(pick(t, r, "A").lq, usLQs[i]!, 1e-12);
+  });
+  const r = pick(t, "R5", "A");
+  close(r.us_lq_p25, 0.75);
+  close(r.us_lq_p50, 1.25);
+  close(r.us_lq_p75, 2);
+  close(r.us_lq_p90, 3);
+  close(r.us_employment_p25, 40); // with R0 included it would be 32.5
+  close(r.us_establishments_p25, 4); // with R0 included it would be 3.25
+  const levels = Object.fromEntries(usRegions.map((reg) => [reg, pick(t, reg, "A").us_level]));
+  assert.deepEqual(levels, usExpected);
+  // Booleans per level: nested here (no ties between the LQ quantiles).
+  const flags = (reg: string) => {
+    const d = pick(t, reg, "A");
+    return [d.us_qualifying, d.us_significant, d.us_strong, d.us_strong10];
+  };
+  assert.deepEqual(flags("R4"), [false, false, false, false]);
+  assert.deepEqual(flags("R7"), [true, false, false, false]);
+  assert.deepEqual(flags("R8"), [true, true, false, false]);
+  assert.deepEqual(flags("R9"), [false, false, false, false]);
+  assert.deepEqual(flags("R10"), [true, true, true, false]);
+  assert.deepEqual(flags("R11"), [false, false, false, false]);
+  assert.deepEqual(flags("R12"), [true, true, true, true]);
+  assert.deepEqual(flags("R0"), [false, false, false, false]);
+  assert.equal(pick(t, "R8", "A").us_level_label, "Significant cluster");
+  const zh = identifyClusters(usX, { establishments: usEst, lang: "zh" });
+  assert.equal(pick(zh, "R10", "A").us_level_label, "强集群");
+  assert.equal(pick(zh, "R12", "A").us_level_label, US_CLUSTER_LEVELS.strong10.zh);
+  assert.equal(pick(zh, "R1", "A").us_level_label, US_CLUSTER_LEVELS.none.zh);
+});
+
+Deno.test("identifyClusters(): US level that counts as geographic concentration is a parameter", () => {
+  const geoOf = (level?: UsClusterLevel) => {
+    const t = identifyClusters(usX, {
+      establishments: usEst,
+      thresholds: { geographicRule: "us", ...(level ? { usGeographicLevel: level } : {}) },
+    });
+    return usRegions.filter((r) => pick(t, r, "A").geographic === true);
+  };
+  assert.deepEqual(geoOf(), ["R10", "R12", "R13"]); // default: strong (or stricter)
+  assert.deepEqual(geoOf("strong10"), ["R12", "R13"]);
+  assert.deepEqual(geoOf("significant"), ["R8", "R10", "R12", "R13"]);
+  assert.deepEqual(geoOf("qualifying"), ["R5", "R6", "R7", "R8", "R10", "R12", "R13"]);
+});
+
+Deno.test("identifyClusters(): US quantile levels are parameters", () => {
+  const t = identifyClusters(usX, {
+    establishments: usEst,
+    thresholds: { usLQQuantile: 0.5, usSignificantLQQuantile: 0.25, usEmploymentQuantile: 0 },
+  });
+  // Strong at P50 = 1.25 (column us_lq_p75 holds the threshold used); significant at P25 = 0.75;
+  // employment > P0 = 10 admits R9 (40).
+  close(pick(t, "R1", "A").us_lq_p75, 1.25);
+  close(pick(t, "R1", "A").us_lq_p50, 0.75);
+  close(pick(t, "R1", "A").us_employment_p25, 10);
+  assert.equal(pick(t, "R7", "A").us_level, "strong"); // 1.25 ≥ 1.25
+  assert.equal(pick(t, "R5", "A").us_level, "significant"); // 0.8 > 0.75
+  assert.equal(pick(t, "R9", "A").us_level, "strong"); // 1.6, employment 40 > 10
+  assert.equal(pick(t, "R2", "A").us_level, "none"); // employment 20 > 10 but LQ 0.5 ≤ every threshold
+  assert.deepEqual(t.thresholds.usLQQuantile, 0.5);
+});
+
+Deno.test("identifyClusters(): US levels are not nested when quantiles tie; LQ ≥ 1 is non-strict", () => {
+  // Sector B is 25% of employment (300 of 1200): LQ = 4·b/r. Active LQ sorted (0.5, 1, 1, 1, 4):
+  // P25 = P50 = P75 = 1, P90 = 1 + 0.6·3 = 2.8. Employment (10, 20, 30, 40, 200): P25 = 20 (S2);
+  // establishments (1, 7, 6, 5, 8) → sorted (1, 5, 6, 7, 8): P25 = 5 (S4).
+  const rowsB = ["S0", "S1", "S2", "S3", "S4", "S5"];
+  const b = [0, 10, 20, 30, 40, 200], tot = [560, 80, 80, 120, 160, 200];
+  const xb = matrixFrom(b.map((v, i) => [v, tot[i]! - v]), { rows: rowsB, cols: ["B", "Z"] });
+  const eb = matrixFrom([0, 1, 7, 6, 5, 8].map((e) => [e, 1]), { rows: rowsB, cols: ["B", "Z"] });
+  const t = identifyClusters(xb, { establishments: eb });
+  const d = (r: string) => pick(t, r, "B");
+  assert.equal(d("S3").lq, 1); // exactly 1
+  assert.equal(d("S3").us_lq_p25, 1);
+  assert.equal(d("S3").us_lq_p50, 1);
+  assert.equal(d("S3").us_lq_p75, 1);
+  close(d("S3").us_lq_p90, 2.8);
+  // S3: LQ 1 ≥ P75 = 1 and ≥ 1 → strong; but 1 > P50 = 1 is false → not significant, not qualifying.
+  assert.deepEqual([d("S3").us_qualifying, d("S3").us_significant, d("S3").us_strong, d("S3").us_strong10], [
+    false,
+    false,
+    true,
+    false,
+  ]);
+  assert.equal(d("S3").us_level, "strong");
+  assert.equal(d("S2").us_level, "none"); // employment 20 = P25
+  assert.equal(d("S4").us_level, "none"); // establishments 5 = P25
+  assert.equal(d("S5").us_level, "strong10");
+  assert.equal(d("S1").us_level, "none");
+  // LQ ≥ usMinLQ is non-strict: just above 1 removes S3.
+  const strict = identifyClusters(xb, { establishments: eb, thresholds: { usMinLQ: 1 + 1e-9 } });
+  assert.equal(pick(strict, "S3", "B").us_level, "none");
+});
+
+Deno.test("identifyClusters(): LQ ≥ 1 binds when P75 < 1; without establishments the criterion is dropped", () => {
+  // Sector C is 10% of employment (606 of 6060): LQ = 10·c/r. Active LQ sorted (0.2, 0.3, 0.5, 0.9, 10):
+  // P25 = 0.3, P50 = 0.5, P75 = 0.9, P90 = 0.9 + 0.6·9.1 = 6.36; employment (10, 21, 30, 45, 500): P25 = 21.
+  const rowsC = ["U0", "U1", "U2", "U3", "U4", "U5"];
+  const c = [0, 10, 21, 30, 45, 500], tot = [3260, 500, 700, 600, 500, 500];
+  const xc = matrixFrom(c.map((v, i) => [v, tot[i]! - v]), { rows: rowsC, cols: ["C", "Z"] });
+  const t = identifyClusters(xc);
+  const d = (r: string) => pick(t, r, "C");
+  close(d("U4").lq, 0.9);
+  close(d("U4").us_lq_p75, 0.9);
+  close(d("U4").us_lq_p90, 6.36);
+  close(d("U4").us_employment_p25, 21);
+  // U4: LQ 0.9 ≥ P75 but < 1 → not strong; 0.9 > P50 → significant.
+  assert.equal(d("U4").us_strong, false);
+  assert.equal(d("U4").us_level, "significant");
+  assert.equal(d("U3").us_level, "qualifying"); // 0.5 > 0.3, = P50
+  assert.equal(d("U2").us_level, "none"); // employment 21 = P25 (and LQ 0.3 = P25)
+  assert.equal(d("U5").us_level, "strong10");
+  assert.ok(!t.columnNames().includes("us_establishments_p25"));
+  assert.match(t.warnings.join("\n"), /without its establishments criterion/);
+  // strong10 asks LQ ≥ 1 too: with its quantile at 0.75 the threshold is 0.9 and U4 still fails.
+  const t10 = identifyClusters(xc, { thresholds: { usStrong10LQQuantile: 0.75 } });
+  close(pick(t10, "U4", "C").us_lq_p90, 0.9);
+  assert.equal(pick(t10, "U4", "C").us_strong10, false);
+  assert.equal(pick(t10, "U5", "C").us_strong10, true);
+});
+
+Deno.test("identifyClusters(): a sector without employment has undefined US thresholds and a warning", () => {
+  const m = matrixFrom([[5, 0], [10, 0]], { rows: ["a", "b"], cols: ["S", "T"] });
+  const t = identifyClusters(m);
+  assert.ok(Number.isNaN(pick(t, "a", "T").us_lq_p75 as number));
+  assert.equal(pick(t, "a", "T").us_level, "none");
+  assert.match(t.warnings.join("\n"), /1 sector\(s\) without employment in any region \(T\)/);
+});
+
+Deno.test("identifyClusters(): invalid US level parameters name the problem", () => {
+  assert.throws(
+    () =>
+      identifyClusters(x, {
+        thresholds: { usGeographicLevel: "weak" as "strong", usQualifyingLQQuantile: 1.5 },
+      }),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.match(
+        e.message,
+        /column "thresholds\.usQualifyingLQQuantile": expected a number in \[0, 1\], received 1\.5/,
+      );
+      assert.match(
+        e.message,
+        /column "thresholds\.usGeographicLevel": expected "strong10", "strong", "significant" or "qualifying", received "weak"/,
+      );
+      return true;
+    },
+  );
 });
