@@ -119,6 +119,11 @@ export function catchUpSteadyState(params: CatchUpParams): CatchUpSteadyState {
  * ```
  */
 export function catchUpRatio(params: CatchUpParams, ratio0: number, t: number): number {
+  const chk = new ParamChecker("parameters of catchUpRatio");
+  checkParams(chk, params);
+  chk.number("ratio0", ratio0, { min: 0, open: true });
+  chk.number("t", t);
+  chk.done();
   const s = catchUpSteadyState(params);
   if ((params.model ?? "logistic") === "logistic") {
     const rho = s.rate, c = s.c;
@@ -128,7 +133,8 @@ export function catchUpRatio(params: CatchUpParams, ratio0: number, t: number): 
   }
   const k = s.rate;
   if (k === 0) return ratio0 + s.c * t;
-  return s.steadyRatio + (ratio0 - s.steadyRatio) * Math.exp(-k * t);
+  const bs = s.c / k; // = steadyRatio when k > 0; negative (no steady state) when the follower forges ahead
+  return bs + (ratio0 - bs) * Math.exp(-k * t);
 }
 
 /**
@@ -244,7 +250,8 @@ export interface CatchUpFit {
   readonly model: CatchUpModel;
   /** Fitted initial ratio B₀ (at the first time). */
   readonly ratio0: number;
-  /** Fitted long-run ratio B*. */
+  /** Fitted curve parameter B*: the long-run ratio when the follower keeps up; negative (ρ/c < 0 logistic,
+   * c/k < 0 Nelson–Phelps) when it falls away or forges ahead. */
   readonly steadyRatio: number;
   /** Fitted speed: k (Nelson–Phelps) or ρ (logistic), per time unit; the sign says the direction. */
   readonly speed: number;
@@ -266,7 +273,9 @@ export interface CatchUpFit {
  * Fit the speed of catch-up to a ratio series by nonlinear least squares (Levenberg–Marquardt with a
  * numerical Jacobian, several starting speeds; the best sum of squares wins) on the closed forms
  * B(t) = B* + (B₀ − B*)e^{−kt} (Nelson–Phelps) or B(t) = B* ÷ (1 + (B* ÷ B₀ − 1)e^{−ρt}) (logistic, B* > 0).
- * Implied structure: Nelson–Phelps c = k·B*, g_i − g_m = c − k; logistic c = ρ/B*, g_i − g_m = ρ − c.
+ * Implied structure: Nelson–Phelps c = k·B*, g_i − g_m = c − k; logistic c = ρ/B*, g_i − g_m = ρ − c. The fit is
+ * constrained to c ≥ 0 (k and B* of the same sign), so a follower falling away in the logistic model has
+ * ρ < 0 and B* = ρ/c < 0 (the ratio tends to 0, not to B*).
  *
  * @example
  * ```ts
@@ -325,7 +334,9 @@ export function fitCatchUp(
     }
     return Number.isFinite(s) ? s : Infinity;
   };
-  const valid = (p: readonly number[]) => p[0]! > 0 && (model === "nelson-phelps" || p[1]! > 0);
+  // the model requires c ≥ 0: Nelson–Phelps c = k·B*, logistic c = ρ/B* (B* ≠ 0)
+  const valid = (p: readonly number[]) =>
+    p[0]! > 0 && (model === "nelson-phelps" ? p[2]! * p[1]! >= 0 : p[1]! !== 0 && p[2]! / p[1]! >= 0);
   const lm = (start: number[]): { p: number[]; s: number; converged: boolean } => {
     let p = start;
     let s = sse(p);
@@ -378,6 +389,9 @@ export function fitCatchUp(
       const r = lm([first, bs, k]);
       if (!best || r.s < best.s) best = r;
     }
+    // falling away (logistic ρ < 0, B* = ρ/c < 0) or forging ahead (Nelson–Phelps k < 0, B* = c/k < 0)
+    const r = lm([first, -last, -k]);
+    if (r.s < best!.s) best = r;
   }
   const [b0, bs, k] = best!.p as [number, number, number];
   const fitted = Float64Array.from(ts, (t) => curve(best!.p, t));
@@ -386,6 +400,7 @@ export function fitCatchUp(
   const warnings: string[] = [];
   if (!best!.converged) warnings.push("Levenberg–Marquardt reached 500 iterations without converging");
   if (Math.abs(k) * span < 0.05) warnings.push("the fitted speed is too slow to be identified on this span");
+  if (sst === 0) warnings.push("the series is constant: R² is undefined (NaN)");
   if (Math.abs(bs) > 10 * Math.max(...ratios)) {
     warnings.push("the steady ratio is not identified: the series is still in its exponential phase");
   }
@@ -403,6 +418,30 @@ export function fitCatchUp(
     fitted,
     warnings,
   };
+}
+
+/**
+ * Classify a fitted series ({@link fitCatchUp}) with the closed-form condition of {@link classifyCatchUp}: the
+ * fit's implied c and growth gap g_i − g_m (entered as g = gap, g_m = 0) and the ratio at the end of the series
+ * (default: the last fitted value; pass the last observed ratio to classify the data point instead).
+ *
+ * @example
+ * ```ts
+ * import { classifyCatchUpFit, fitCatchUp } from "clusterlab";
+ * const t = [0, 4, 8, 12, 16, 20];
+ * const fit = fitCatchUp(t, t.map((x) => 0.8 - 0.6 * Math.exp(-0.1 * x)), { model: "nelson-phelps" });
+ * classifyCatchUpFit(fit).label; // "catching up" (B(20) = 0.72 < 0.95·B*, B* = 0.8)
+ * ```
+ */
+export function classifyCatchUpFit(
+  fit: CatchUpFit,
+  options: { ratio?: number; tolerance?: number; lang?: Lang } = {},
+): CatchUpClass {
+  const ratio = options.ratio ?? fit.fitted[fit.fitted.length - 1]!;
+  return classifyCatchUp(
+    { model: fit.model, c: fit.c, g: fit.growthGap, gLeader: 0, ratio },
+    { tolerance: options.tolerance, lang: options.lang },
+  );
 }
 
 function solve3(A: number[][], b: number[]): number[] | null {

@@ -10,6 +10,7 @@
  * @module
  */
 import * as Plot from "@observablehq/plot";
+import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
 import type { Lang } from "../i18n.ts";
 import { type Figure, plot } from "./figure.ts";
 
@@ -28,10 +29,27 @@ const TEXT = {
     en: "Latecomer catch-up: observed (dots) and fitted (lines)",
     zh: "后发追赶：观测值（点）与拟合曲线（线）",
   },
+  simulated: { en: "Latecomer catch-up: model paths", zh: "后发追赶：模型路径" },
 };
 
+/** Options of {@link catchUpChart}. */
+export interface CatchUpChartOptions {
+  /** Name of the leader in the y-axis label (default "leader" / "领先者"). */
+  readonly leader?: string;
+  readonly lang?: Lang;
+  /** `"observed"` (default): ratios as dots, `fitted` as lines; `"simulated"`: ratios as lines (model paths). */
+  readonly kind?: "observed" | "simulated";
+  /** Axis label overrides (e.g. "model year" for simulated paths). */
+  readonly xLabel?: string;
+  readonly yLabel?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
 /**
- * Plot follower/leader ratios (dots) and fitted curves (lines, where `fitted` is given), coloured by entity.
+ * Plot follower/leader ratios (dots) and fitted curves (lines, where `fitted` is given), coloured by entity;
+ * with `kind: "simulated"` the ratios are drawn as lines. Points with a missing, non-finite or non-positive
+ * ratio or a non-finite year are a {@link ValidationError} naming the row.
  *
  * @example
  * ```ts ignore
@@ -40,30 +58,59 @@ const TEXT = {
  */
 export function catchUpChart(
   points: readonly CatchUpPoint[],
-  options: { leader?: string; lang?: Lang; width?: number; height?: number } = {},
+  options: CatchUpChartOptions = {},
 ): Figure {
+  const issues: ValidationIssue[] = [];
+  if (!Array.isArray(points)) {
+    issues.push({
+      column: "points",
+      expected: "an array of {entity, year, ratio}",
+      received: describeValue(points),
+    });
+  } else {
+    points.forEach((p, i) => {
+      const bad = (column: string, expected: string, v: unknown) =>
+        issues.push({ row: i + 1, column, expected, received: describeValue(v) });
+      if (typeof p?.entity !== "string") bad("entity", "a text name", p?.entity);
+      if (!Number.isFinite(p?.year)) bad("year", "a finite number", p?.year);
+      if (!(Number.isFinite(p?.ratio) && p.ratio > 0)) bad("ratio", "a finite number > 0", p?.ratio);
+      if (p?.fitted !== undefined && !Number.isFinite(p.fitted)) bad("fitted", "a finite number", p.fitted);
+    });
+  }
+  if (options.kind !== undefined && options.kind !== "observed" && options.kind !== "simulated") {
+    issues.push({
+      column: "kind",
+      expected: '"observed" or "simulated"',
+      received: describeValue(options.kind),
+    });
+  }
+  if (issues.length > 0) throw new ValidationError("input of catchUpChart", issues);
   const lang = options.lang ?? "en";
+  const simulated = options.kind === "simulated";
+  const title = (simulated ? TEXT.simulated : TEXT.title)[lang];
   const leader = options.leader ?? (lang === "zh" ? "领先者" : "leader");
-  const fitted = points.filter((p) => p.fitted !== undefined && Number.isFinite(p.fitted));
+  const fitted = points.filter((p) => p.fitted !== undefined);
   const last = new Map<string, CatchUpPoint>();
   for (const p of points) if (!last.has(p.entity) || last.get(p.entity)!.year < p.year) last.set(p.entity, p);
   return plot({
     width: options.width ?? 720,
     height: options.height ?? 400,
     marginRight: 60,
-    title: TEXT.title[lang],
-    x: { label: TEXT.x[lang], tickFormat: "d" },
-    y: { label: `${TEXT.y[lang]} ${leader}`, grid: true },
+    title,
+    x: { label: options.xLabel ?? TEXT.x[lang], tickFormat: "d" },
+    y: { label: options.yLabel ?? `${TEXT.y[lang]} ${leader}`, grid: true },
     color: { legend: true },
     marks: [
       Plot.ruleY([1], { stroke: "#999", strokeDasharray: "4,3" }),
-      Plot.dot(points, {
-        x: "year",
-        y: "ratio",
-        fill: "entity",
-        r: 2.5,
-        title: (d: CatchUpPoint) => `${d.entity} ${d.year}: ${d.ratio}`,
-      }),
+      simulated
+        ? Plot.line(points, { x: "year", y: "ratio", stroke: "entity", strokeWidth: 2 })
+        : Plot.dot(points, {
+          x: "year",
+          y: "ratio",
+          fill: "entity",
+          r: 2.5,
+          title: (d: CatchUpPoint) => `${d.entity} ${d.year}: ${d.ratio}`,
+        }),
       Plot.line(fitted, { x: "year", y: "fitted", stroke: "entity", strokeWidth: 2 }),
       Plot.text([...last.values()], {
         x: "year",
@@ -74,5 +121,5 @@ export function catchUpChart(
         textAnchor: "start",
       }),
     ],
-  }, TEXT.title[lang]);
+  }, title);
 }

@@ -4,6 +4,7 @@ import {
   catchUpRatios,
   catchUpSteadyState,
   classifyCatchUp,
+  classifyCatchUpFit,
   fitCatchUp,
   simulateCatchUp,
 } from "../../src/models/catch_up.ts";
@@ -97,4 +98,54 @@ Deno.test("invalid catch-up parameters name the parameter", () => {
     /absorptiveCapacity/,
   );
   assert.throws(() => fitCatchUp([1, 2, 3, 4], [0.1, -0.2, 0.3, 0.4]), /row 2/);
+});
+
+Deno.test("fitCatchUp() keeps c ≥ 0: a logistic follower falling away is fitted with ρ < 0, B* = ρ/c < 0", () => {
+  const t = Array.from({ length: 31 }, (_, i) => i);
+  const p = { model: "logistic" as const, c: 0.05, g: 0, gLeader: 0.08 }; // ρ = −0.03
+  const f = fitCatchUp(t, t.map((x) => catchUpRatio(p, 0.8, x)));
+  close(f.speed, -0.03, 1e-6);
+  close(f.steadyRatio, -0.6, 1e-5);
+  close(f.c, 0.05, 1e-6);
+  close(f.growthGap, -0.08, 1e-6);
+  assert.ok(f.c >= 0);
+  const cls = classifyCatchUpFit(f, { lang: "zh" });
+  assert.equal(cls.class, "fallingBehind");
+  assert.equal(cls.label, "落后");
+  close(cls.rate, -0.03, 1e-6);
+});
+
+Deno.test("Nelson–Phelps forging ahead (k < 0): closed form B* + (B₀ − B*)e^{−kt} with B* = c/k, ODE and fit agree", () => {
+  const p = { model: "nelson-phelps" as const, c: 0.02, g: 0.06, gLeader: 0.02 }; // k = −0.02, c/k = −1
+  close(catchUpRatio(p, 0.5, 10), -1 + 1.5 * Math.exp(0.2));
+  const sim = simulateCatchUp({ ...p, ratio0: 0.5, tEnd: 30 });
+  (sim.table.array("ratio") as number[]).forEach((v, t) => close(v, -1 + 1.5 * Math.exp(0.02 * t), 1e-8));
+  assert.match(sim.warnings[0]!, /forges ahead/);
+  const t = Array.from({ length: 31 }, (_, i) => i);
+  const f = fitCatchUp(t, t.map((x) => catchUpRatio(p, 0.5, x)), { model: "nelson-phelps" });
+  close(f.speed, -0.02, 1e-6);
+  close(f.c, 0.02, 1e-6);
+  assert.equal(classifyCatchUpFit(f).class, "catchingUp");
+});
+
+Deno.test("classifyCatchUpFit() uses the fit's c and growth gap: Nelson–Phelps B* = 0.8", () => {
+  const t = [0, 4, 8, 12, 16, 20];
+  const fit = fitCatchUp(t, t.map((x) => 0.8 - 0.6 * Math.exp(-0.1 * x)), { model: "nelson-phelps" });
+  const c = classifyCatchUpFit(fit);
+  assert.equal(c.class, "catchingUp");
+  close(c.steadyRatio, 0.8, 1e-6);
+  close(c.speed, 0.1, 1e-6);
+  assert.equal(classifyCatchUpFit(fit, { ratio: 0.79 }).class, "keepingPace");
+  assert.equal(classifyCatchUpFit(fit, { ratio: 0.9 }).class, "fallingBehind");
+});
+
+Deno.test("degenerate catch-up input: constant series warns about R², catchUpRatio validates", () => {
+  const f = fitCatchUp([1, 2, 3, 4], [0.5, 0.5, 0.5, 0.5]);
+  assert.ok(Number.isNaN(f.r2));
+  assert.ok(f.warnings.some((w) => /constant: R² is undefined/.test(w)));
+  assert.throws(
+    () => catchUpRatio({ c: 0.05, gLeader: 0.02 }, -0.1, 5),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "ratio0",
+  );
+  assert.throws(() => catchUpRatio({ c: 0.05, gLeader: 0.02 }, 0.3, NaN), /"t"/);
 });
