@@ -59,6 +59,21 @@ export const GOVERNANCE_LAGS: Readonly<
   knowledge_lags: { en: "knowledge stock lags", zh: "知识存量滞后" },
 };
 
+/**
+ * The note carried by every row of {@link classifyGovernance}: the cut-offs are a design choice. `{t}` is
+ * replaced by the threshold (fixed split) or by the medians of K and A (median split), at full precision.
+ */
+export const GOVERNANCE_CUTOFF_NOTES: Readonly<Record<"fixed" | "median", Bilingual>> = {
+  fixed: {
+    en: "design choice: K and A split at {t}; |K − A| ≤ {lag} synchronous",
+    zh: "设计选择：K 与 A 以 {t} 分界；|K − A| ≤ {lag} 为同步",
+  },
+  median: {
+    en: "design choice: split at the panel medians ({t}); |K − A| ≤ {lag} synchronous",
+    zh: "设计选择：以面板中位数（{t}）分界；|K − A| ≤ {lag} 为同步",
+  },
+};
+
 /** A dimension: indicator columns with directions (entropy-weighted here), or one ready score column in [0, 1]. */
 export type GovernanceDimension = Readonly<Record<string, IndicatorDirection>> | string;
 
@@ -94,7 +109,8 @@ export interface GovernanceResult {
   /**
    * One row per input row: the id columns, `K`, `A`, `quadrant` (LL/HL/LH/HH), `phase`, `mechanism`, the
    * portfolio `w_supply`, `w_connect`, `w_platform`, `distance` (to the nearest threshold), `stability`
-   * (bootstrap share keeping the quadrant; null when not bootstrapped), `lag` (code) and `lag_label`.
+   * (bootstrap share keeping the quadrant; null when not bootstrapped), `lag` (code), `lag_label` and
+   * `cutoff` (the cut-offs used, stated as a design choice: {@link GOVERNANCE_CUTOFF_NOTES}).
    */
   readonly table: ColumnTable;
   /** Entropy weights of the knowledge and alliance indicators (empty for a ready score column). */
@@ -211,8 +227,12 @@ function composite(
     const w = ew.weights[name]!;
     const neg = dims[name] === "-";
     for (let i = 0; i < n; i++) {
-      let v = hi === lo ? 0.5 : neg ? (hi - x[i]!) / (hi - lo) : (x[i]! - lo) / (hi - lo);
-      v = Math.min(1, Math.max(0, v)); // rows outside the resample's range are clamped to it
+      // A resample in which the indicator is constant scales its own value to 0.5 (as entropyWeights does);
+      // rows outside the resample's range are clamped to it (below → 0, above → 1 for "+").
+      const d = x[i]! - lo;
+      let v = hi === lo ? (d === 0 ? 0.5 : d > 0 ? 1 : 0) : d / (hi - lo);
+      v = Math.min(1, Math.max(0, v));
+      if (neg) v = 1 - v;
       score[i] += w * (epsilon + (1 - 2 * epsilon) * v);
     }
   }
@@ -231,7 +251,8 @@ function composite(
  * - portfolio: a weight per mechanism ({@link governancePortfolio}); `distance` = min(|K − t_K|, |A − t_A|);
  * - `stability`: share of bootstrap replicates (rows or indicators resampled with replacement, weights,
  *   scaling and median recomputed; seeded) in which the row keeps its quadrant;
- * - lag: |K − A| ≤ 0.1 synchronous, else which stock lags (徐维祥 et al. 2020).
+ * - lag: |K − A| ≤ 0.1 synchronous, else which stock lags (徐维祥 et al. 2020);
+ * - `cutoff`: the cut-offs used, in `lang`, stated as a design choice on every row.
  *
  * All cut-offs are a design choice (no published numeric rule) and parameters.
  *
@@ -244,6 +265,7 @@ function composite(
  * );
  * r.table.get("mechanism", 0); // "connect knowledge suppliers and users"
  * r.table.get("lag", 1);       // "synchronous"
+ * r.table.get("cutoff", 0);    // "design choice: K and A split at 0.5; |K − A| ≤ 0.1 synchronous"
  * ```
  */
 export function classifyGovernance(input: TableInput, options: GovernanceOptions): GovernanceResult {
@@ -420,6 +442,9 @@ export function classifyGovernance(input: TableInput, options: GovernanceOptions
     lagCode.push(lag);
     lagLabel.push(GOVERNANCE_LAGS[lag][lang]);
   }
+  const cutoff = GOVERNANCE_CUTOFF_NOTES[split][lang]
+    .replace("{t}", split === "median" ? `K ${thresholds.K}, A ${thresholds.A}` : String(threshold))
+    .replace("{lag}", String(lagTolerance));
   Object.assign(out, {
     K,
     A,
@@ -433,6 +458,7 @@ export function classifyGovernance(input: TableInput, options: GovernanceOptions
     stability,
     lag: lagCode,
     lag_label: lagLabel,
+    cutoff: new Array<string>(n).fill(cutoff),
   });
   return {
     table: aq.table(out),

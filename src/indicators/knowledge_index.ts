@@ -20,10 +20,18 @@ export interface PanelCompositeOptions {
   readonly indicators: Readonly<Record<string, IndicatorDirection>>;
   /**
    * Indicators that are flows to accumulate into perpetual-inventory stocks K_t = (1 − δ)K_{t−1} + P_t before
-   * weighting (Griliches 1979; Hall, Jaffe & Trajtenberg 2005), with their depreciation δ (default 0.15).
-   * The stock replaces the flow under the same name.
+   * weighting (Griliches 1979; Hall, Jaffe & Trajtenberg 2005), with their depreciation δ (default 0.15)
+   * and initial stock (`"zero"`, K_0 = P_0, default; or `"steady-state"`, K_0 = P_0/(g + δ) with `growth` g
+   * given or estimated per entity, as in {@link knowledgeStock}). The stock replaces the flow under the same
+   * name.
    */
-  readonly stocks?: Readonly<Record<string, { readonly delta?: number }>>;
+  readonly stocks?: Readonly<
+    Record<string, {
+      readonly delta?: number;
+      readonly initial?: "zero" | "steady-state";
+      readonly growth?: number;
+    }>
+  >;
   /** Keep only these years after the stocks are built (stocks use every year of the panel). */
   readonly years?: readonly number[];
   /** Column names of the long panel (defaults: entity, year, indicator, value). */
@@ -149,7 +157,12 @@ export function panelComposite(input: TableInput, options: PanelCompositeOptions
       }
     }
     flows.sort((a, b) => (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : a.year - b.year));
-    const stock = knowledgeStock(flows, { id: "entity", delta: spec.delta ?? 0.15 });
+    const stock = knowledgeStock(flows, {
+      id: "entity",
+      delta: spec.delta ?? 0.15,
+      initial: spec.initial ?? "zero",
+      growth: spec.growth,
+    });
     warnings.push(...stock.warnings.map((w) => `${ind} stock: ${w}`));
     const sE = stock.getter("entity"), sY = stock.getter("year"), sS = stock.getter("stock");
     for (let i = 0; i < stock.numRows(); i++) {

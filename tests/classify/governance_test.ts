@@ -133,3 +133,60 @@ Deno.test("invalid parameters and input are ValidationErrors", () => {
       e.message.includes('column "alliance"'),
   );
 });
+
+Deno.test("every row states its cut-offs as a design choice, in English and Chinese", () => {
+  const rows = [{ K: 0.8, A: 0.2 }, { K: 0.3, A: 0.35 }, { K: 0.6, A: 0.9 }];
+  const fixed = classifyGovernance(rows, {
+    knowledge: "K",
+    alliance: "A",
+    threshold: 0.4,
+    bootstrap: { replicates: 0 },
+  });
+  assert.deepEqual(fixed.table.array("cutoff"), [
+    "design choice: K and A split at 0.4; |K − A| ≤ 0.1 synchronous",
+    "design choice: K and A split at 0.4; |K − A| ≤ 0.1 synchronous",
+    "design choice: K and A split at 0.4; |K − A| ≤ 0.1 synchronous",
+  ]);
+  const median = classifyGovernance(rows, {
+    knowledge: "K",
+    alliance: "A",
+    split: "median",
+    lagTolerance: 0.05,
+    lang: "zh",
+    bootstrap: { replicates: 0 },
+  });
+  assert.deepEqual(median.thresholds, { K: 0.6, A: 0.35 });
+  assert.equal(
+    median.table.get("cutoff", 0),
+    "设计选择：以面板中位数（K 0.6, A 0.35）分界；|K − A| ≤ 0.05 为同步",
+  );
+  assert.deepEqual(median.table.array("quadrant"), ["HL", "LH", "HH"]);
+});
+
+Deno.test("bootstrap stability: closed-form shares for a two-valued indicator", () => {
+  // One knowledge indicator x = 0, 0, 10, 10 and a ready A. A resample of rows rescales x by its own min
+  // and max: both values drawn → K = ε or 1 − ε as in the full panel; only the x = 0 rows drawn (probability
+  // (1/2)^4 = 1/16) → the range is 0, every K = 0.5 ≥ 0.5 and the x = 0 rows turn "high"; only the x = 10
+  // rows drawn → K = 0.5, still high. So stability is exactly 1 for x = 10 and 15/16 in expectation for x = 0.
+  const rows = [{ x: 0, A: 0.2 }, { x: 0, A: 0.8 }, { x: 10, A: 0.2 }, { x: 10, A: 0.8 }];
+  const r = classifyGovernance(rows, {
+    knowledge: { x: "+" },
+    alliance: "A",
+    bootstrap: { replicates: 4000, seed: 3 },
+  });
+  assert.deepEqual(r.table.array("quadrant"), ["LL", "LH", "HL", "HH"]);
+  const s = r.table.array("stability") as number[];
+  assert.equal(s[2], 1);
+  assert.equal(s[3], 1);
+  assert.equal(s[0], s[1]); // the two x = 0 rows fall in the same replicates
+  // Binomial s.e. √(15/256/4000) ≈ 0.0038: within 4 s.e. of 15/16.
+  assert.ok(Math.abs(s[0]! - 15 / 16) < 0.016, `stability ${s[0]} vs 15/16`);
+  assert.match(r.warnings.join("\n"), /a ready score column is held fixed in the bootstrap/);
+  // Resampling the indicators of a one-indicator dimension changes nothing: stability exactly 1.
+  const ind = classifyGovernance(rows, {
+    knowledge: { x: "+" },
+    alliance: "A",
+    bootstrap: { replicates: 50, seed: 3, over: "indicators" },
+  });
+  assert.deepEqual(ind.table.array("stability"), [1, 1, 1, 1]);
+});

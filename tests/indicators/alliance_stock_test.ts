@@ -130,3 +130,58 @@ Deno.test("allianceStockFromCounts: H2020-style aggregated ties per country", ()
   assert.equal(rows.FR!.external_share, 1);
   assert.equal(rows.FR!.supplier_user_share, 2 / 6);
 });
+
+Deno.test("allianceStock and allianceStockFromCounts: invalid input names the row, column and value", () => {
+  assert.throws(
+    () => allianceStock([{ source: "u1", target: "f1", year: 2020 }], ORGS, { groupBy: "country" }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes(
+        'column "country": expected a column "country", received columns id, name, type, region',
+      ),
+  );
+  assert.throws(
+    () => allianceStock([{ source: "u1", target: "f1", year: "2020" }], ORGS),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('row 1, column "year": expected an integer, received "2020"'),
+  );
+  assert.throws(
+    () =>
+      allianceStock([{ source: "u1", target: "f1", year: 2020 }], [...ORGS, {
+        id: "u1",
+        name: "again",
+        type: "firm",
+        region: "S",
+      }]),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('row 7, column "id": expected a unique id, received "u1" (duplicate)'),
+  );
+  const tie = {
+    country: "DE",
+    partner_country: "FR",
+    h2020_type: "HES",
+    partner_h2020_type: "PRC",
+    year: 2018,
+  };
+  assert.throws(
+    () => allianceStockFromCounts([{ ...tie, ties: -2 }], [{ country: "DE", year: 2018, organisations: 1 }]),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('row 1, column "ties": expected a finite number ≥ 0, received -2'),
+  );
+  assert.throws(
+    () => allianceStockFromCounts([{ ...tie, ties: 1 }], [{ country: "DE", year: 2018, organisations: 1.5 }]),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('row 1, column "organisations": expected an integer ≥ 0, received 1.5'),
+  );
+  // Ties of a group without an organisation count are left out with a warning, not divided by zero.
+  const t = allianceStockFromCounts([{ ...tie, ties: 1 }], [{ country: "DE", year: 2018, organisations: 2 }]);
+  assert.deepEqual(t.array("country"), ["DE"]);
+  assert.match(
+    t.warnings.join("\n"),
+    /1 group-years have ties but no organisation count and are left out: FR 2018/,
+  );
+});

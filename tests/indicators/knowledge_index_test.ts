@@ -44,3 +44,52 @@ Deno.test("panelComposite leaves out incomplete entity-years with a warning and 
       e instanceof ValidationError && e.message.includes('row 10, column "entity + year + indicator"'),
   );
 });
+
+Deno.test("panelComposite: steady-state initial stock K_0 = P_0/(g + δ) is passed to knowledgeStock", () => {
+  // Constant flow 30 with g = 0, δ = 0.15: K_0 = 30/0.15 = 200 and K stays 0.85·200 + 30 = 200.
+  const panel = [2020, 2021].flatMap((year) => [
+    { entity: "A", year, indicator: "rd", value: 30 },
+    { entity: "B", year, indicator: "rd", value: year === 2020 ? 10 : 20 },
+  ]);
+  const r = panelComposite(panel, {
+    indicators: { rd: "+" },
+    stocks: { rd: { delta: 0.15, initial: "steady-state", growth: 0 } },
+  });
+  const rd = (r.table.objects() as Row[]).map((x) => [x.entity, x.year, x.rd]);
+  assert.equal(rd[0]![2], 30 / 0.15);
+  assert.ok(Math.abs(rd[1]![2] - 200) < 1e-12);
+  // B: K_0 = 10/0.15, K_1 = 0.85·10/0.15 + 20.
+  assert.equal(rd[2]![2], 10 / 0.15);
+  assert.equal(rd[3]![2], 0.85 * (10 / 0.15) + 20);
+});
+
+Deno.test("panelComposite: invalid cells and options are ValidationErrors naming row, column and value", () => {
+  assert.throws(
+    () =>
+      panelComposite([{ entity: "A", year: 2020.5, indicator: "rd", value: "x" }], {
+        indicators: { rd: "+" },
+      }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('row 1, column "year": expected an integer, received 2020.5') &&
+      e.message.includes('row 1, column "value": expected a finite number, received "x"'),
+  );
+  assert.throws(
+    () =>
+      panelComposite([{ region: "A", year: 2020, indicator: "rd", value: 1 }], { indicators: { rd: "+" } }),
+    (e: unknown) =>
+      e instanceof ValidationError && e.message.includes('column "entity": expected a column "entity"'),
+  );
+  assert.throws(
+    () => panelComposite(PANEL, { indicators: { rd: "+" }, stocks: { papers: {} } }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('column "stocks.papers": expected one of the indicators rd, received "papers"'),
+  );
+  assert.throws(
+    () => panelComposite(PANEL, { indicators: { patents: "+" } }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes("expected at least one entity-year with every indicator (patents), received none"),
+  );
+});
