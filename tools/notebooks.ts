@@ -3,15 +3,18 @@
  * executed copies and self-contained HTML renderings (plots included) to `out/`, with an index page.
  *
  *   deno task notebooks                         all notebooks
- *   deno task notebooks --only 03               notebooks whose file name starts with 03
- *   deno task notebooks --param REGION=浙江     sets CLUSTERLAB_REGION for the notebooks (see `param()`)
+ *   deno task notebooks --only 03               notebooks whose file name starts with 03 (also course/03-…)
+ *   deno task notebooks --only course/05        one lesson of the course
+ *   deno task notebooks --param REGION=浙江     sets CLUSTERLAB_REGION for the notebooks (see `param()`); warns
+ *                                               when no chosen notebook reads the parameter
  *   deno task notebooks --out DIR               another output folder
  * @module
  */
 import { basename, join, relative } from "node:path";
 import { executeNotebooks, listNotebooks, ROOT } from "./jupyter.ts";
 
-function parseArgs(args: string[]) {
+/** Command-line arguments → notebooks prefixes, CLUSTERLAB_* environment and output folder. */
+export function parseArgs(args: string[]): { only: string[]; env: Record<string, string>; out: string } {
   const only: string[] = [];
   const env: Record<string, string> = {};
   let out = join(ROOT, "out");
@@ -45,7 +48,8 @@ async function notebookTitle(path: string): Promise<string> {
   return src.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? basename(path, ".ipynb");
 }
 
-async function writeIndex(out: string, notebooks: string[]) {
+/** Write `out/index.html`, linking the rendered HTML of every notebook in `notebooks` that has one. */
+export async function writeIndex(out: string, notebooks: string[]): Promise<void> {
   const items: string[] = [];
   for (const nb of notebooks) {
     const rel = relative(join(ROOT, "notebooks"), nb).replace(/\.ipynb$/, "");
@@ -68,6 +72,35 @@ ${items.join("\n")}
   await Deno.writeTextFile(join(out, "index.html"), html);
 }
 
+/**
+ * The parameter names a notebook reads: every `param("NAME", …)` call in its code cells, upper-cased as
+ * `param()` does (`CLUSTERLAB_<NAME>`).
+ */
+export function notebookParams(notebookJson: string): string[] {
+  const nb = JSON.parse(notebookJson);
+  const names = new Set<string>();
+  for (const c of nb.cells ?? []) {
+    if (c.cell_type !== "code") continue;
+    const src: string = Array.isArray(c.source) ? c.source.join("") : c.source;
+    for (const m of src.matchAll(/\bparam\(\s*["'`]([A-Za-z0-9_]+)["'`]/g)) names.add(m[1]!.toUpperCase());
+  }
+  return [...names].sort();
+}
+
+/**
+ * Warnings for `--param` values that none of the chosen notebooks reads (a typo, or a notebook without that
+ * parameter): without them a rerun would silently show the default region or year.
+ */
+export function unreadParams(params: string[], read: Map<string, string[]>): string[] {
+  const warnings: string[] = [];
+  for (const p of params) {
+    if ([...read.values()].some((names) => names.includes(p))) continue;
+    const which = [...read].map(([nb, names]) => `${nb} (${names.join(", ") || "none"})`).join("; ");
+    warnings.push(`--param ${p}: no chosen notebook reads it; parameters they read: ${which}`);
+  }
+  return warnings;
+}
+
 if (import.meta.main) {
   const { only, env, out } = parseArgs(Deno.args);
   const all = await listNotebooks();
@@ -80,6 +113,12 @@ if (import.meta.main) {
     console.error(`No notebook matches ${only.join(", ")}`);
     Deno.exit(1);
   }
+  const read = new Map<string, string[]>();
+  for (const nb of chosen) {
+    read.set(relative(join(ROOT, "notebooks"), nb), notebookParams(await Deno.readTextFile(nb)));
+  }
+  const unread = unreadParams(Object.keys(env).map((k) => k.replace(/^CLUSTERLAB_/, "")), read);
+  for (const w of unread) console.warn(`Warning: ${w}`);
   await Deno.mkdir(out, { recursive: true });
   const r = await executeNotebooks(chosen, { out, html: true, env });
   await writeIndex(out, all);

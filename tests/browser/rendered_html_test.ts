@@ -10,7 +10,11 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import * as Plot from "@observablehq/plot";
 import { findPython, installKernel, ROOT, RUNNER } from "../../tools/jupyter.ts";
-import { interactive, sliderRange } from "../../src/plot/interactive.ts";
+import { interactive, type InteractiveFigure, sliderRange } from "../../src/plot/interactive.ts";
+import { spiralExplorer } from "../../src/plot/spiral_explorer.ts";
+import { quadrantExplorer } from "../../src/plot/quadrant_explorer.ts";
+import { simulateSpiral } from "../../src/models/seci.ts";
+import { classifyGovernance, GOVERNANCE_PHASES } from "../../src/classify/governance.ts";
 import { Browser, findChromium, type Page } from "./cdp.ts";
 import { externalReferences, htmlFiles } from "./html_check.ts";
 
@@ -202,6 +206,96 @@ Deno.test({
   },
 });
 
+/** Move slider `k` of widget `w` (0-based over the page's widgets) to `pos`; return the widget's state. */
+function moveWidgetSlider(page: Page, w: number, k: number, pos: number) {
+  return page.evaluate<{ frame: string; text: string; svg: string }>(`(() => {
+    const w = document.querySelectorAll(".clusterlab-interactive")[${w}];
+    const i = w.querySelectorAll("input.clw-slider")[${k}];
+    i.value = "${pos}"; i.dispatchEvent(new Event("input", { bubbles: true }));
+    const f = w.querySelector(".clw-frame");
+    return { frame: w.dataset.frame, text: f.textContent, svg: f.innerHTML };
+  })()`);
+}
+
+/** Open a saved explorer page, wait for it, check the visible chart, return the page. */
+async function openExplorer(b: Browser, w: InteractiveFigure, name: string): Promise<Page> {
+  const file = join(OUT, `${name}.html`);
+  await w.save(file);
+  const page = await b.newPage();
+  await page.goto(`file://${file}`);
+  await page.waitFor(`document.querySelector(".clusterlab-interactive").dataset.ready === "1"`);
+  const vis = await visibility(page);
+  assert.equal(vis.svgs.length, 1, `${name}: ${vis.svgs.length} charts`);
+  assert.ok(vis.svgs[0]![0]! >= 400 && vis.svgs[0]![1]! >= 400, `${name}: chart size ${vis.svgs[0]}`);
+  return page;
+}
+
+Deno.test({
+  name: "browser: the spiral and governance-quadrant explorers show the right chart for each slider position",
+  ...options,
+  fn: async () => {
+    await Deno.mkdir(OUT, { recursive: true });
+    const shares = [0, 0.5, 1], rates = [0.04, 0.08, 0.16];
+    const spiral = spiralExplorer({ publicShares: shares, rates, lang: "zh", model: { steps: 30 } });
+    const rows = [
+      { entity: "浙江", year: 2020, K: 0.45, A: 0.4 },
+      { entity: "北京", year: 2020, K: 0.8, A: 0.7 },
+      { entity: "湖北", year: 2020, K: 0.3, A: 0.65 },
+      { entity: "浙江", year: 2021, K: 0.55, A: 0.52 },
+      { entity: "北京", year: 2021, K: 0.85, A: 0.75 },
+      { entity: "湖北", year: 2021, K: 0.35, A: 0.6 },
+    ];
+    const thresholds = [0.4, 0.5, 0.6];
+    const quadrant = quadrantExplorer(rows, { thresholds, highlight: ["浙江"], lang: "zh" });
+    await withBrowser(async (b) => {
+      // spiral: initial share 0.5, rate 0.08; every position shows that run's turns and growth rate λ
+      const page = await openExplorer(b, spiral, "spiral-explorer");
+      await Deno.writeFile(join(OUT, "spiral-explorer-before.png"), await page.screenshot());
+      const seen = new Set<string>();
+      for (const [i, p] of shares.entries()) {
+        for (const [j, r] of rates.entries()) {
+          await moveWidgetSlider(page, 0, 0, i);
+          const st = await moveWidgetSlider(page, 0, 1, j);
+          assert.equal(st.frame, String(i * rates.length + j));
+          const res = simulateSpiral({ steps: 30, publicShare: p, rates: { externalisation: r } });
+          const expected = `圈数 ${res.turns} · 增长率 λ = ${res.growthRate.toFixed(3)}`;
+          assert.ok(st.text.includes(expected), `share ${p}, rate ${r}: expected "${expected}"`);
+          seen.add(st.svg);
+        }
+      }
+      assert.equal(seen.size, shares.length * rates.length, "every slider position draws a different spiral");
+      await Deno.writeFile(join(OUT, "spiral-explorer-after.png"), await page.screenshot());
+      assert.deepEqual(page.errors, []);
+      assert.deepEqual(networkRequests(page), []);
+
+      // quadrant: year × threshold; each frame's quadrant counts are classifyGovernance's at that threshold
+      const q = await openExplorer(b, quadrant, "quadrant-explorer");
+      await Deno.writeFile(join(OUT, "quadrant-explorer-before.png"), await q.screenshot());
+      for (const [i, y] of [2020, 2021].entries()) {
+        for (const [j, t] of thresholds.entries()) {
+          await moveWidgetSlider(q, 0, 0, i);
+          const st = await moveWidgetSlider(q, 0, 1, j);
+          assert.equal(st.frame, String(i * thresholds.length + j));
+          const g = classifyGovernance(rows.filter((r) => r.year === y), {
+            knowledge: "K",
+            alliance: "A",
+            threshold: t,
+            bootstrap: { replicates: 0 },
+          });
+          const quads = g.table.array("quadrant") as string[];
+          for (const k of ["LL", "HL", "LH", "HH"] as const) {
+            const label = `${GOVERNANCE_PHASES[k].zh} (${quads.filter((x) => x === k).length})`;
+            assert.ok(st.text.includes(label), `${y}, threshold ${t}: expected "${label}"`);
+          }
+        }
+      }
+      await Deno.writeFile(join(OUT, "quadrant-explorer-after.png"), await q.screenshot());
+      assert.deepEqual(q.errors, []);
+      assert.deepEqual(networkRequests(q), []);
+    });
+  },
+});
+
 Deno.test({
   name: "browser: every rendered HTML in out/ is self-contained and its plots are visible",
   ...options,
@@ -210,6 +304,7 @@ Deno.test({
     assert.ok(files.length > 0, "no HTML in out/ (the notebook test above writes one)");
     const problems: string[] = [];
     const local: string[] = [];
+    let interactiveCharts = 0;
     await withBrowser(async (b) => {
       for (const f of files) {
         const html = await Deno.readTextFile(f);
@@ -228,6 +323,33 @@ Deno.test({
           if (!ok || !(w! > 0)) problems.push(`${f}: image ${i + 1} did not load`);
         });
         for (const u of networkRequests(page)) problems.push(`${f}: requested ${u}`);
+        // interactive charts (e.g. the course's spiral and quadrant explorers) load and follow their sliders
+        const widgets = await page.evaluate<number>(
+          `document.querySelectorAll(".clusterlab-interactive").length`,
+        );
+        if (widgets > 0) {
+          await page.waitFor(
+            `[...document.querySelectorAll(".clusterlab-interactive")].every((w) => w.dataset.ready || w.dataset.error)`,
+          ).catch(() => problems.push(`${f}: an interactive chart did not load`));
+        }
+        for (let w = 0; w < widgets; w++) {
+          const st = await page.evaluate<{ error?: string; max: number; frame: string; svg: string }>(
+            `(() => {
+            const w = document.querySelectorAll(".clusterlab-interactive")[${w}];
+            const i = w.querySelector("input.clw-slider");
+            return { error: w.dataset.error, max: Number(i.max), frame: w.dataset.frame,
+              svg: w.querySelector(".clw-frame").innerHTML };
+          })()`,
+          );
+          if (st.error) problems.push(`${f}: interactive chart ${w + 1}: ${st.error}`);
+          if (st.error || st.max === 0) continue;
+          const pos = st.frame === "0" ? st.max : 0; // move the first slider to the other end
+          const after = await moveWidgetSlider(page, w, 0, pos);
+          if (after.frame === st.frame || after.svg === st.svg) {
+            problems.push(`${f}: interactive chart ${w + 1}: the chart did not change when the slider moved`);
+          }
+          interactiveCharts++;
+        }
         await page.send("Page.close").catch(() => {});
       }
     });
@@ -237,7 +359,7 @@ Deno.test({
           [...new Set(local.map((l) => l.replace(/^.*?: /, "")))].join("\n  "),
       );
     }
-    console.log(`checked ${files.length} HTML file(s) under out/`);
+    console.log(`checked ${files.length} HTML file(s) under out/, ${interactiveCharts} interactive chart(s)`);
     assert.deepEqual(problems, []);
   },
 });
