@@ -2,6 +2,7 @@
  * Shannon entropy of each region's sectoral structure (diversity).
  * @module
  */
+import { describeValue, ValidationError } from "../data/validation_error.ts";
 import { checkCounts, listLabels, zeroLabels } from "./concentration_input.ts";
 import { type Matrix, Series } from "./matrix.ts";
 
@@ -18,7 +19,8 @@ export interface EntropyOptions {
  * 3 digits; here 0·log 0 is exactly 0 and nothing is rounded, so the values agree with EconGeo's up to that
  * rounding. n equal sectors give log_b n; one sector gives 0.
  *
- * A region with no activity has no shares: its value is NaN and a warning names it.
+ * A region with no activity has no shares: its value is NaN and a warning names it. A bad `base` is a
+ * {@link ValidationError} naming the option.
  *
  * @example
  * ```ts
@@ -32,7 +34,11 @@ export function entropy(m: Matrix, options: EntropyOptions = {}): Series {
   checkCounts(m, "input of entropy");
   const base = options.base ?? 2;
   if (!(typeof base === "number" && Number.isFinite(base) && base > 0 && base !== 1)) {
-    throw new RangeError(`entropy: option "base" expected a finite number > 0 and ≠ 1, received ${base}`);
+    throw new ValidationError("options of entropy", [{
+      column: "base",
+      expected: "a finite number > 0 and ≠ 1",
+      received: describeValue(base),
+    }]);
   }
   const lnBase = Math.log(base);
   const { nrow, ncol, data } = m;

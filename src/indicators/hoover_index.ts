@@ -2,6 +2,7 @@
  * Hoover index of each sector's concentration relative to a reference distribution (e.g. population).
  * @module
  */
+import { ValidationError } from "../data/validation_error.ts";
 import { checkCounts, listLabels, type PerLabel, resolvePerLabel } from "./concentration_input.ts";
 import { type Matrix, Series } from "./matrix.ts";
 
@@ -44,7 +45,11 @@ export function hooverIndex(m: Matrix, options: HooverIndexOptions = {}): Series
   let refTotal = 0;
   for (let i = 0; i < nrow; i++) refTotal += ref[i]!;
   if (!(refTotal > 0)) {
-    throw new RangeError(`hooverIndex: option "reference" expected a positive total, received ${refTotal}`);
+    throw new ValidationError("options of hooverIndex", [{
+      column: "reference",
+      expected: "reference values with a positive total",
+      received: `total ${refTotal}`,
+    }]);
   }
   const cs = m.colSums();
   const out = new Float64Array(ncol);

@@ -61,6 +61,25 @@ Deno.test("complexity: sign aligned with reflections correlates positively with 
   for (const r of M.rows) assertClose(c.eci.get(r), d.eci.get(r), 1e-12);
 });
 
+Deno.test("complexity: sign conventions disagree where corr(K, diversity) and corr(K, k_r,18) differ", () => {
+  // A 4 × 6 matrix (found by a seeded search) on which the eigenvector correlates positively with diversity
+  // but negatively with the 18th reflection: the two sign options give opposite ECI and PCI.
+  const m = matrixFrom([[1, 1, 0, 0, 1, 1], [0, 0, 0, 0, 0, 1], [0, 0, 0, 1, 1, 0], [1, 1, 1, 1, 0, 1]], {
+    rows: ["A", "B", "C", "D"],
+    cols: ["a", "b", "c", "d", "e", "f"],
+  });
+  const byDiv = complexity(m), byRefl = complexity(m, { sign: "reflections" });
+  assert.deepEqual(byDiv.warnings, []);
+  assert.deepEqual(byRefl.warnings, []);
+  const k18 = reflections(m, { steps: 18 }).regions;
+  const col = Float64Array.from(m.rows, (_, i) => k18.at(i, 18));
+  assert.ok(correlation(byDiv.eci.values, byDiv.diversity.values) > 0);
+  assert.ok(correlation(byDiv.eci.values, col) < 0);
+  assert.ok(correlation(byRefl.eci.values, col) > 0);
+  for (const r of m.rows) assertClose(byRefl.eci.get(r), -byDiv.eci.get(r), 1e-12, `ECI ${r}`);
+  for (const s of m.cols) assertClose(byRefl.pci.get(s), -byDiv.pci.get(s), 1e-12, `PCI ${s}`);
+});
+
 Deno.test("complexity: reflections method converges to the eigenvector ranking", () => {
   const e = complexity(M);
   const r = complexity(M, { method: "reflections", steps: 40 });

@@ -39,6 +39,15 @@ Deno.test("hooverIndex(): a reference with a missing region or negative value na
     return true;
   });
   assert.throws(() => hooverIndex(m, { reference: [1, -1] }), /expected a number ≥ 0, received -1/);
+  assert.throws(() => hooverIndex(m, { reference: [0, 0] }), (e: unknown) => {
+    assert.ok(e instanceof ValidationError);
+    assert.deepEqual(e.issues[0], {
+      column: "reference",
+      expected: "reference values with a positive total",
+      received: "total 0",
+    });
+    return true;
+  });
   assert.throws(
     () => hooverIndex(m, { reference: [1] }),
     /expected 2 values \(one per label, in order\), received 1 values/,
