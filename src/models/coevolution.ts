@@ -4,7 +4,9 @@
  * "led by the existing knowledge and cultural heritage, and recognised by the organisation, the national
  * authority initiates institutional reform that boosts knowledge production". The shock is a design choice:
  * at time `reform.time` the institutions' carrying capacity N_I is multiplied by (1 + `reform.size`) and,
- * optionally, institutions' effect on knowledge σ_KI is raised by `reform.boost` (needed to move knowledge: σ acts on x_j/N_j, so a capacity jump alone leaves y* of the others unchanged). Default parameters are
+ * optionally, institutions' effect on knowledge σ_KI is raised by `reform.boost` (needed to move knowledge:
+ * σ acts on x_j/N_j, so a capacity jump alone leaves y* of the others unchanged). The reform time is placed on
+ * the output grid (nearest multiple of `dt`; a warning says when it moved). Default parameters are
  * **illustrative**, not estimated.
  *
  * @example
@@ -93,12 +95,19 @@ export function simulateCoevolution(options: CoevolutionOptions = {}): {
   const warnings: string[] = [];
   const phases: { t0: number; t1: number; N: readonly number[]; sigma: readonly (readonly number[])[] }[] =
     [];
-  if (options.reform && options.reform.time < tEnd) {
+  if (options.reform) {
     const rt = Math.round(options.reform.time / dt) * dt;
+    if (Math.abs(rt - options.reform.time) > 1e-9 * Math.max(1, tEnd)) {
+      warnings.push(`reform.time ${options.reform.time} moved to the output grid: t = ${rt}`);
+    }
     const N2 = [p.N[0]!, p.N[1]!, p.N[2]! * (1 + options.reform.size)];
     const s2 = p.sigma.map((row) => [...row]);
     s2[0]![2] = s2[0]![2]! + (options.reform.boost ?? 0);
-    phases.push({ t0: 0, t1: rt, N: p.N, sigma: p.sigma }, { t0: rt, t1: tEnd, N: N2, sigma: s2 });
+    if (rt <= 0) phases.push({ t0: 0, t1: tEnd, N: N2, sigma: s2 });
+    else if (rt >= tEnd) {
+      warnings.push(`the reform (t = ${rt}) falls at or after tEnd = ${tEnd}: it has no effect`);
+      phases.push({ t0: 0, t1: tEnd, N: p.N, sigma: p.sigma });
+    } else phases.push({ t0: 0, t1: rt, N: p.N, sigma: p.sigma }, { t0: rt, t1: tEnd, N: N2, sigma: s2 });
   } else phases.push({ t0: 0, t1: tEnd, N: p.N, sigma: p.sigma });
   const t: number[] = [], pop: string[] = [], xs: number[] = [];
   const states: number[][] = [];

@@ -187,7 +187,10 @@ export function equilibrium(params: Pick<SymbiosisParams, "N" | "sigma">): Equil
  * ```
  */
 export function symbiosisJacobian(params: SymbiosisParams, x: readonly number[]): number[][] {
-  const n = params.r.length;
+  const c = new ParamChecker("parameters of symbiosisJacobian");
+  const n = checkParams(c, params);
+  c.vector("x", x, n || undefined);
+  c.done();
   const J: number[][] = [];
   for (let i = 0; i < n; i++) {
     const row: number[] = [];
@@ -420,6 +423,9 @@ export function classifyInteractions(
   const n = sigma.length;
   const c = new ParamChecker("parameters of classifyInteractions");
   c.matrix("sigma", sigma, n);
+  if (options.names !== undefined && (!Array.isArray(options.names) || options.names.length !== n)) {
+    c.add("names", `${n} names`, options.names);
+  }
   c.done();
   const names = options.names ?? sigma.map((_, i) => `P${i + 1}`);
   const rows: Record<string, unknown>[] = [];

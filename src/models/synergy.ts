@@ -16,6 +16,10 @@
  * ```
  * @module
  */
+import * as aq from "arquero";
+import type { ColumnTable } from "arquero";
+import { type TableInput, toTable } from "../data/adapters.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
 import { ParamChecker } from "./param_check.ts";
 
 /** Options of {@link synergyDegree}. */
@@ -91,6 +95,14 @@ export function synergyDegree(
   subsystem.forEach((s, i) => wsum.set(s, (wsum.get(s) ?? 0) + w[i]!));
   bounds.forEach(([a, b], i) => {
     if (!(b > a)) warnings.push(`column ${i + 1}: β = α (${a}); its order degree is set to 1`);
+    else if (options.bounds !== undefined) {
+      const out = values.filter((row) => row[i]! < a || row[i]! > b).length;
+      if (out > 0) {
+        warnings.push(
+          `column ${i + 1}: ${out} value(s) outside [${a}, ${b}]; their order degree is clamped to [0, 1]`,
+        );
+      }
+    }
   });
   const geometric = (options.aggregate ?? "geometric") === "geometric";
   const order = values.map((row) =>
@@ -119,7 +131,154 @@ export function synergyDegree(
       if (!(d > 0)) allUp = false;
       prod *= Math.abs(d);
     }
-    synergy.push((allUp ? 1 : -1) * prod ** (1 / k));
+    synergy.push(prod === 0 ? 0 : (allUp ? 1 : -1) * prod ** (1 / k));
   }
   return { subsystems: names, order, synergy, warnings };
+}
+
+/** Options of {@link synergyPanel}. */
+export interface SynergyPanelOptions {
+  /** Indicator → subsystem, in column order, e.g. `{ patent_grants: "knowledge", rd_personnel_fte: "organisation" }`. */
+  readonly subsystems: Readonly<Record<string, string>>;
+  /** Indicator → −1 for a negative indicator (default +1). */
+  readonly direction?: Readonly<Record<string, 1 | -1>>;
+  /** Columns of the long table (defaults "entity", "year", "indicator", "value"). */
+  readonly entity?: string;
+  readonly year?: string;
+  readonly indicator?: string;
+  readonly value?: string;
+  /** A column copied into the result as `label` (e.g. "entity_en"). */
+  readonly label?: string;
+  /** `"pooled"` (default): bounds α, β = min and max over every entity and year, so entities are comparable;
+   * `"entity"`: each entity's own min and max. Design choice. */
+  readonly bounds?: "pooled" | "entity";
+  readonly aggregate?: "geometric" | "linear";
+  readonly reference?: "previous" | "base";
+}
+
+/**
+ * {@link synergyDegree} for every entity of a long panel (entity × year × indicator → value), e.g. China's
+ * provinces from `loadDataset("china-provinces-st")`. Years in which an entity lacks one of the indicators are
+ * left out of that entity's series and listed in `warnings` (nothing is dropped silently); non-numeric values
+ * of the selected indicators are a {@link ValidationError} naming the row.
+ *
+ * @example
+ * ```ts
+ * import { synergyPanel } from "clusterlab";
+ * const rows = [2020, 2021].flatMap((year, t) => [
+ *   { entity: "A", year, indicator: "k", value: 1 + t }, { entity: "A", year, indicator: "o", value: 2 + t },
+ *   { entity: "B", year, indicator: "k", value: 2 }, { entity: "B", year, indicator: "o", value: 3 - t },
+ * ]);
+ * synergyPanel(rows, { subsystems: { k: "knowledge", o: "organisation" } }).table.objects();
+ * // A 2021: both order degrees rise from 0 to 1 → 1; B 2021: k unchanged → 0 (pooled bounds k [1, 2], o [2, 3])
+ * ```
+ */
+export function synergyPanel(
+  input: TableInput,
+  options: SynergyPanelOptions,
+): { table: ColumnTable; warnings: string[] } {
+  const t = toTable(input);
+  const cols = {
+    entity: options.entity ?? "entity",
+    year: options.year ?? "year",
+    indicator: options.indicator ?? "indicator",
+    value: options.value ?? "value",
+  };
+  const chk = new ParamChecker("input of synergyPanel");
+  const names = t.columnNames();
+  for (const [opt, col] of [...Object.entries(cols), ["label", options.label]] as const) {
+    if (col !== undefined && !names.includes(col)) {
+      chk.add(opt, `a column of the table (${names.join(", ")})`, col, "missing column");
+    }
+  }
+  const spec = Object.entries(options.subsystems ?? {});
+  if (spec.length === 0) chk.add("subsystems", "at least one indicator → subsystem", options.subsystems);
+  const dirs = spec.map(([ind]) => options.direction?.[ind] ?? 1);
+  dirs.forEach((d, i) => {
+    if (d !== 1 && d !== -1) chk.add(`direction.${spec[i]![0]}`, "+1 or −1", d);
+  });
+  const boundsMode = options.bounds ?? "pooled";
+  if (boundsMode !== "pooled" && boundsMode !== "entity") {
+    chk.add("bounds", '"pooled" or "entity"', boundsMode);
+  }
+  chk.done();
+  const col = new Map(spec.map(([ind], i) => [ind, i]));
+  const m = spec.length;
+  const data = new Map<string, { label: unknown; years: Map<number, Float64Array> }>();
+  const issues: ValidationIssue[] = [];
+  const E = t.array(cols.entity),
+    Y = t.array(cols.year),
+    I = t.array(cols.indicator),
+    V = t.array(cols.value);
+  const L = options.label ? t.array(options.label) : null;
+  for (let r = 0; r < t.numRows(); r++) {
+    const j = col.get(String(I[r]));
+    if (j === undefined) continue;
+    const v = V[r], y = Number(Y[r]);
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      issues.push({
+        row: r + 1,
+        column: cols.value,
+        expected: "a finite number",
+        received: describeValue(v),
+      });
+      continue;
+    }
+    if (!Number.isFinite(y)) {
+      issues.push({ row: r + 1, column: cols.year, expected: "a year", received: describeValue(Y[r]) });
+      continue;
+    }
+    const e = String(E[r]);
+    if (!data.has(e)) data.set(e, { label: L ? L[r] : undefined, years: new Map() });
+    const years = data.get(e)!.years;
+    if (!years.has(y)) years.set(y, new Float64Array(m).fill(NaN));
+    years.get(y)![j] = v;
+  }
+  if (issues.length > 0) throw new ValidationError("input of synergyPanel", issues);
+  const warnings: string[] = [];
+  const series = new Map<string, { years: number[]; values: number[][] }>();
+  for (const [e, d] of data) {
+    const years = [...d.years.keys()].sort((a, b) => a - b);
+    const complete = years.filter((y) => d.years.get(y)!.every((v) => !Number.isNaN(v)));
+    const missing = years.filter((y) => !complete.includes(y));
+    if (missing.length) {
+      warnings.push(`${e}: year(s) ${missing.join(", ")} lack an indicator and are left out`);
+    }
+    if (complete.length < 2) {
+      warnings.push(`${e}: fewer than 2 complete years, no synergy computed`);
+      continue;
+    }
+    series.set(e, { years: complete, values: complete.map((y) => Array.from(d.years.get(y)!)) });
+  }
+  let pooled: [number, number][] | undefined;
+  if (boundsMode === "pooled") {
+    pooled = spec.map(() => [Infinity, -Infinity]);
+    for (const s of series.values()) {
+      for (const row of s.values) {
+        row.forEach((v, i) => {
+          pooled![i]![0] = Math.min(pooled![i]![0], v);
+          pooled![i]![1] = Math.max(pooled![i]![1], v);
+        });
+      }
+    }
+  }
+  const out: Record<string, unknown[]> = { entity: [], year: [], synergy: [] };
+  if (L) out.label = [];
+  for (const [e, s] of series) {
+    const res = synergyDegree(s.values, {
+      subsystem: spec.map(([, sub]) => sub),
+      direction: dirs,
+      bounds: pooled,
+      aggregate: options.aggregate,
+      reference: options.reference,
+    });
+    for (const w of res.warnings) warnings.push(`${e}: ${w}`);
+    res.synergy.forEach((v, i) => {
+      out.entity!.push(e);
+      out.year!.push(s.years[i + 1]);
+      out.synergy!.push(v);
+      if (L) out.label!.push(data.get(e)!.label);
+    });
+  }
+  return { table: aq.table(out), warnings };
 }

@@ -51,3 +51,18 @@ Deno.test("simulateCoevolution(): without reform it reaches the symbiosis equili
   assert.ok(reform.synergy[0]!.synergy > 0); // all three grow together at first
   assert.throws(() => simulateCoevolution({ reform: { time: -1, size: 0.2 } }), /reform.time/);
 });
+
+Deno.test("simulateCoevolution(): reform times off the grid or at the end are warnings, not crashes", () => {
+  const e2 = equilibrium({ N: [100, 100, 150], sigma: [[0, 0.3, 0.2], [0.3, 0, 0.1], [0.1, 0.1, 0]] });
+  // 0.2 rounds to t = 0: the reform acts from the start (a zero-length first phase used to throw)
+  const early = simulateCoevolution({ tEnd: 200, dt: 1, reform: { time: 0.2, size: 0.5 } });
+  early.final.forEach((v, i) => close(v, e2.x[i]!, 1e-4));
+  assert.match(early.warnings[0]!, /moved to the output grid: t = 0/);
+  assert.equal(early.table.numRows(), 3 * 201);
+  // 9.6 rounds to tEnd = 10: no effect, said so
+  const late = simulateCoevolution({ tEnd: 10, dt: 1, reform: { time: 9.6, size: 0.5 } });
+  const none = simulateCoevolution({ tEnd: 10, dt: 1 });
+  assert.deepEqual(late.final, none.final);
+  assert.ok(late.warnings.some((w) => /no effect/.test(w)));
+  assert.equal(late.synergy.length, 10);
+});

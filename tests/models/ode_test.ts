@@ -69,3 +69,21 @@ Deno.test("solveODE() rejects bad options with a ValidationError naming the para
   assert.throws(() => solveODE(logistic, [NaN], { tEnd: 1 }), /y0\[0\]/);
   assert.throws(() => solveODE(logistic, [1], { tEnd: 1, method: "euler" as "rk4" }), /method/);
 });
+
+Deno.test("solveODE() linear system with real eigenvalues −1, −2 (closed form): dopri5 to 1e-7, rk4 to 1e-9", () => {
+  // ẋ = −x + y, ẏ = −2y: y = y0 e^{−2t}, x = (x0 + y0) e^{−t} − y0 e^{−2t}
+  const f = (_t: number, v: Float64Array, dv: Float64Array) => {
+    dv[0] = -v[0]! + v[1]!;
+    dv[1] = -2 * v[1]!;
+  };
+  const x = (t: number) => 3 * Math.exp(-t) - 2 * Math.exp(-2 * t);
+  const y = (t: number) => 2 * Math.exp(-2 * t);
+  for (const [method, tol] of [["dopri5", 1e-7], ["rk4", 1e-9]] as const) {
+    const s = solveODE(f, [1, 2], { tEnd: 10, dt: 0.5, method, step: 0.01 });
+    assert.equal(s.t.length, 21);
+    for (let k = 0; k < s.t.length; k++) {
+      assert.ok(Math.abs(s.y[2 * k]! - x(s.t[k]!)) < tol, `${method} x(${s.t[k]})`);
+      assert.ok(Math.abs(s.y[2 * k + 1]! - y(s.t[k]!)) < tol, `${method} y(${s.t[k]})`);
+    }
+  }
+});

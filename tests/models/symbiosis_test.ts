@@ -7,6 +7,7 @@ import {
   fixedPoints,
   simulateSymbiosis,
   stability,
+  symbiosisJacobian,
 } from "../../src/models/symbiosis.ts";
 import { ValidationError } from "../../src/data/validation_error.ts";
 
@@ -59,6 +60,15 @@ Deno.test("Strogatz §6.4 rabbits vs sheep: four fixed points with the published
   close(ev[0]!, -1 + Math.SQRT2);
   close(ev[1]!, -1 - Math.SQRT2);
   assert.equal(get(0, 2).type.zh, "稳定结点");
+  // the other Jacobians are triangular: (0,0) → 3, 2; (0,2) → −1, −2; (3,0) → −1, −3 (Strogatz pp. 157–158)
+  const re = (x: number, y: number) => get(x, y).eigenvalues.map((z) => z.re);
+  [[0, 0, 3, 2], [0, 2, -1, -2], [3, 0, -1, -3]].forEach(([x, y, a, b]) => {
+    close(re(x!, y!)[0]!, a!);
+    close(re(x!, y!)[1]!, b!);
+    get(x!, y!).eigenvalues.forEach((z) => assert.equal(z.im, 0));
+  });
+  // the Jacobian in the original variables at (1,1): [[−1, −2], [−1, −1]] (Strogatz eq. 6.4.4)
+  symbiosisJacobian(p, [1, 1]).flat().forEach((v, i) => close(v, [-1, -2, -1, -1][i]!));
 });
 
 Deno.test("simulateSymbiosis(): competitive exclusion, the start decides who survives", () => {
@@ -99,4 +109,9 @@ Deno.test("invalid parameters give ValidationErrors naming the parameter", () =>
   assert.throws(() => equilibrium({ N: [1, 1], sigma: [[0, 1]] }), /sigma/);
   assert.throws(() => classifyInteraction(NaN, 0), /sigmaIJ/);
   assert.throws(() => competitiveToSymbiosis({ r: [1, 1], a: [[0, 1], [1, 1]] }), /a\[0\]\[0\]/);
+  assert.throws(
+    () => symbiosisJacobian({ r: [1, 1], N: [1, 1], sigma: [[0, 0], [0, 0]] }, [1, NaN]),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "x[1]",
+  );
+  assert.throws(() => classifyInteractions([[0, 1], [1, 0]], { names: ["K"] }), /names/);
 });

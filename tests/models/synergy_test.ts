@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { synergyDegree, synergyPanel } from "../../src/models/synergy.ts";
+import { ValidationError } from "../../src/data/validation_error.ts";
+
+const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
+
+Deno.test("synergyDegree(): an unchanged subsystem gives exactly 0 (not −0); values outside given bounds warn", () => {
+  const r = synergyDegree([[1, 1], [2, 1]], { bounds: [[0, 4], [0, 4]] });
+  assert.ok(Object.is(r.synergy[0], 0));
+  const c = synergyDegree([[1, 1], [5, 2]], { bounds: [[0, 4], [0, 4]] });
+  assert.deepEqual(c.order[1], [1, 0.5]); // 5 clamped to β = 4
+  close(c.synergy[0]!, Math.sqrt(0.75 * 0.25));
+  assert.match(c.warnings[0]!, /column 1: 1 value\(s\) outside \[0, 4\].*clamped/);
+});
+
+const panel = [
+  ...[2020, 2021, 2022].flatMap((year, t) => [
+    { entity: "甲", name: "A", year, indicator: "k", value: 1 + t },
+    { entity: "甲", name: "A", year, indicator: "o", value: 2 + t },
+    { entity: "乙", name: "B", year, indicator: "k", value: 2 },
+    { entity: "乙", name: "B", year, indicator: "o", value: 4 - t },
+  ]),
+  { entity: "甲", name: "A", year: 2023, indicator: "k", value: 9 }, // o missing in 2023
+  { entity: "甲", name: "A", year: 2023, indicator: "other", value: 1 }, // not selected
+];
+
+Deno.test("synergyPanel(): per entity, pooled bounds, hand-computed values; incomplete years reported", () => {
+  const r = synergyPanel(panel, { subsystems: { k: "knowledge", o: "organisation" }, label: "name" });
+  // pooled bounds over complete years: k [1, 3], o [2, 4]
+  // A: u_k 0 → 0.5 → 1, u_o 0 → 0.5 → 1: C = √(0.5·0.5) = 0.5 twice
+  // B: u_k constant 0.5 → C = 0 (Δ = 0); u_o falls
+  assert.deepEqual(r.table.objects(), [
+    { entity: "甲", year: 2021, synergy: 0.5, label: "A" },
+    { entity: "甲", year: 2022, synergy: 0.5, label: "A" },
+    { entity: "乙", year: 2021, synergy: 0, label: "B" },
+    { entity: "乙", year: 2022, synergy: 0, label: "B" },
+  ]);
+  assert.deepEqual(r.warnings, ["甲: year(s) 2023 lack an indicator and are left out"]);
+  // one subsystem, per-entity bounds, linear aggregation: A's order degree goes 0 → 0.5 → 1, C = Δ = 0.5
+  const e = synergyPanel(panel, { subsystems: { k: "S", o: "S" }, bounds: "entity", aggregate: "linear" });
+  const a = (e.table.objects() as { entity: string; synergy: number }[]).filter((d) => d.entity === "甲");
+  a.forEach((d) => close(d.synergy, 0.5));
+});
+
+Deno.test("synergyPanel(): bad values and options are ValidationErrors naming row or option", () => {
+  assert.throws(
+    () =>
+      synergyPanel([...panel, { entity: "乙", name: "B", year: 2023, indicator: "k", value: NaN }], {
+        subsystems: { k: "knowledge", o: "organisation" },
+      }),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.deepEqual([e.issues[0]!.row, e.issues[0]!.column], [panel.length + 1, "value"]);
+      return true;
+    },
+  );
+  assert.throws(
+    () => synergyPanel(panel, { subsystems: { k: "K" }, label: "nom" }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "label",
+  );
+  assert.throws(() => synergyPanel(panel, { subsystems: {} }), /subsystems/);
+});
