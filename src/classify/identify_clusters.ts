@@ -427,8 +427,9 @@ function communitiesOf(
  * - `not_cluster`: neither.
  *
  * Output: one row per region × sector with every measured value and per-sector threshold, the constant
- * thresholds (`eco_lq_min`, `us_lq_min`, `community_lq_min`), `label_key`, `label` (in `lang`), `label_en`,
- * `label_zh`. The table also carries `warnings`, `thresholds`, `communities` and `modularity`.
+ * thresholds (`eco_lq_min`, `eco_min_stars`, `us_lq_min`, `community_lq_min`, and with the data they apply
+ * to `knowledge_lq_min`, `knowledge_index_min`, `external_share_min`), `label_key`, `label` (in `lang`),
+ * `label_en`, `label_zh`. The table also carries `warnings`, `thresholds`, `communities` and `modularity`.
  *
  * @example
  * ```ts
@@ -650,6 +651,10 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
   const cExtShare = extShare ? col("external_share") : undefined;
   const cExt = col("external");
   const cEcoLQ = col("eco_lq_min"), cUsMinLQ = col("us_lq_min"), cCommMin = col("community_lq_min");
+  const cEcoMinStars = col("eco_min_stars");
+  const cKLQMin = kMat ? col("knowledge_lq_min") : undefined;
+  const cKIdxMin = kIndex ? col("knowledge_index_min") : undefined;
+  const cExtMin = extShare ? col("external_share_min") : undefined;
   const cFailed = col("failed"), cUnmeasured = col("unmeasured");
   const cKey = col("label_key"), cLabel = col("label"), cEn = col("label_en"), cZh = col("label_zh");
   const crit = (k: keyof typeof CLUSTER_CRITERIA) => CLUSTER_CRITERIA[k][lang];
@@ -757,6 +762,10 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
       cEcoLQ[k] = thresholds.ecoSpecialisationLQ;
       cUsMinLQ[k] = thresholds.usMinLQ;
       cCommMin[k] = thresholds.communityLQ;
+      cEcoMinStars[k] = thresholds.ecoMinStars;
+      if (cKLQMin) cKLQMin[k] = thresholds.knowledgeLQ;
+      if (cKIdxMin) cKIdxMin[k] = thresholds.knowledgeIndexMin;
+      if (cExtMin) cExtMin[k] = thresholds.externalShare;
       cFailed[k] = failed.join("; ");
       cUnmeasured[k] = unmeasuredList;
       cKey[k] = key;

@@ -101,6 +101,10 @@ Deno.test("identifyClusters(): knowledge index and knowledge matrix", () => {
   assert.equal(pick(byIndex, "R1", "A").label_key, "innovation_cluster");
   assert.equal(pick(byIndex, "R2", "A").label_key, "geographic_agglomeration");
   assert.equal(pick(byIndex, "R2", "A").failed, "knowledge production");
+  assert.equal(pick(byIndex, "R2", "A").knowledge_index_min, 1);
+  assert.equal(pick(byIndex, "R2", "A").eco_min_stars, 2);
+  assert.ok(!byIndex.columnNames().includes("knowledge_lq_min"));
+  assert.ok(!byIndex.columnNames().includes("external_share_min"));
   // Patents only in R2's A: knowledge LQ of R2 A = (4/4)/(4/4) = 1, per worker 4/20.
   const k = matrixFrom([[0, 0, 0, 0], [4, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], {
     rows,
@@ -111,6 +115,10 @@ Deno.test("identifyClusters(): knowledge index and knowledge matrix", () => {
   close(pick(byMatrix, "R2", "A").knowledge_lq, 1);
   assert.equal(pick(byMatrix, "R2", "A").label_key, "innovation_cluster");
   assert.equal(pick(byMatrix, "R1", "A").label_key, "geographic_agglomeration");
+  assert.equal(
+    pick(identifyClusters(x, { knowledge: k, thresholds: { knowledgeLQ: 0.5 } }), "R2", "A").knowledge_lq_min,
+    0.5,
+  );
 });
 
 Deno.test("identifyClusters(): external share of ties (Bathelt et al. 2004)", () => {
@@ -126,6 +134,7 @@ Deno.test("identifyClusters(): external share of ties (Bathelt et al. 2004)", ()
     thresholds: { externalShare: 0.3 },
   });
   close(pick(t, "R1", "A").external_share, 0.25);
+  assert.equal(pick(t, "R1", "A").external_share_min, 0.3);
   close(pick(t, "R3", "A").external_share, 1);
   assert.equal(pick(t, "R1", "A").external, false);
   assert.equal(pick(t, "R1", "A").label_key, "geographic_agglomeration");
