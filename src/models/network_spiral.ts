@@ -113,8 +113,18 @@ export function agentNetwork(organisations: TableInput, ties: TableInput): Agent
     }
   }
   if (issues.length) throw new ValidationError("network input", issues);
-  const ids = Array.from(orgs.array("id") as ArrayLike<unknown>, (v) => String(v));
-  const types = Array.from(orgs.array("type") as ArrayLike<unknown>, (v) => String(v));
+  const rawIds = orgs.array("id") as ArrayLike<unknown>, rawTypes = orgs.array("type") as ArrayLike<unknown>;
+  const present = (v: unknown) => (typeof v === "string" && v.trim() !== "") || typeof v === "number";
+  for (let k = 0; k < orgs.numRows(); k++) {
+    for (const [column, v] of [["id", rawIds[k]], ["type", rawTypes[k]]] as const) {
+      if (!present(v)) {
+        issues.push({ row: k + 1, column, expected: "a non-empty text", received: describeValue(v) });
+      }
+    }
+  }
+  if (issues.length) throw new ValidationError("network input", issues);
+  const ids = Array.from(rawIds, (v) => String(v));
+  const types = Array.from(rawTypes, (v) => String(v));
   const index = new Map<string, number>();
   ids.forEach((id, k) => {
     if (index.has(id)) {
@@ -275,7 +285,7 @@ export interface NetworkSpiralOptions {
   readonly typeProfiles?: Record<string, TypeProfile>;
   /** Initial tacit knowledge is uniform on [low, high] (default [0.5, 1.5]). */
   readonly tacit0?: readonly [number, number];
-  /** Record the summary every k steps (default max(1, ⌊steps/200⌋)). */
+  /** Record the summary every k steps (default max(1, ⌊steps/200⌋)); the last step is always recorded. */
   readonly recordEvery?: number;
   /** Language of label columns (default "en"). */
   readonly lang?: Lang;
@@ -476,7 +486,7 @@ export function simulateNetworkSpiral(
   const { offsets, neighbours, cumulative } = network;
 
   // recording
-  const nRec = Math.floor(steps / recordEvery) + 1;
+  const nRec = Math.floor(steps / recordEvery) + 1 + (steps % recordEvery === 0 ? 0 : 1);
   const gRows = nRec * G;
   const gr = {
     step: new Int32Array(gRows),
@@ -558,7 +568,7 @@ export function simulateNetworkSpiral(
     [T, Tn] = [Tn, T];
     [E, En] = [En, E];
     P = Pn;
-    if (step % recordEvery === 0) record(step);
+    if (step % recordEvery === 0 || step === steps) record(step);
   }
 
   const degree = new Int32Array(n);

@@ -120,7 +120,10 @@ export interface SpiralResult {
   readonly stocks: ColumnTable;
   /**
    * One row per step (≥ 1) × level × flow: `mode` (a SECI mode, "upward" or "obsolescence"), `modeLabel`,
-   * `from` and `to` forms, `value` (amount over the step, ≥ 0), `sign` (+1 inflow, −1 outflow of `to`).
+   * `from` and `to` forms, `value` (amount over the step, ≥ 0), `sign` (+1 inflow, −1 outflow of `to`),
+   * and `stock`, the stock of the `to` form at this level at the end of the step (so one table carries
+   * stocks and flows per step × level × mode). The upward flow into level ℓ comes from explicit knowledge
+   * at level ℓ − 1.
    */
   readonly flows: ColumnTable;
   /**
@@ -137,8 +140,18 @@ export interface SpiralResult {
   readonly turnTimes: readonly number[];
   /** Closed-form growth rate λ* of each level's linear block (DESIGN §4), with the effective rates. */
   readonly levelGrowth: readonly number[];
-  /** Empirical growth rate of total knowledge over the last step, ln(K_T / K_{T−1}) / dt. */
+  /**
+   * Empirical growth rate of total knowledge over the last step, ln(K_T / K_{T−1}) / dt. Levels above the
+   * individual one receive the upward flow, so with equal rates at every level the total grows like a
+   * polynomial in t times e^{λ*t} and this rate approaches λ* only slowly (from above).
+   */
   readonly growthRate: number;
+  /**
+   * Empirical growth rate of each level's knowledge T_ℓ + E_ℓ over the last step, ln(K_ℓ,T / K_ℓ,T−1) / dt
+   * (0 where a level holds no knowledge). Without upward inflow (the individual level, or `upward: 0`) it
+   * converges to the closed form `levelGrowth[ℓ]`.
+   */
+  readonly simulatedLevelGrowth: readonly number[];
   /** Effective rates s', e', c', i' per level after *ba* and power modulation. */
   readonly effectiveRates: Readonly<Record<SeciMode, readonly number[]>>;
   /** Public share used (0.5 when no power was given). */
@@ -159,6 +172,13 @@ export interface SpiralResult {
  * ```
  */
 export function seciGrowthRate(s: number, e: number, c: number, i: number, delta: number): number {
+  const issues: ValidationIssue[] = [];
+  for (const [name, v] of [["s", s], ["e", e], ["c", c], ["i", i], ["delta", delta]] as const) {
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+      issues.push({ column: name, expected: "a finite number ≥ 0", received: describeValue(v) });
+    }
+  }
+  if (issues.length) throw new ValidationError("parameters of seciGrowthRate", issues);
   return (s + c) / 2 - delta + Math.sqrt(((s - c) / 2) ** 2 + e * i);
 }
 
@@ -179,6 +199,27 @@ export function powerMultipliers(
   publicModes: readonly SeciMode[] = ["externalisation", "combination"],
   privateModes: readonly SeciMode[] = ["socialisation", "internalisation"],
 ): Record<SeciMode, number> {
+  const issues: ValidationIssue[] = [];
+  if (typeof publicShare !== "number" || !(publicShare >= 0 && publicShare <= 1)) {
+    issues.push({
+      column: "publicShare",
+      expected: "a number in [0, 1]",
+      received: describeValue(publicShare),
+    });
+  }
+  if (typeof strength !== "number" || !(strength >= 0 && strength <= 1)) {
+    issues.push({ column: "strength", expected: "a number in [0, 1]", received: describeValue(strength) });
+  }
+  for (const [name, v] of [["publicModes", publicModes], ["privateModes", privateModes]] as const) {
+    if (!Array.isArray(v) || v.some((m) => !SECI_MODES.includes(m))) {
+      issues.push({
+        column: name,
+        expected: `a list of ${SECI_MODES.join(", ")}`,
+        received: describeValue(v),
+      });
+    }
+  }
+  if (issues.length) throw new ValidationError("parameters of powerMultipliers", issues);
   const out = { socialisation: 1, externalisation: 1, combination: 1, internalisation: 1 };
   for (const m of publicModes) out[m] *= 1 + strength * (2 * publicShare - 1);
   for (const m of privateModes) out[m] *= 1 + strength * (1 - 2 * publicShare);
@@ -430,6 +471,7 @@ export function simulateSpiral(options: SpiralOptions = {}): SpiralResult {
     to: new Array<string>(nFlow),
     value: new Float64Array(nFlow),
     sign: new Int8Array(nFlow),
+    stock: new Float64Array(nFlow),
   };
   const cy = {
     step: new Int32Array(steps + 1),
@@ -490,6 +532,7 @@ export function simulateSpiral(options: SpiralOptions = {}): SpiralResult {
           fl.to[row] = FLOW_TO[q]!;
           fl.value[row] = acc[l * NF + q]!;
           fl.sign[row] = FLOW_SIGN[q]!;
+          fl.stock[row] = y[(FLOW_TO[q] === "tacit" ? 0 : L) + l]!;
         }
       }
     }
@@ -508,6 +551,7 @@ export function simulateSpiral(options: SpiralOptions = {}): SpiralResult {
   writeStep(0);
 
   let prevK = total(y), lastK = prevK;
+  const prevLevel = new Float64Array(L);
   for (let step = 1; step <= steps; step++) {
     acc.fill(0);
     for (let q = 0; q < substeps; q++) {
@@ -554,6 +598,11 @@ export function simulateSpiral(options: SpiralOptions = {}): SpiralResult {
     }
     prevK = lastK;
     lastK = total(y);
+    if (step === steps) {
+      for (let l = 0; l < L; l++) {
+        prevLevel[l] = st.stock[((step - 1) * L + l) * 2]! + st.stock[((step - 1) * L + l) * 2 + 1]!;
+      }
+    }
     writeStep(step);
   }
   if (turn === 0 && Kref > 0) {
@@ -573,6 +622,10 @@ export function simulateSpiral(options: SpiralOptions = {}): SpiralResult {
     turnTimes,
     levelGrowth,
     growthRate: prevK > 0 && lastK > 0 ? Math.log(lastK / prevK) / dt : 0,
+    simulatedLevelGrowth: Array.from({ length: L }, (_, l) => {
+      const now = y[l]! + y[L + l]!;
+      return prevLevel[l]! > 0 && now > 0 ? Math.log(now / prevLevel[l]!) / dt : 0;
+    }),
     effectiveRates: {
       socialisation: Array.from(sE),
       externalisation: Array.from(eE),

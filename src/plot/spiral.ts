@@ -21,7 +21,7 @@ import {
   SECI_MODES,
   type SpiralResult,
 } from "../models/seci.ts";
-import type { NetworkSpiralResult } from "../models/network_spiral.ts";
+import { type NetworkSpiralResult, ORGANISATION_TYPE_LABELS } from "../models/network_spiral.ts";
 
 const TEXT = {
   spiral: {
@@ -49,7 +49,9 @@ const TEXT = {
   tacit: { en: "Mean tacit knowledge", zh: "平均隐性知识" },
   step: { en: "Step", zh: "期数" },
   type: { en: "Type", zh: "类型" },
-  turn: { en: "turn", zh: "圈" },
+  turn: { en: "turn ", zh: "第 " },
+  noAccess: { en: " (no access)", zh: "（无平台权限）" },
+  turnEnd: { en: "", zh: " 圈" },
 } as const;
 
 /** Options of {@link spiralChart}. */
@@ -66,7 +68,16 @@ export interface SpiralChartOptions {
 /**
  * The spiral: each step is a point at angle = cumulative SECI phase and radius = total knowledge
  * (ln(1 + K) by default), coloured by the conversion in progress; the four quadrants are labelled S, E,
- * C, I and the ends of turns are marked.
+ * C, I and the ends of turns are marked. The line between two steps is drawn in polar coordinates (phase
+ * and radius interpolated linearly, one vertex per 5°), so a step that sweeps through a whole quadrant is
+ * drawn as an arc of the spiral, not as a chord.
+ *
+ * @example
+ * ```ts
+ * import { simulateSpiral, spiralChart } from "clusterlab";
+ * const fig = spiralChart(simulateSpiral({ order: "private_order", steps: 60 }), { lang: "zh" });
+ * fig.toSVG().startsWith("<svg"); // true
+ * ```
  */
 export function spiralChart(result: SpiralResult, options: SpiralChartOptions = {}): Figure {
   const lang = options.lang ?? "en";
@@ -89,6 +100,21 @@ export function spiralChart(result: SpiralResult, options: SpiralChartOptions = 
     label: SECI_MODE_LABELS[d.stage as keyof typeof SECI_MODE_LABELS][lang],
   }));
   const rmax = Math.max(1e-9, ...pts.map((p) => p.r));
+  // the path of the spiral, interpolated in polar coordinates between consecutive steps
+  const path: { x: number; y: number }[] = [];
+  const STEP_ANGLE = Math.PI / 36;
+  pts.forEach((p, k) => {
+    if (k === 0) {
+      path.push({ x: p.x, y: p.y });
+      return;
+    }
+    const q = pts[k - 1]!;
+    const n = Math.max(1, Math.ceil((p.phase - q.phase) / STEP_ANGLE));
+    for (let j = 1; j <= n; j++) {
+      const u = j / n, phi = q.phase + u * (p.phase - q.phase), r = q.r + u * (p.r - q.r);
+      path.push({ x: r * Math.cos(phi), y: r * Math.sin(phi) });
+    }
+  });
   const quadrant = SECI_MODES.map((m, k) => ({
     x: 1.12 * rmax * Math.cos((Math.PI / 2) * k + Math.PI / 4),
     y: 1.12 * rmax * Math.sin((Math.PI / 2) * k + Math.PI / 4),
@@ -111,7 +137,7 @@ export function spiralChart(result: SpiralResult, options: SpiralChartOptions = 
     marks: [
       Plot.ruleX([0], { stroke: "#ddd" }),
       Plot.ruleY([0], { stroke: "#ddd" }),
-      Plot.line(pts, { x: "x", y: "y", stroke: "#bbb", curve: "catmull-rom" }),
+      Plot.line(path, { x: "x", y: "y", stroke: "#bbb" }),
       Plot.dot(pts, {
         x: "x",
         y: "y",
@@ -124,8 +150,9 @@ export function spiralChart(result: SpiralResult, options: SpiralChartOptions = 
       Plot.text(turnsAt, {
         x: "x",
         y: "y",
-        text: (d: (typeof pts)[number]) => `${d.turn} ${TEXT.turn[lang]}`,
-        dx: 14,
+        text: (d: (typeof pts)[number]) => `${TEXT.turn[lang]}${d.turn}${TEXT.turnEnd[lang]}`,
+        dx: 8,
+        textAnchor: "start",
         fontSize: 10,
       }),
       Plot.text(quadrant, { x: "x", y: "y", text: "text", fontSize: 13, fontWeight: "bold" }),
@@ -143,6 +170,12 @@ export function spiralChart(result: SpiralResult, options: SpiralChartOptions = 
 /**
  * Knowledge created per step by each SECI conversion, stacked, one panel per level; `share: true` shows
  * each conversion's share of the level's creation instead (the mix of the spiral over time).
+ *
+ * @example
+ * ```ts
+ * import { seciFlowsChart, simulateSpiral } from "clusterlab";
+ * seciFlowsChart(simulateSpiral({ steps: 40 }), { share: true }).toSVG().startsWith("<svg"); // true
+ * ```
  */
 export function seciFlowsChart(
   result: SpiralResult,
@@ -184,7 +217,14 @@ export function seciFlowsChart(
 
 /**
  * March's Figure 1 from a table with columns `p1`, `p2` and `knowledge` (e.g. a {@link sweep} of
- * `simulateMarch`): one line per p2.
+ * `simulateMarch`): one line per p2, labelled at its right end.
+ *
+ * @example
+ * ```ts
+ * import { marchChart } from "clusterlab";
+ * const rows = [{ p1: 0.1, p2: 0.9, knowledge: 0.97 }, { p1: 0.9, p2: 0.9, knowledge: 0.73 }];
+ * marchChart(rows, { lang: "zh" }).toSVG().startsWith("<svg"); // true
+ * ```
  */
 export function marchChart(
   table: ColumnTable | readonly { p1: number; p2: number; knowledge: number }[],
@@ -218,7 +258,21 @@ export function marchChart(
   }, TEXT.march[lang]);
 }
 
-/** Mean tacit knowledge over time per organisation type; solid lines with platform access, dashed without. */
+/**
+ * Mean tacit knowledge over time per organisation type; solid lines with platform access, dashed without.
+ * Each line is labelled at its last step (type, and "no access" for the group without it), so the PNG copy,
+ * which has no HTML legend, stays readable.
+ *
+ * @example
+ * ```ts
+ * import { UndirectedGraph } from "graphology";
+ * import { agentNetworkFromGraph, networkSpiralChart, simulateNetworkSpiral } from "clusterlab";
+ * const g = new UndirectedGraph();
+ * g.addNode("a", { type: "firm" }); g.addNode("b", { type: "university" }); g.addEdge("a", "b");
+ * const r = simulateNetworkSpiral(agentNetworkFromGraph(g), { order: "private", steps: 20 });
+ * networkSpiralChart(r).toSVG().startsWith("<svg"); // true
+ * ```
+ */
 export function networkSpiralChart(
   result: NetworkSpiralResult,
   options: { lang?: Lang; width?: number; height?: number; title?: string } = {},
@@ -226,16 +280,31 @@ export function networkSpiralChart(
   const lang = options.lang ?? "en";
   const rows = (result.groups.objects() as {
     step: number;
+    type: string;
     typeLabel: string;
     member: boolean;
     agents: number;
     tacit: number;
-  }[]).filter((d) => d.agents > 0).map((d) => ({ ...d, key: `${d.typeLabel}${d.member ? "" : " ✗"}` }));
+  }[]).filter((d) => d.agents > 0).map((d) => {
+    // labels in the chart's language (the result's `typeLabel` is in the language of the simulation)
+    const typeLabel = ORGANISATION_TYPE_LABELS[d.type]?.[lang] ?? d.typeLabel;
+    return { ...d, typeLabel, key: `${typeLabel}${d.member ? "" : TEXT.noAccess[lang]}` };
+  });
   const members = rows.filter((d) => d.member), others = rows.filter((d) => !d.member);
+  const lastStep = Math.max(...rows.map((d) => d.step));
+  // end labels, pushed apart vertically so that close lines stay readable
+  const lo = Math.min(...rows.map((d) => d.tacit)), hi = Math.max(...rows.map((d) => d.tacit));
+  const gap = 0.04 * Math.max(hi - lo, 1e-9);
+  const ends = rows.filter((d) => d.step === lastStep).sort((a, b) => a.tacit - b.tacit)
+    .map((d) => ({ ...d, labelY: d.tacit }));
+  ends.forEach((d, k) => {
+    if (k > 0) d.labelY = Math.max(d.tacit, ends[k - 1]!.labelY + gap);
+  });
   return plot({
     width: options.width ?? 720,
     height: options.height ?? 400,
     marginLeft: 60,
+    marginRight: 190,
     title: options.title ?? TEXT.network[lang],
     x: { label: TEXT.step[lang] },
     y: { label: TEXT.tacit[lang], grid: true },
@@ -243,6 +312,7 @@ export function networkSpiralChart(
     marks: [
       Plot.line(members, { x: "step", y: "tacit", stroke: "typeLabel", z: "key" }),
       Plot.line(others, { x: "step", y: "tacit", stroke: "typeLabel", z: "key", strokeDasharray: "4,3" }),
+      Plot.text(ends, { x: "step", y: "labelY", text: "key", fill: "typeLabel", textAnchor: "start", dx: 6 }),
     ],
   }, TEXT.network[lang]);
 }

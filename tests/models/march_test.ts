@@ -109,3 +109,18 @@ Deno.test("March works for m > 32 (several bit words)", () => {
   const r = simulateMarch({ p1: 0.1, p2: 0.9, runs: 20, seed: 4, m: 70 });
   assert.ok(r.knowledge > 0.8, String(r.knowledge));
 });
+
+Deno.test("March turnover: p3 = 1 with p1 = 0 keeps individuals naive (expected knowledge 0)", () => {
+  const r = simulateMarch({ p1: 0, p2: 0.5, runs: 50, seed: 3, turnover: 1, periods: 50 });
+  // naive beliefs are −1, 0, 1 with probability ⅓: mean knowledge 0, s.e. √(2/3 / (50·50·30)) ≈ 0.003
+  assert.ok(Math.abs(r.individualKnowledge) < 0.015, String(r.individualKnowledge));
+});
+
+Deno.test("March turbulence: without turnover code knowledge decays; turnover sustains it (March 1991, pp. 78–79)", () => {
+  const base = { p1: 0.5, p2: 0.5, runs: 100, seed: 3, turbulence: 0.02, periods: 300 };
+  const closed = simulateMarch(base).knowledge;
+  const some = simulateMarch({ ...base, turnover: 0.02 }).knowledge;
+  const more = simulateMarch({ ...base, turnover: 0.1 }).knowledge;
+  assert.ok(closed < 0.15, `no turnover: ${closed}`);
+  assert.ok(some > 0.35 && more > some, `turnover 0.02: ${some}, 0.1: ${more}`);
+});

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
 import { UndirectedGraph } from "graphology";
+import * as generators from "graphology-generators";
+import { mulberry32 } from "../../src/models/random.ts";
 import {
   agentNetwork,
   agentNetworkFromGraph,
@@ -17,6 +19,18 @@ function path(n: number, type = "firm"): UndirectedGraph {
   for (let k = 0; k + 1 < n; k++) g.addEdge(`n${k}`, `n${k + 1}`);
   return g;
 }
+
+// graphology-generators' index.d.ts declares flat exports (complete, erdosRenyi, …) but the CommonJS module
+// exports namespaces (classic, random, …): type the namespaces we use.
+type GraphClass = typeof UndirectedGraph;
+const { classic, random } = generators as unknown as {
+  classic: { complete(G: GraphClass, order: number): UndirectedGraph };
+  random: {
+    erdosRenyi: {
+      sparse(G: GraphClass, o: { order: number; probability: number; rng: () => number }): UndirectedGraph;
+    };
+  };
+};
 
 const OFF: NetworkSpiralOptions = {
   socialisation: 0,
@@ -143,4 +157,46 @@ Deno.test("network spiral rejects bad parameters", () => {
   // @ts-expect-error: unknown order
   assert.throws(() => simulateNetworkSpiral(net, { order: "market" }), ValidationError);
   assert.throws(() => simulateNetworkSpiral(net, { steps: 0 }), ValidationError);
+});
+
+Deno.test("networks from graphology-generators: complete graph degrees, seeded Erdős–Rényi runs", () => {
+  const k6 = agentNetworkFromGraph(classic.complete(UndirectedGraph, 6));
+  assert.deepEqual([...k6.offsets], [0, 5, 10, 15, 20, 25, 30]);
+  assert.deepEqual(k6.types, ["other", "other", "other", "other", "other", "other"]);
+  assert.deepEqual(k6.warnings, ['6 nodes have no "type" attribute: typed "other"']);
+  const g = random.erdosRenyi.sparse(UndirectedGraph, { order: 200, probability: 0.03, rng: mulberry32(5) });
+  g.forEachNode((node: string) =>
+    g.setNodeAttribute(node, "type", Number(node) % 4 === 0 ? "firm" : "university")
+  );
+  const net = agentNetworkFromGraph(g);
+  assert.equal(net.neighbours.length, 2 * g.size);
+  const a = simulateNetworkSpiral(net, { order: "private", steps: 50, seed: 8 });
+  const b = simulateNetworkSpiral(agentNetworkFromGraph(g), { order: "private", steps: 50, seed: 8 });
+  assert.deepEqual(a.agents.objects(), b.agents.objects());
+  assert.equal(a.members, 50);
+});
+
+Deno.test("network spiral: the last step is recorded even when recordEvery does not divide steps", () => {
+  const net = agentNetworkFromGraph(path(4));
+  const r = simulateNetworkSpiral(net, { steps: 10, recordEvery: 4, seed: 1 });
+  assert.deepEqual([...(r.series.array("step") as Int32Array)], [0, 4, 8, 10]);
+  // the last recorded row is the final state of the agents
+  const t = r.agents.array("tacit") as Float64Array;
+  close(r.series.get("tacit", 3) as number, t.reduce((s, v) => s + v, 0) / 4, 1e-15, "final mean");
+  assert.equal(r.groups.numRows(), 4 * 2);
+});
+
+Deno.test("agentNetwork reports missing ids and types by row instead of coercing them", () => {
+  assert.throws(
+    () =>
+      agentNetwork([{ id: "a", type: "firm" }, { id: null, type: "firm" }, { id: "c", type: "" }], [{
+        source: "a",
+        target: "c",
+      }]),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.deepEqual(e.issues.map((i) => [i.row, i.column]), [[2, "id"], [3, "type"]]);
+      return true;
+    },
+  );
 });

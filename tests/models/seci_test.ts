@@ -156,3 +156,57 @@ Deno.test("simulateSpiral: labels in Chinese and invalid parameters", () => {
   // @ts-expect-error: unknown order
   assert.throws(() => simulateSpiral({ order: "market" }), ValidationError);
 });
+
+Deno.test("simulateSpiral: each level grows at its closed-form rate; the flow table carries stocks", () => {
+  // no upward flow: every level is its own linear block with its own λ*
+  const r = simulateSpiral({
+    rates: { socialisation: [0.12, 0.05, 0.1, 0.02], combination: [0.03, 0.1, 0.05, 0.02] },
+    obsolescence: [0.04, 0.03, 0.05, 0.06],
+    upward: 0,
+    tacit0: [1, 1, 1, 1],
+    steps: 300,
+    substeps: 20,
+  });
+  r.levelGrowth.forEach((lambda, l) =>
+    close(r.simulatedLevelGrowth[l]!, lambda, 1e-6, `level ${l}: simulated vs closed form`)
+  );
+  close(r.levelGrowth[1]!, seciGrowthRate(0.05, 0.08, 0.1, 0.08, 0.03), 1e-15, "level 1 closed form");
+  // with the upward flow the total approaches λ* from above (polynomial × exponential growth)
+  const up = simulateSpiral({ ...ONE, upward: 0.02, tacit0: [1, 0, 0, 0], steps: 100 });
+  close(up.simulatedLevelGrowth[0]!, up.levelGrowth[0]!, 1e-6, "individual level without inflow");
+  assert.ok(up.growthRate > up.levelGrowth[0]!, `${up.growthRate} > ${up.levelGrowth[0]}`);
+  // `stock` of each flow row is the stock of its `to` form at the end of the step
+  const stock = new Map(
+    (up.stocks.objects() as { step: number; level: string; form: string; stock: number }[]).map((
+      d,
+    ) => [`${d.step}|${d.level}|${d.form}`, d.stock]),
+  );
+  const fl = up.flows.objects() as { step: number; level: string; to: string; stock: number }[];
+  assert.equal(fl.length, 100 * 4 * 7);
+  for (const f of fl) assert.equal(f.stock, stock.get(`${f.step}|${f.level}|${f.to}`));
+});
+
+Deno.test("seciGrowthRate and powerMultipliers reject invalid parameters by name", () => {
+  assert.throws(() => seciGrowthRate(0.1, -0.1, 0.1, 0.1, 0.05), (e: unknown) => {
+    assert.ok(e instanceof ValidationError);
+    assert.equal(e.issues[0]!.column, "e");
+    assert.equal(e.issues[0]!.received, "-0.1");
+    return true;
+  });
+  assert.throws(() => seciGrowthRate(0.1, 0.1, Number.NaN, 0.1, 0.05), ValidationError);
+  assert.throws(() => powerMultipliers(1.5), (e: unknown) => {
+    assert.ok(e instanceof ValidationError);
+    assert.equal(e.issues[0]!.column, "publicShare");
+    return true;
+  });
+  assert.throws(() => powerMultipliers(0.5, 2), ValidationError);
+  // @ts-expect-error: not a SECI mode
+  assert.throws(() => powerMultipliers(0.5, 0.5, ["market"]), ValidationError);
+  // private order at full strength: public modes switched off, private modes doubled
+  assert.deepEqual(powerMultipliers(0, 1), {
+    socialisation: 2,
+    externalisation: 0,
+    combination: 0,
+    internalisation: 2,
+  });
+});

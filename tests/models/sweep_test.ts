@@ -39,7 +39,7 @@ Deno.test("sweep validates the grid and the outputs", async () => {
   });
 });
 
-Deno.test("Progress counts and formats; terminal output goes to stderr", async () => {
+Deno.test("Progress counts and formats its status line in English and Chinese", async () => {
   const p = new Progress(4, { label: "job", target: "none" });
   await p.tick();
   await p.tick(2);
@@ -47,4 +47,43 @@ Deno.test("Progress counts and formats; terminal output goes to stderr", async (
   assert.match(p.text(), /^job 3\/4 \(75%\) \d+\.\d s$/);
   const zh = new Progress(2, { target: "none", lang: "zh" });
   assert.match(zh.text(), /^0\/2 \(0%\) \d+\.\d 秒$/);
+});
+
+Deno.test("Progress in a terminal rewrites one stderr line in place and ends it with 'done'", async () => {
+  const url = new URL("../../src/models/progress.ts", import.meta.url).href;
+  const code = `import { Progress } from "${url}";
+const p = new Progress(3, { label: "job", target: "terminal", interval: 0 });
+for (let k = 0; k < 3; k++) await p.tick();
+await p.done();`;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", code],
+    stdout: "piped",
+    stderr: "piped",
+  })
+    .output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+  assert.equal(new TextDecoder().decode(out.stdout), "");
+  const err = new TextDecoder().decode(out.stderr);
+  // every update starts with a carriage return (same line), only the final one ends the line
+  assert.match(
+    err,
+    /^\rjob 1\/3 \(33%\) \d+\.\d s\rjob 2\/3 \(66%\) \d+\.\d s\rjob 3\/3 \(100%\) \d+\.\d s\rjob 3\/3 \(100%\) \d+\.\d s done\n$/,
+  );
+});
+
+Deno.test("sweep with terminal progress reports every cell on stderr and still returns the table", async () => {
+  const url = new URL("../../src/models/sweep.ts", import.meta.url).href;
+  const code = `import { sweep } from "${url}";
+const t = await sweep((p) => (p.a as number) * 2, { a: [1, 2] }, { progress: { target: "terminal", interval: 0 } });
+console.log(JSON.stringify(t.array("value")));`;
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["eval", code],
+    stdout: "piped",
+    stderr: "piped",
+  })
+    .output();
+  const err = new TextDecoder().decode(out.stderr);
+  assert.ok(out.success, err);
+  assert.equal(new TextDecoder().decode(out.stdout).trim(), "[2,4]");
+  assert.match(err, /\rsweep 2\/2 \(100%\) \d+\.\d s done\n$/);
 });

@@ -32,3 +32,31 @@ Deno.test("marchChart and networkSpiralChart render", () => {
   );
   assert.ok(n.toSVG().includes("<path"));
 });
+
+Deno.test("spiralChart draws the spiral as polar arcs (≤ 5° per vertex) and labels turns", () => {
+  const r = simulateSpiral({ steps: 80, order: "private_order" });
+  const svg = spiralChart(r, { radius: "linear" }).toSVG();
+  const phase = r.cycle.array("phase") as Float64Array;
+  // the grey spiral path: at least one vertex per 5° of cumulative phase
+  const paths = [...svg.matchAll(/<g[^>]*stroke="#bbb"[^>]*><path d="([^"]+)"/g)].map((m) => m[1]!);
+  assert.equal(paths.length, 1);
+  const vertices = paths[0]!.split(/[ML]/).filter((v) => v.trim() !== "").length;
+  assert.ok(vertices >= phase.at(-1)! / (Math.PI / 36), `${vertices} vertices for phase ${phase.at(-1)}`);
+  assert.ok(r.turns >= 1);
+  for (let t = 1; t <= r.turns; t++) assert.ok(svg.includes(`>turn ${t}<`), `turn ${t} label`);
+  const zh = spiralChart(r, { lang: "zh" }).toSVG();
+  assert.ok(zh.includes(">第 1 圈<"));
+});
+
+Deno.test("networkSpiralChart labels every line at its end (readable without the HTML legend)", () => {
+  const g = new UndirectedGraph();
+  ["firm", "university", "firm", "university"].forEach((t, k) => g.addNode(`n${k}`, { type: t }));
+  g.addEdge("n0", "n1");
+  g.addEdge("n2", "n3");
+  const r = simulateNetworkSpiral(agentNetworkFromGraph(g), { order: "private", steps: 20 });
+  const svg = networkSpiralChart(r, { lang: "zh" }).toSVG();
+  // firms are members (solid), universities are not (dashed, marked "no access")
+  assert.ok(svg.includes(">企业<"), "firm label");
+  assert.ok(svg.includes(">大学（无平台权限）<"), "university label");
+  assert.ok(networkSpiralChart(r).toSVG().includes(">University (no access)<"), "English label");
+});
