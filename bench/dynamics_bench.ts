@@ -48,3 +48,19 @@ Deno.bench("policyScenario, 35 fields × 3 scenarios, t = 0..100, 10 shocks", ()
     shocks: { count: 10, size: 0.2, horizon: 5, seed: 1 },
   });
 });
+Deno.bench(
+  "policyScenario, model: coevolution, 35 fields + O + I × 3 scenarios, t = 0..100, 10 shocks",
+  () => {
+    policyScenario({
+      fields,
+      capacity,
+      calibrate: true,
+      major: 5,
+      budget: 20000,
+      competition: 0.01,
+      spillover: 0.02,
+      model: "coevolution",
+      shocks: { count: 10, size: 0.2, horizon: 5, seed: 1 },
+    });
+  },
+);

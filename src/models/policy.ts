@@ -23,6 +23,17 @@
  *   the support raises capacity, K_i = N_i + b_i (B in units of knowledge); with `support: "rate"` it raises
  *   the growth rate, r_i + b_i (B in units of 1/time), and K_i = N_i.
  *
+ * - With `model: "coevolution"` the fields are the knowledge population K of the knowledge–organisation–
+ *   institution co-evolution model ({@link simulateCoevolution}; DESIGN §4), so the scenarios run through it:
+ *   two more populations, organisation O and institutions I (rates, capacities and the 3 × 3 σ of
+ *   `coevolution`), and
+ *     field i:  + σ_KO x_O/N_O + σ_KI x_I/N_I
+ *     O:        dx_O/dt = r_O x_O (1 − x_O/N_O + σ_OK k̄ + σ_OI x_I/N_I)
+ *     I:        dx_I/dt = r_I x_I (1 − x_I/N_I + σ_IK k̄ + σ_IO x_O/N_O),   k̄ = Σ_j w_j x_j/N_j,
+ *   w_j = capacity_j / Σ capacity (design choice: the knowledge level seen by organisations and institutions
+ *   is the capacity-weighted mean relative level). With one field this is exactly {@link simulateCoevolution}.
+ *   Support goes to the fields only; the Jacobian, stability and shocks cover all n + 2 populations.
+ *
  * Closed forms used by the tests: with no interactions each field is logistic and x_i → K_i (capacity support:
  * N_i + b_i; rate support: N_i); with one major and one other field and spillover s only,
  * x_other* = K_other (1 + s K_major/N_major). With k = n the concentrated and even scenarios coincide; with
@@ -55,6 +66,7 @@ import { solveODE } from "./ode.ts";
 import { eigenvaluesGeneral } from "./eigen.ts";
 import { classifyEigenvalues, equilibrium } from "./symbiosis.ts";
 import { Random } from "./random.ts";
+import { COEVOLUTION_DEFAULTS, COEVOLUTION_POPULATIONS } from "./coevolution.ts";
 import { type TableInput, toTable } from "../data/adapters.ts";
 import { matrixFrom } from "../indicators/matrix.ts";
 import { locationQuotient } from "../indicators/location_quotient.ts";
@@ -110,7 +122,8 @@ export interface PolicyScenarioOptions {
   readonly spillover?: number;
   /** Further interactions σ⁰ (n × n, diagonal ignored; default zeros). */
   readonly sigma?: readonly (readonly number[])[];
-  /** Initial knowledge (≥ 0; default: the pre-policy equilibrium when feasible, else `capacity`). */
+  /** Initial knowledge of the fields (≥ 0; default: the pre-policy equilibrium when feasible, else `capacity`;
+   * organisation and institution of the co-evolution model always start at that equilibrium). */
   readonly x0?: readonly number[];
   /** End time (default 100). */
   readonly tEnd?: number;
@@ -122,6 +135,18 @@ export interface PolicyScenarioOptions {
   readonly extinction?: number;
   /** Optional seeded shock experiment at the end state. */
   readonly shocks?: PolicyShocks;
+  /** `"fields"` (default): the per-field symbiosis alone; `"coevolution"`: the fields are the knowledge
+   * population of the knowledge–organisation–institution co-evolution model ({@link simulateCoevolution}),
+   * coupled to an organisation and an institution population (see the module documentation). */
+  readonly model?: "fields" | "coevolution";
+  /** Organisation and institution of the `"coevolution"` model: growth rates [r_O, r_I] and capacities
+   * [N_O, N_I] (> 0), and the 3 × 3 K–O–I interaction matrix (default {@link COEVOLUTION_DEFAULTS}:
+   * r = [0.2, 0.1], N = [100, 100], σ = [[0, 0.3, 0.2], [0.3, 0, 0.1], [0.1, 0.1, 0]], illustrative). */
+  readonly coevolution?: {
+    readonly r?: readonly [number, number];
+    readonly N?: readonly [number, number];
+    readonly sigma?: readonly (readonly number[])[];
+  };
   /** Language of the scenario labels (default "en"). */
   readonly lang?: Lang;
 }
@@ -141,6 +166,9 @@ export interface PolicyScenarioResult {
   /** One row per scenario × field at the end: `scenario`, `field`, `major`, `capacity`, `support`, `x`,
    * `share`. */
   readonly fields: ColumnTable;
+  /** With `model: "coevolution"`: one row per scenario × time × population (`scenario`, `t`, `population`
+   * (organisation, institution in `lang`), `x`); the summary then also has `organisation` and `institution`. */
+  readonly coevolution?: ColumnTable;
   /** The names of the major fields. */
   readonly major: string[];
   /** Support per field b_i, by scenario. */
@@ -248,6 +276,17 @@ export function policyScenario(options: PolicyScenarioOptions): PolicyScenarioRe
   if (options.calibrate !== undefined && typeof options.calibrate !== "boolean") {
     c.add("calibrate", "true or false", options.calibrate);
   }
+  const model = options.model ?? "fields";
+  if (model !== "fields" && model !== "coevolution") c.add("model", '"fields" or "coevolution"', model);
+  if (options.coevolution !== undefined) {
+    if (options.coevolution.r !== undefined) {
+      c.vector("coevolution.r", options.coevolution.r, 2, { min: 0, open: true });
+    }
+    if (options.coevolution.N !== undefined) {
+      c.vector("coevolution.N", options.coevolution.N, 2, { min: 0, open: true });
+    }
+    if (options.coevolution.sigma !== undefined) c.matrix("coevolution.sigma", options.coevolution.sigma, 3);
+  }
   const shocks = options.shocks;
   if (shocks !== undefined) {
     c.number("shocks.count", shocks.count, { min: 1, integer: true });
@@ -258,47 +297,69 @@ export function policyScenario(options: PolicyScenarioOptions): PolicyScenarioRe
   c.done();
 
   const r0 = typeof rateIn === "number" ? new Float64Array(n).fill(rateIn) : Float64Array.from(rateIn);
-  // σ_ij (acting on x_j/N_j), diagonal 0
-  const S = new Float64Array(n * n);
+  const coev = model === "coevolution";
+  const m = n + (coev ? 2 : 0); // state: the n fields, then organisation and institution (coevolution)
+  const cv = {
+    r: options.coevolution?.r ?? [COEVOLUTION_DEFAULTS.r[1]!, COEVOLUTION_DEFAULTS.r[2]!],
+    N: options.coevolution?.N ?? [COEVOLUTION_DEFAULTS.N[1]!, COEVOLUTION_DEFAULTS.N[2]!],
+    sigma: options.coevolution?.sigma ?? COEVOLUTION_DEFAULTS.sigma,
+  };
+  // Σ acting on relative levels y_j = x_j/N_j (diagonal 0): σ_ij = σ⁰_ij − c + s·1[i ∉ major, j ∈ major] among
+  // the fields; with the co-evolution model the fields also feel σ_KO y_O + σ_KI y_I, and organisation and
+  // institutions feel knowledge through k̄ = Σ_j w_j y_j, w_j = capacity_j / Σ capacity.
+  const Sy = new Float64Array(m * m);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       if (i === j) continue;
-      S[i * n + j] = (options.sigma ? options.sigma[i]![j]! : 0) - competition +
+      Sy[i * m + j] = (options.sigma ? options.sigma[i]![j]! : 0) - competition +
         (!isMajor[i] && isMajor[j] ? spillover : 0);
     }
   }
-  // baseline capacities, optionally calibrated so that the pre-policy equilibrium is the observed level
-  let N = Float64Array.from(options.capacity);
+  if (coev) {
+    const s = cv.sigma, O = n, I = n + 1;
+    const capTotal = sum(options.capacity);
+    for (let i = 0; i < n; i++) {
+      Sy[i * m + O] = s[0]![1]!;
+      Sy[i * m + I] = s[0]![2]!;
+      const w = options.capacity[i]! / capTotal;
+      Sy[O * m + i] = s[1]![0]! * w;
+      Sy[I * m + i] = s[2]![0]! * w;
+    }
+    Sy[O * m + I] = s[1]![2]!;
+    Sy[I * m + O] = s[2]![1]!;
+  }
+  const syRows = () => Array.from({ length: m }, (_, i) => Array.from(Sy.subarray(i * m, (i + 1) * m)));
+  // baseline capacities (fields, then organisation and institution), optionally calibrated so that the
+  // pre-policy equilibrium is the observed level
+  const N = new Float64Array(m);
+  N.set(options.capacity);
+  if (coev) N.set(cv.N, n);
   if (options.calibrate) {
-    const e = equilibrium({
-      N: Array.from(N),
-      sigma: Array.from({ length: n }, (_, i) => Array.from(S.subarray(i * n, (i + 1) * n))),
-    });
+    const e = equilibrium({ N: Array.from(N), sigma: syRows() });
     if (!e.feasible) {
       const z = new ParamChecker("parameters of policyScenario");
       z.add("calibrate", "interactions with a feasible equilibrium (y* > 0)", e.warnings.join("; "));
       z.done();
     }
-    N = Float64Array.from(N, (v, i) => v / e.y[i]!);
+    for (let i = 0; i < n; i++) N[i] = N[i]! / e.y[i]!;
   }
   const k = isMajor.filter(Boolean).length;
   const majorNames = fields.filter((_, i) => isMajor[i]);
   const warnings: string[] = [];
-  const sigmaRows = (K: Float64Array) =>
-    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => S[i * n + j]! * K[j]! / N[j]!));
 
   // start: the pre-policy equilibrium (none scenario at rest) unless given
-  let x0: Float64Array;
-  if (options.x0 !== undefined) x0 = Float64Array.from(options.x0);
-  else {
-    const e = equilibrium({ N: Array.from(N), sigma: sigmaRows(N) });
-    if (e.feasible) x0 = Float64Array.from(e.x);
-    else {
-      x0 = Float64Array.from(N);
-      warnings.push(
-        `no feasible pre-policy equilibrium (${e.warnings.join("; ")}): fields start at their capacities`,
-      );
-    }
+  const pre = equilibrium({ N: Array.from(N), sigma: syRows() });
+  const x0 = pre.feasible ? Float64Array.from(pre.x) : Float64Array.from(N);
+  if (options.x0 !== undefined) x0.set(options.x0);
+  else if (!pre.feasible) {
+    warnings.push(
+      `no feasible pre-policy equilibrium (${pre.warnings.join("; ")}): fields start at their capacities`,
+    );
+  }
+  if (options.x0 !== undefined && coev && !pre.feasible) {
+    warnings.push(
+      "no feasible pre-policy equilibrium: organisation and institution start at their capacities",
+    );
   }
   const zeroStart = fields.filter((_, i) => x0[i] === 0);
   if (zeroStart.length) {
@@ -309,13 +370,14 @@ export function policyScenario(options: PolicyScenarioOptions): PolicyScenarioRe
   const allocation = {} as Record<PolicyScenarioKey, Float64Array>;
   allocation.none = new Float64Array(n);
   allocation.even = new Float64Array(n).fill(B / n);
-  allocation.concentrated = Float64Array.from(isMajor, (m) => (m ? B / k : 0));
+  allocation.concentrated = Float64Array.from(isMajor, (v) => (v ? B / k : 0));
 
   const summaryRows: Record<string, unknown>[] = [];
   const ser = { scenario: [] as string[], label: [] as string[], t: [] as number[], total: [] as number[] };
   const serH: number[] = [], serE: number[] = [];
   const tr = { scenario: [] as string[], t: [] as number[], field: [] as string[], major: [] as boolean[] };
   const trX: number[] = [];
+  const co = { scenario: [] as string[], t: [] as number[], population: [] as string[], x: [] as number[] };
   const fl: Record<string, unknown[]> = {
     scenario: [],
     field: [],
@@ -326,27 +388,30 @@ export function policyScenario(options: PolicyScenarioOptions): PolicyScenarioRe
     share: [],
   };
 
-  const Sn = new Float64Array(n * n); // σ_ij / N_j
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) Sn[i * n + j] = S[i * n + j]! / N[j]!;
+  const A = new Float64Array(m * m); // coefficients on x_j: σ_ij / N_j
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) A[i * m + j] = Sy[i * m + j]! / N[j]!;
+  const rFull = new Float64Array(m);
+  if (coev) rFull.set(cv.r, n);
   for (const key of SCENARIO_KEYS) {
     const b = allocation[key];
-    const K = support === "capacity" ? Float64Array.from(N, (v, i) => v + b[i]!) : N;
-    const r = support === "rate" ? Float64Array.from(r0, (v, i) => v + b[i]!) : r0;
+    const K = Float64Array.from(N, (v, i) => (support === "capacity" && i < n ? v + b[i]! : v));
+    rFull.set(support === "rate" ? Float64Array.from(r0, (v, i) => v + b[i]!) : r0);
+    const r = Float64Array.from(rFull);
     const growth = (x: Float64Array, i: number) => {
       let g = 1 - x[i]! / K[i]!;
-      const row = i * n;
-      for (let j = 0; j < n; j++) g += Sn[row + j]! * x[j]!;
+      const row = i * m;
+      for (let j = 0; j < m; j++) g += A[row + j]! * x[j]!;
       return g;
     };
     const rhs = (_t: number, x: Float64Array, dx: Float64Array) => {
-      for (let i = 0; i < n; i++) dx[i] = r[i]! * x[i]! * growth(x, i);
+      for (let i = 0; i < m; i++) dx[i] = r[i]! * x[i]! * growth(x, i);
     };
     const sol = solveODE(rhs, Array.from(x0), { tEnd, dt, method: options.method });
     const label = POLICY_SCENARIOS[key][lang];
     for (const w of sol.warnings) warnings.push(`${key}: ${w}`);
     const T = sol.t.length;
     for (let s = 0; s < T; s++) {
-      const x = sol.y.subarray(s * n, (s + 1) * n);
+      const x = sol.y.subarray(s * m, s * m + n);
       const h = entropyBits(x);
       ser.scenario.push(key);
       ser.label.push(label);
@@ -361,8 +426,17 @@ export function policyScenario(options: PolicyScenarioOptions): PolicyScenarioRe
         tr.major.push(isMajor[i]!);
         trX.push(x[i]!);
       }
+      if (coev) {
+        for (let p = 1; p <= 2; p++) {
+          co.scenario.push(key);
+          co.t.push(sol.t[s]!);
+          co.population.push(COEVOLUTION_POPULATIONS[p]![lang]);
+          co.x.push(sol.y[s * m + n + p - 1]!);
+        }
+      }
     }
-    const xe = sol.state(T - 1);
+    const state = sol.state(T - 1);
+    const xe = state.subarray(0, n);
     if (sol.t[T - 1]! < tEnd) warnings.push(`${key}: integration stopped at t = ${sol.t[T - 1]}`);
     const total = sum(xe);
     for (let i = 0; i < n; i++) {
@@ -383,17 +457,17 @@ export function policyScenario(options: PolicyScenarioOptions): PolicyScenarioRe
       );
     }
     let atRest = true;
-    for (let i = 0; i < n; i++) {
-      if (Math.abs(r[i]! * xe[i]! * growth(xe, i)) > 1e-6 * r[i]! * K[i]!) atRest = false;
+    for (let i = 0; i < m; i++) {
+      if (Math.abs(r[i]! * state[i]! * growth(state, i)) > 1e-6 * r[i]! * K[i]!) atRest = false;
     }
     if (!atRest) warnings.push(`${key}: not at rest at t = ${tEnd} (increase tEnd)`);
     // Jacobian of dx_i = r_i x_i g_i(x): J_ii = r_i (g_i − x_i/K_i), J_ij = r_i x_i σ_ij/N_j
     const J: number[][] = [];
-    for (let i = 0; i < n; i++) {
-      const g = growth(xe, i);
-      const row: number[] = new Array(n);
-      for (let j = 0; j < n; j++) {
-        row[j] = i === j ? r[i]! * (g - xe[i]! / K[i]!) : r[i]! * xe[i]! * Sn[i * n + j]!;
+    for (let i = 0; i < m; i++) {
+      const g = growth(state, i);
+      const row: number[] = new Array(m);
+      for (let j = 0; j < m; j++) {
+        row[j] = i === j ? r[i]! * (g - state[i]! / K[i]!) : r[i]! * state[i]! * A[i * m + j]!;
       }
       J.push(row);
     }
@@ -414,7 +488,11 @@ export function policyScenario(options: PolicyScenarioOptions): PolicyScenarioRe
       fixed_point: st.type[lang],
       at_rest: atRest,
     };
-    if (shocks) row.shock_remaining = shockRemaining(rhs, xe, shocks, options.method);
+    if (coev) {
+      row.organisation = state[n];
+      row.institution = state[n + 1];
+    }
+    if (shocks) row.shock_remaining = shockRemaining(rhs, state, shocks, options.method);
     summaryRows.push(row);
   }
   return {
@@ -422,6 +500,7 @@ export function policyScenario(options: PolicyScenarioOptions): PolicyScenarioRe
     series: aq.table({ ...ser, entropy: serH, effective_fields: serE }),
     trajectories: aq.table({ ...tr, x: trX }),
     fields: aq.table(fl),
+    ...(coev ? { coevolution: aq.table(co) } : {}),
     major: majorNames,
     allocation,
     warnings,

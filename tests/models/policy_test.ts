@@ -7,6 +7,9 @@ import { complexity } from "../../src/indicators/complexity.ts";
 import { presence } from "../../src/indicators/presence.ts";
 import { locationQuotient } from "../../src/indicators/location_quotient.ts";
 import { loadDataset } from "../../src/data/datasets.ts";
+import { COEVOLUTION_DEFAULTS, simulateCoevolution } from "../../src/models/coevolution.ts";
+import { equilibrium } from "../../src/models/symbiosis.ts";
+import { solveLinearSystem } from "../../src/models/eigen.ts";
 
 const close = (a: number, b: number, tol = 1e-6) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 type Row = Record<string, number | string | boolean>;
@@ -307,4 +310,89 @@ Deno.test("rankFieldsByComplexity(): NSF international patent families 2016–20
   assert.equal(top.field_zh, "材料、冶金");
   assert.equal(top.focus_present, true);
   assert.deepEqual(r.warnings, []);
+});
+
+Deno.test("policyScenario({ model: 'coevolution' }): one field is exactly simulateCoevolution; support moves O and I", () => {
+  const d = COEVOLUTION_DEFAULTS;
+  const r = policyScenario({
+    fields: ["K"],
+    capacity: [100],
+    major: 1,
+    budget: 50,
+    model: "coevolution",
+    tEnd: 300,
+  });
+  // no support: the K–O–I symbiosis equilibrium (I − Σ) y = 1, also reached by simulateCoevolution from x0
+  const e = equilibrium({ N: [100, 100, 100], sigma: d.sigma });
+  const s = byScenario(r.summary);
+  close(s.none!.total as number, e.x[0]!);
+  close(s.none!.organisation as number, e.x[1]!);
+  close(s.none!.institution as number, e.x[2]!);
+  const sim = simulateCoevolution({ tEnd: 300, dt: 1 });
+  sim.final.forEach((v, i) => close(v, e.x[i]!, 1e-4));
+  // support B on the field's capacity (K = N + B, while O and I feel x/N): solve
+  // (N/K)u − σ_KO y_O − σ_KI y_I = 1, y_O − σ_OK u − σ_OI y_I = 1, y_I − σ_IK u − σ_IO y_O = 1
+  const S = d.sigma;
+  const y = solveLinearSystem([[100 / 150, -S[0]![1]!, -S[0]![2]!], [-S[1]![0]!, 1, -S[1]![2]!], [
+    -S[2]![0]!,
+    -S[2]![1]!,
+    1,
+  ]], [1, 1, 1])!;
+  close(s.concentrated!.total as number, 100 * y[0]!);
+  close(s.concentrated!.organisation as number, 100 * y[1]!);
+  close(s.concentrated!.institution as number, 100 * y[2]!);
+  assert.ok((s.concentrated!.institution as number) > (s.none!.institution as number));
+  assert.equal(s.concentrated!.stable, true);
+  assert.equal(r.coevolution!.numRows(), 3 * 301 * 2);
+  assert.deepEqual(r.coevolution!.array("population").slice(0, 2), ["organisation", "institution"]);
+  assert.deepEqual(r.warnings, []);
+});
+
+Deno.test("policyScenario({ model: 'coevolution' }): calibrated fields, k̄ weights, Jacobian over n + 2", () => {
+  const obs = [500, 300, 120, 80];
+  const opt = {
+    fields: F4,
+    capacity: obs,
+    calibrate: true,
+    major: 2,
+    budget: 100,
+    competition: 0.05,
+    spillover: 0.05,
+    model: "coevolution" as const,
+    tEnd: 300,
+    lang: "zh" as const,
+  };
+  const r = policyScenario(opt);
+  finals(r.fields, "none").forEach((x, i) => close(x, obs[i]!, 1e-6));
+  // at the no-support rest state every field has y_j = x̂_j/N_j = y*_j; O and I satisfy their equations with
+  // k̄ = Σ w_j y*_j, w_j = x̂_j/Σx̂
+  const s = byScenario(r.summary);
+  const cap = rows(r.fields).filter((d) => d.scenario === "none").map((d) => d.capacity as number);
+  const kbar = obs.reduce((a, x, j) => a + (x / 1000) * (x / cap[j]!), 0);
+  const [sO, sI] = [COEVOLUTION_DEFAULTS.sigma[1]!, COEVOLUTION_DEFAULTS.sigma[2]!];
+  const yO = (s.none!.organisation as number) / 100, yI = (s.none!.institution as number) / 100;
+  close(yO, 1 + sO[0]! * kbar + sO[2]! * yI, 1e-9);
+  close(yI, 1 + sI[0]! * kbar + sI[1]! * yO, 1e-9);
+  assert.ok((s.concentrated!.total as number) > (s.none!.total as number));
+  assert.deepEqual(rows(r.coevolution!).slice(0, 2).map((d) => d.population), ["组织", "制度"]);
+  // the fields-only model on the same input differs (no O, I feedback) and has no coevolution table
+  const f = policyScenario({ ...opt, model: "fields" });
+  assert.equal(f.coevolution, undefined);
+  assert.notEqual(byScenario(f.summary).concentrated!.total, s.concentrated!.total);
+});
+
+Deno.test("policyScenario(): invalid model options name the parameter", () => {
+  const ok = { fields: F4, capacity: [1, 2, 3, 4], major: 2, budget: 10 };
+  assert.throws(
+    () => policyScenario({ ...ok, model: "spiral" as "fields" }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "model",
+  );
+  assert.throws(
+    () => policyScenario({ ...ok, model: "coevolution", coevolution: { N: [100, -1] } }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "coevolution.N[1]",
+  );
+  assert.throws(
+    () => policyScenario({ ...ok, model: "coevolution", coevolution: { sigma: [[0, 1], [1, 0]] } }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "coevolution.sigma",
+  );
 });
