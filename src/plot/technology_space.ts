@@ -166,6 +166,36 @@ export function technologySpaceLayout(
 }
 
 /**
+ * Horizontal insets (px) that keep the centred node labels (9 px font) inside the chart: each label is
+ * about 5 px per Latin character and 9 px per CJK character wide, centred on its node.
+ */
+function labelInsets(nodes: readonly TechnologySpaceNode[], width: number): { left: number; right: number } {
+  const half = nodes.map((d) =>
+    [...d.label].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 9 : 5), 0) / 2 + 4
+  );
+  let lo = Infinity, hi = -Infinity;
+  for (const d of nodes) {
+    lo = Math.min(lo, d.x);
+    hi = Math.max(hi, d.x);
+  }
+  const range = hi - lo || 1;
+  let left = 30, right = 30;
+  for (let pass = 0; pass < 4; pass++) {
+    const inner = Math.max(1, width - left - right);
+    let needL = 30, needR = 30;
+    nodes.forEach((d, i) => {
+      const px = ((d.x - lo) / range) * inner;
+      needL = Math.max(needL, half[i]! - px);
+      needR = Math.max(needR, half[i]! - (inner - px));
+    });
+    // never give the labels more than a third of the width on each side
+    left = Math.min(needL, width / 3);
+    right = Math.min(needR, width / 3);
+  }
+  return { left, right };
+}
+
+/**
  * Draw the technology space of a sector × sector proximity matrix φ with a region's specialisations
  * highlighted (see {@link technologySpaceLayout} for the layout; the chart is deterministic).
  *
@@ -186,11 +216,15 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceOption
       : `${TEXT.title.en}: ${TEXT.of.en} ${options.highlightName}`)
     : TEXT.title[lang];
   const status = (d: TechnologySpaceNode) => (d.highlighted ? TEXT.yes[lang] : TEXT.no[lang]);
+  const width = options.width ?? 760;
+  const { left, right } = showLabels ? labelInsets(nodes, width) : { left: 30, right: 30 };
   return plot({
-    width: options.width ?? 760,
+    width,
     height: options.height ?? 560,
     title,
     inset: 30,
+    insetLeft: left,
+    insetRight: right,
     x: { axis: null, label: TEXT.x[lang] },
     y: { axis: null, label: TEXT.y[lang] },
     r: { range: [4, 12] },

@@ -31,3 +31,16 @@ Deno.test("technologySpaceChart: bilingual title and an SVG", () => {
   const en = technologySpaceChart(phi, { highlight: ["b"], highlightName: "China" });
   assert.ok(en.toSVG().includes("<svg"));
 });
+
+Deno.test("technologySpaceChart: long labels of the outermost nodes stay inside the chart", () => {
+  const left = "A very long label on the left edge", right = "Another very long label on the right";
+  const svg = technologySpaceChart(phi, { labels: { a: left, d: right }, width: 760 }).toSVG();
+  const xOf = (text: string) => {
+    const m = svg.match(new RegExp(`<text[^>]*translate\\(([0-9.]+),[^>]*>${text}</text>`));
+    assert.ok(m, `label "${text}" drawn`);
+    return Number(m[1]);
+  };
+  // 9 px labels are about 5 px per Latin character, centred on the node
+  assert.ok(xOf(left) - (left.length * 5) / 2 >= 0, "left label inside");
+  assert.ok(xOf(right) + (right.length * 5) / 2 <= 760, "right label inside");
+});
