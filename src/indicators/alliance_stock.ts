@@ -93,13 +93,34 @@ export function allianceStock(
     supplierTypes = KNOWLEDGE_SUPPLIER_TYPES,
     userTypes = KNOWLEDGE_USER_TYPES,
   } = options;
+  const paramIssues: ValidationIssue[] = [];
   if (!Number.isInteger(window) || window < 1) {
-    throw new ValidationError("parameters of allianceStock", [{
+    paramIssues.push({
       column: "window",
       expected: "a positive integer (years)",
       received: describeValue(window),
-    }]);
+    });
   }
+  if (options.years !== undefined) {
+    if (!Array.isArray(options.years)) {
+      paramIssues.push({
+        column: "years",
+        expected: "an array of integer years",
+        received: describeValue(options.years),
+      });
+    } else {
+      options.years.forEach((y, i) => {
+        if (!Number.isInteger(y)) {
+          paramIssues.push({
+            column: `years[${i}]`,
+            expected: "an integer year",
+            received: describeValue(y),
+          });
+        }
+      });
+    }
+  }
+  if (paramIssues.length > 0) throw new ValidationError("parameters of allianceStock", paramIssues);
   const orgT = toTable(organisations), tieT = toTable(ties);
   const issues: ValidationIssue[] = [];
   columnsMissing(orgT, ["id", "type", groupBy], issues);

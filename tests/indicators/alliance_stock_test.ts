@@ -158,6 +158,12 @@ Deno.test("allianceStock and allianceStockFromCounts: invalid input names the ro
       e instanceof ValidationError &&
       e.message.includes('row 7, column "id": expected a unique id, received "u1" (duplicate)'),
   );
+  assert.throws(
+    () => allianceStock([{ source: "u1", target: "f1", year: 2020 }], ORGS, { years: [2020, 2020.5] }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('column "years[1]": expected an integer year, received 2020.5'),
+  );
   const tie = {
     country: "DE",
     partner_country: "FR",
