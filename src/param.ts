@@ -4,21 +4,39 @@
  * `CLUSTERLAB_REGION`, and the notebook reads it with `param("REGION", "北京")`.
  * @module
  */
+import { describeValue, ValidationError } from "./data/validation_error.ts";
 
 /**
  * The value of notebook parameter `name` (environment variable `CLUSTERLAB_<NAME>`), or `fallback`.
- * A numeric fallback makes the parameter numeric: a value that is not a number is an error, not NaN.
+ * A numeric fallback makes the parameter numeric: a value that is not a number is a {@link ValidationError},
+ * not NaN. With `choices`, a value outside the list is a {@link ValidationError} too (e.g. a language that
+ * has no labels), never passed on silently.
  *
  * @example
  * ```ts
  * import { param } from "clusterlab";
  * const year = param("YEAR", 2018); // 2018 unless CLUSTERLAB_YEAR is set
+ * const lang = param("LANG", "en", ["en", "zh"]); // "en" | "zh"
  * ```
  */
-export function param(name: string, fallback: string): string;
 export function param(name: string, fallback: number): number;
-export function param(name: string, fallback: string | number): string | number {
+export function param<const T extends string>(name: string, fallback: T, choices: readonly T[]): T;
+export function param(name: string, fallback: string): string;
+export function param(
+  name: string,
+  fallback: string | number,
+  choices?: readonly string[],
+): string | number {
   const key = `CLUSTERLAB_${name.toUpperCase()}`;
+  const fail = (expected: string, received: string): never => {
+    throw new ValidationError(
+      `notebook parameter ${name.toUpperCase()}`,
+      [{ column: key, expected, received, message: `set with --param ${name.toUpperCase()}=VALUE` }],
+    );
+  };
+  if (choices !== undefined && !choices.includes(fallback as string)) {
+    fail(`a default among ${choices.join(", ")}`, describeValue(fallback));
+  }
   let raw: string | undefined;
   try {
     raw = Deno.env.get(key);
@@ -28,10 +46,11 @@ export function param(name: string, fallback: string | number): string | number 
   if (raw === undefined || raw === "") return fallback;
   if (typeof fallback === "number") {
     const v = Number(raw);
-    if (!Number.isFinite(v)) {
-      throw new TypeError(`Parameter ${key}: expected a number, received ${JSON.stringify(raw)}`);
-    }
+    if (raw.trim() === "" || !Number.isFinite(v)) fail("a number", describeValue(raw));
     return v;
+  }
+  if (choices !== undefined && !choices.includes(raw)) {
+    fail(`one of ${choices.join(", ")}`, describeValue(raw));
   }
   return raw;
 }

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { param } from "../src/param.ts";
+import { ValidationError } from "../src/data/validation_error.ts";
 
 Deno.test("param() reads CLUSTERLAB_<NAME>, falls back, and refuses non-numbers for numeric parameters", () => {
   Deno.env.delete("CLUSTERLAB_TEST_REGION");
@@ -9,7 +10,30 @@ Deno.test("param() reads CLUSTERLAB_<NAME>, falls back, and refuses non-numbers 
   Deno.env.set("CLUSTERLAB_TEST_YEAR", "2016");
   assert.equal(param("TEST_YEAR", 2018), 2016);
   Deno.env.set("CLUSTERLAB_TEST_YEAR", "next");
-  assert.throws(() => param("TEST_YEAR", 2018), /CLUSTERLAB_TEST_YEAR: expected a number, received "next"/);
+  assert.throws(() => param("TEST_YEAR", 2018), (e: unknown) => {
+    assert.ok(e instanceof ValidationError);
+    assert.deepEqual(e.issues.map((i) => [i.column, i.expected, i.received]), [
+      ["CLUSTERLAB_TEST_YEAR", "a number", '"next"'],
+    ]);
+    assert.match(e.message, /column "CLUSTERLAB_TEST_YEAR": expected a number, received "next"/);
+    return true;
+  });
+  Deno.env.set("CLUSTERLAB_TEST_YEAR", "  ");
+  assert.throws(() => param("TEST_YEAR", 2018), /expected a number, received " {2}"/); // not 0
   Deno.env.delete("CLUSTERLAB_TEST_YEAR");
   Deno.env.delete("CLUSTERLAB_TEST_REGION");
+});
+
+Deno.test("param() with choices accepts only listed values (default included)", () => {
+  Deno.env.delete("CLUSTERLAB_TEST_LANG");
+  assert.equal(param("TEST_LANG", "en", ["en", "zh"]), "en");
+  Deno.env.set("CLUSTERLAB_TEST_LANG", "zh");
+  assert.equal(param("TEST_LANG", "en", ["en", "zh"]), "zh");
+  Deno.env.set("CLUSTERLAB_TEST_LANG", "fr");
+  assert.throws(
+    () => param("TEST_LANG", "en", ["en", "zh"]),
+    /column "CLUSTERLAB_TEST_LANG": expected one of en, zh, received "fr" \(set with --param TEST_LANG=VALUE\)/,
+  );
+  Deno.env.delete("CLUSTERLAB_TEST_LANG");
+  assert.throws(() => param("TEST_LANG", "de" as "en", ["en", "zh"]), /expected a default among en, zh/);
 });

@@ -171,18 +171,26 @@ export class InteractiveFigure {
 
   /** The HTML of the frame at slider positions `positions` (0-based index into each slider's values). */
   frameHTML(positions: readonly number[]): string {
-    if (positions.length !== this.#dims.length) {
-      throw new RangeError(`Expected ${this.#dims.length} slider positions, received ${positions.length}`);
+    if (!Array.isArray(positions) || positions.length !== this.#dims.length) {
+      throw new ValidationError("positions of frameHTML()", [{
+        column: "positions",
+        expected: `${this.#dims.length} slider positions (${this.names.join(", ")})`,
+        received: describeValue(positions),
+      }]);
     }
+    const issues: ValidationIssue[] = [];
     let k = 0;
     positions.forEach((p, i) => {
       if (!Number.isInteger(p) || p < 0 || p >= this.#dims[i]!) {
-        throw new RangeError(
-          `Position of slider "${this.names[i]}" must be 0..${this.#dims[i]! - 1}, got ${p}`,
-        );
+        issues.push({
+          column: `positions.${this.names[i]}`,
+          expected: `an integer position 0..${this.#dims[i]! - 1}`,
+          received: describeValue(p),
+        });
       }
       k = k * this.#dims[i]! + p;
     });
+    if (issues.length > 0) throw new ValidationError("positions of frameHTML()", issues);
     return this.#frames[this.#map[k]!]!;
   }
 

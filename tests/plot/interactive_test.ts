@@ -41,7 +41,15 @@ Deno.test("interactive() renders one frame per grid point, last slider fastest",
   assert.deepEqual(w.initialParams, { a: 2, b: "x" });
   assert.equal(w.frameHTML([2, 1]), bars(3, "y").toHTML());
   assert.equal(w.frameHTML([0, 0]), bars(1, "x").toHTML());
-  assert.throws(() => w.frameHTML([3, 0]), /Position of slider "a" must be 0..2, got 3/);
+  assert.throws(
+    () => w.frameHTML([3, 0]),
+    /column "positions.a": expected an integer position 0..2, received 3/,
+  );
+  assert.throws(
+    () => w.frameHTML([0]),
+    /column "positions": expected 2 slider positions \(a, b\), received \[0\]/,
+  );
+  assert.throws(() => w.frameHTML([0, 0.5]), ValidationError);
   const html = w.toHTML();
   // initial frame inline, index 1·2 + 0 = 2; the slider starts at position 1
   assert.match(html, /data-frame="2"/);
