@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { ColumnTable } from "arquero";
-import { ValidationError } from "../data/validation_error.ts";
+import { describeValue, ValidationError } from "../data/validation_error.ts";
 import { type Bilingual, LABELS, type Lang } from "../i18n.ts";
 import { COUPLING_D_LEVELS, type LevelBands } from "../classify/coupling.ts";
 import { type Figure, plot } from "./figure.ts";
@@ -22,6 +22,8 @@ export interface CouplingHeatmapOptions {
   readonly names?: Readonly<Record<string, string>>;
   /** The D bands used (default {@link COUPLING_D_LEVELS}); their edges are the colour classes. */
   readonly levels?: LevelBands;
+  /** Order of the regions: as they first appear in the table (default) or by mean D, highest first. */
+  readonly sort?: "input" | "D";
   /** Write D in each cell (default true when there are ≤ 400 cells). */
   readonly values?: boolean;
   /** Chart title (default "Coupling coordination degree D" in `lang`). */
@@ -69,7 +71,23 @@ export function couplingHeatmap(table: ColumnTable, options: CouplingHeatmapOpti
     level: r.D_level as string | undefined,
   }));
   const showValues = options.values ?? rows.length <= 400;
-  const regions = [...new Set(rows.map((r) => r.region))];
+  if (options.sort !== undefined && options.sort !== "input" && options.sort !== "D") {
+    throw new ValidationError("options of couplingHeatmap", [{
+      column: "sort",
+      expected: `"input" or "D"`,
+      received: describeValue(options.sort),
+    }]);
+  }
+  let regions = [...new Set(rows.map((r) => r.region))];
+  if (options.sort === "D") {
+    const sum = new Map<string, number>(), count = new Map<string, number>();
+    for (const r of rows) {
+      sum.set(r.region, (sum.get(r.region) ?? 0) + r.D);
+      count.set(r.region, (count.get(r.region) ?? 0) + 1);
+    }
+    const mean = (g: string) => sum.get(g)! / count.get(g)!;
+    regions = regions.sort((a, b) => mean(b) - mean(a));
+  }
   const longest = Math.max(
     ...regions.map((r) => [...r].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 11 : 6.5), 0)),
   );

@@ -40,3 +40,20 @@ Deno.test("couplingHeatmap: a table without D is a ValidationError naming the co
       e.message.includes('column "D": expected a column "D" (a couplingCoordination table)'),
   );
 });
+
+Deno.test('couplingHeatmap: sort "D" orders regions by mean D, highest first', () => {
+  // Mean D: A (0.221 + 0.962)/2 = 0.59, B 0.622 → B above A; input order puts A first.
+  const label = (svg: string) => {
+    const i = svg.indexOf('aria-label="y-axis tick label"');
+    return [...svg.slice(i, svg.indexOf("</g>", i)).matchAll(/>([^<]+)<\/text>/g)].map((m) => m[1]);
+  };
+  assert.deepEqual(label(couplingHeatmap(table).toSVG()), ["A", "B"]);
+  assert.deepEqual(label(couplingHeatmap(table, { sort: "D" }).toSVG()), ["B", "A"]);
+  assert.throws(
+    // deno-lint-ignore no-explicit-any
+    () => couplingHeatmap(table, { sort: "name" as any }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('column "sort": expected "input" or "D", received "name"'),
+  );
+});
