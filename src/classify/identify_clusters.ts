@@ -21,19 +21,33 @@ import { proximity } from "../indicators/proximity.ts";
 import { relatednessDensity } from "../indicators/relatedness_density.ts";
 import { mulberry32 } from "../models/random.ts";
 
-/** The four outcomes of {@link identifyClusters}. */
+/**
+ * The outcomes of {@link identifyClusters} ({@link clusterLabelKey} gives the rule). The first four are the
+ * labels of DESIGN §3.1; `geographic_without_technology` and `geographic_without_external` extend them so that
+ * every combination of the criteria gets a label that is true for it (design choice).
+ */
 export type ClusterLabelKey =
   | "innovation_cluster"
   | "geographic_agglomeration"
+  | "geographic_without_technology"
+  | "geographic_without_external"
   | "technological_community"
   | "not_cluster";
 
-/** Bilingual labels of the four outcomes. */
+/** Bilingual labels of the outcomes (each names what the cell lacks; see {@link clusterLabelKey}). */
 export const CLUSTER_LABELS: Readonly<Record<ClusterLabelKey, Bilingual>> = {
   innovation_cluster: { en: "Innovation cluster", zh: "创新集群" },
   geographic_agglomeration: {
     en: "Geographic agglomeration without knowledge production",
     zh: "缺乏知识生产的地理集聚",
+  },
+  geographic_without_technology: {
+    en: "Geographic agglomeration without technological relatedness",
+    zh: "地理集聚但缺乏技术关联",
+  },
+  geographic_without_external: {
+    en: "Geographic agglomeration without external interaction",
+    zh: "地理集聚但缺乏对外互动",
   },
   technological_community: {
     en: "Technological community without geographic concentration",
@@ -41,6 +55,79 @@ export const CLUSTER_LABELS: Readonly<Record<ClusterLabelKey, Bilingual>> = {
   },
   not_cluster: { en: "Not a cluster", zh: "非集群" },
 };
+
+/** The label keys in the order of {@link clusterLabelKey}'s rule (for tables and legends). */
+export const CLUSTER_LABEL_ORDER: readonly ClusterLabelKey[] = [
+  "innovation_cluster",
+  "geographic_agglomeration",
+  "geographic_without_technology",
+  "geographic_without_external",
+  "technological_community",
+  "not_cluster",
+];
+
+/** Whether each criterion of {@link identifyClusters} is met (an unmeasured one already resolved). */
+export interface ClusterCriteria {
+  readonly geographic: boolean;
+  readonly technological: boolean;
+  readonly knowledge: boolean;
+  readonly external: boolean;
+}
+
+/**
+ * The label of a region × sector from its four criteria: the decision rule of {@link identifyClusters}.
+ * The source text defines an innovation cluster by new-knowledge production as its essential feature,
+ * concentration in geographic *and* technological-economic space (both dimensions, DESIGN §3.1) and
+ * effective interaction with the outside. The four labels of DESIGN §3.1 do not cover every combination
+ * (a geographic concentration that produces knowledge but is unrelated in technology space is not "without
+ * knowledge production"), so two labels extend them to make the rule exhaustive, and the rule is ordered so
+ * that every label is true of the cell it is given to (design choice). A geographic concentration that misses
+ * several criteria is named after the first missing one in the order knowledge production (the essential
+ * feature), technological relatedness (the second dimension), external interaction; the `failed` column of
+ * {@link identifyClusters} lists all of them.
+ *
+ * Truth table (G geographic, T technological, K knowledge production, E external interaction; 1 met, 0 not,
+ * · either):
+ *
+ * | G | T | K | E | label key                       | what the label asserts |
+ * |---|---|---|---|---------------------------------|------------------------|
+ * | 1 | 1 | 1 | 1 | `innovation_cluster`            | G, T, K, E             |
+ * | 1 | · | 0 | · | `geographic_agglomeration`      | G, not K (4 rows)      |
+ * | 1 | 0 | 1 | · | `geographic_without_technology` | G, not T (2 rows)      |
+ * | 1 | 1 | 1 | 0 | `geographic_without_external`   | G, not E               |
+ * | 0 | 1 | · | · | `technological_community`       | T, not G (4 rows)      |
+ * | 0 | 0 | · | · | `not_cluster`                   | neither G nor T (4 rows) |
+ *
+ * The 16 combinations are covered once each. In {@link identifyClusters} an unmeasured criterion counts as
+ * met with `unmeasured: "skip"` and as not met with "fail" (then "without knowledge production" reads
+ * "without measured knowledge production"); the `unmeasured` column says which.
+ *
+ * @example
+ * ```ts
+ * import { clusterLabelKey } from "clusterlab";
+ * clusterLabelKey({ geographic: true, technological: false, knowledge: true, external: true });
+ * // "geographic_without_technology"
+ * ```
+ */
+export function clusterLabelKey(criteria: ClusterCriteria): ClusterLabelKey {
+  const issues: ValidationIssue[] = [];
+  for (const k of ["geographic", "technological", "knowledge", "external"] as const) {
+    const v = (criteria as unknown as Record<string, unknown> | null)?.[k];
+    if (typeof v !== "boolean") {
+      issues.push({ column: k, expected: "true or false", received: describeValue(v) });
+    }
+  }
+  if (issues.length) throw new ValidationError("criteria of clusterLabelKey", issues);
+  return labelKeyOf(criteria.geographic, criteria.technological, criteria.knowledge, criteria.external);
+}
+
+/** The rule of {@link clusterLabelKey} without input checks (the per-cell loop of identifyClusters). */
+function labelKeyOf(g: boolean, t: boolean, k: boolean, e: boolean): ClusterLabelKey {
+  if (!g) return t ? "technological_community" : "not_cluster";
+  if (!k) return "geographic_agglomeration";
+  if (!t) return "geographic_without_technology";
+  return e ? "innovation_cluster" : "geographic_without_external";
+}
 
 /**
  * The four US Cluster Mapping levels of a region × cluster category, from the strictest; see
@@ -417,14 +504,19 @@ function communitiesOf(
  *    is another region / weight of all its ties (ties inside the region count once);
  *    `external` = share ≥ `externalShare`. Region level. Design choice.
  *
- * **Decision rule** (design choice; the source text defines the concept, no publication gives cut-offs).
- * A criterion without data is *unmeasured*: with `unmeasured: "skip"` (default) it does not block a label,
- * with "fail" it counts as failed; the `unmeasured` column lists it.
+ * **Decision rule** (design choice; the source text defines the concept, no publication gives cut-offs):
+ * {@link clusterLabelKey}, whose truth table covers every combination of the four criteria. A criterion
+ * without data is *unmeasured*: with `unmeasured: "skip"` (default) it does not block a label, with "fail" it
+ * counts as failed; the `unmeasured` column lists it.
  * - `innovation_cluster`: geographic ∧ technological ∧ knowledge ∧ external;
- * - `geographic_agglomeration` (without knowledge production): geographic but not all the rest — the
- *   `failed` column names what is missing (knowledge production, technological relatedness, openness);
+ * - `geographic_agglomeration` (without knowledge production): geographic ∧ ¬knowledge;
+ * - `geographic_without_technology`: geographic ∧ knowledge ∧ ¬technological;
+ * - `geographic_without_external`: geographic ∧ technological ∧ knowledge ∧ ¬external;
  * - `technological_community` (without geographic concentration): technological ∧ ¬geographic;
- * - `not_cluster`: neither.
+ * - `not_cluster`: neither geographic nor technological.
+ * `geographic_without_technology` and `geographic_without_external` extend the four labels of DESIGN §3.1 so
+ * that the rule is exhaustive and every label is true of its cell; the `failed` column names every criterion
+ * missed.
  *
  * Output: one row per region × sector with every measured value and per-sector threshold, the constant
  * thresholds (`eco_lq_min`, `eco_min_stars`, `us_lq_min`, `community_lq_min`, and with the data they apply
@@ -706,14 +798,7 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
       else if (kIndex) know = kIndex[i]! >= thresholds.knowledgeIndexMin;
       let ext: boolean | null = null;
       if (extShare) ext = Number.isFinite(extShare[i]!) ? extShare[i]! >= thresholds.externalShare : null;
-      const isCluster = geo && tech && pass(know) && pass(ext);
-      const key: ClusterLabelKey = isCluster
-        ? "innovation_cluster"
-        : geo
-        ? "geographic_agglomeration"
-        : tech
-        ? "technological_community"
-        : "not_cluster";
+      const key = labelKeyOf(geo, tech, pass(know), pass(ext));
       const failed: string[] = [];
       if (!geo) failed.push(crit("geographic"));
       if (!tech) failed.push(crit("technological"));

@@ -1,6 +1,10 @@
 import assert from "node:assert/strict";
 import {
+  CLUSTER_LABEL_ORDER,
   CLUSTER_LABELS,
+  type ClusterCriteria,
+  type ClusterLabelKey,
+  clusterLabelKey,
   identifyClusters,
   US_CLUSTER_LEVELS,
   type UsClusterLevel,
@@ -137,7 +141,9 @@ Deno.test("identifyClusters(): external share of ties (Bathelt et al. 2004)", ()
   assert.equal(pick(t, "R1", "A").external_share_min, 0.3);
   close(pick(t, "R3", "A").external_share, 1);
   assert.equal(pick(t, "R1", "A").external, false);
-  assert.equal(pick(t, "R1", "A").label_key, "geographic_agglomeration");
+  // Geographic, technological, knowledge skipped (unmeasured), closed: not "without knowledge production".
+  assert.equal(pick(t, "R1", "A").label_key, "geographic_without_external");
+  assert.equal(pick(t, "R1", "A").failed, "external interaction");
   assert.equal(pick(t, "R2", "A").external, null); // no ties: unmeasured, skipped
   assert.equal(pick(t, "R2", "A").label_key, "innovation_cluster");
   assert.match(t.warnings.join("\n"), /1 tie\(s\) with neither end/);
@@ -370,4 +376,101 @@ Deno.test("identifyClusters(): invalid US level parameters name the problem", ()
       return true;
     },
   );
+});
+
+// What each label asserts about the criteria (read off its wording, independently of the rule):
+// true = the label says the criterion is met, false = says it is missing; absent = says nothing.
+const CLAIMS: Record<ClusterLabelKey, Partial<ClusterCriteria>> = {
+  innovation_cluster: { geographic: true, technological: true, knowledge: true, external: true },
+  geographic_agglomeration: { geographic: true, knowledge: false },
+  geographic_without_technology: { geographic: true, technological: false },
+  geographic_without_external: { geographic: true, external: false },
+  technological_community: { geographic: false, technological: true },
+  not_cluster: { geographic: false, technological: false },
+};
+const holds = (key: ClusterLabelKey, c: ClusterCriteria) =>
+  Object.entries(CLAIMS[key]).every(([k, v]) => c[k as keyof ClusterCriteria] === v);
+
+Deno.test("clusterLabelKey(): every row of the truth table, and every label is true of its row", () => {
+  // G T K E → key, the 16 rows of the doc comment's truth table written out.
+  const table: [number, number, number, number, ClusterLabelKey][] = [
+    [1, 1, 1, 1, "innovation_cluster"],
+    [1, 1, 1, 0, "geographic_without_external"],
+    [1, 1, 0, 1, "geographic_agglomeration"],
+    [1, 1, 0, 0, "geographic_agglomeration"],
+    [1, 0, 1, 1, "geographic_without_technology"],
+    [1, 0, 1, 0, "geographic_without_technology"],
+    [1, 0, 0, 1, "geographic_agglomeration"],
+    [1, 0, 0, 0, "geographic_agglomeration"],
+    [0, 1, 1, 1, "technological_community"],
+    [0, 1, 1, 0, "technological_community"],
+    [0, 1, 0, 1, "technological_community"],
+    [0, 1, 0, 0, "technological_community"],
+    [0, 0, 1, 1, "not_cluster"],
+    [0, 0, 1, 0, "not_cluster"],
+    [0, 0, 0, 1, "not_cluster"],
+    [0, 0, 0, 0, "not_cluster"],
+  ];
+  const seen = new Set<string>();
+  for (const [g, t, k, e, want] of table) {
+    const c = { geographic: g === 1, technological: t === 1, knowledge: k === 1, external: e === 1 };
+    seen.add(`${g}${t}${k}${e}`);
+    assert.equal(clusterLabelKey(c), want, `G${g} T${t} K${k} E${e}`);
+    assert.ok(holds(want, c), `label ${want} is not true of G${g} T${t} K${k} E${e}`);
+  }
+  assert.equal(seen.size, 16);
+  // Every key is used by some row, has both languages and a place in the order.
+  assert.deepEqual(new Set(table.map((r) => r[4])), new Set(CLUSTER_LABEL_ORDER));
+  assert.deepEqual(new Set(Object.keys(CLUSTER_LABELS)), new Set(CLUSTER_LABEL_ORDER));
+  assert.equal(
+    CLUSTER_LABELS.geographic_without_technology.en,
+    "Geographic agglomeration without technological relatedness",
+  );
+  assert.equal(CLUSTER_LABELS.geographic_without_technology.zh, "地理集聚但缺乏技术关联");
+  assert.equal(CLUSTER_LABELS.geographic_without_external.zh, "地理集聚但缺乏对外互动");
+});
+
+Deno.test("clusterLabelKey(): criteria that are not booleans are a ValidationError naming them", () => {
+  assert.throws(
+    () =>
+      clusterLabelKey({ geographic: true, technological: null, knowledge: 1 } as unknown as ClusterCriteria),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('column "technological": expected true or false, received null') &&
+      e.message.includes('column "knowledge": expected true or false, received 1') &&
+      e.message.includes('column "external": expected true or false, received undefined'),
+  );
+});
+
+Deno.test("identifyClusters(): the new labels in data, and every label true of its row's criteria", () => {
+  // communityLQ 1.65 makes R2 and R4 (community LQ 1.6) fail the technological criterion while they stay
+  // geographic (US strong). Knowledge index: only R4 below 1. Ties: R1 only inside, R2 abroad, R3–R4.
+  const t = identifyClusters(x, {
+    thresholds: { communityLQ: 1.65 },
+    knowledgeIndex: { R1: 1, R2: 1, R3: 1, R4: 0.5, R5: 1 },
+    ties: [{ source: "R1", target: "R1" }, { source: "R2", target: "X" }, { source: "R3", target: "R4" }],
+    lang: "zh",
+  });
+  const r2 = pick(t, "R2", "A");
+  assert.deepEqual([r2.geographic, r2.technological, r2.knowledge, r2.external], [true, false, true, true]);
+  assert.equal(r2.label_key, "geographic_without_technology");
+  assert.equal(r2.label, "地理集聚但缺乏技术关联");
+  assert.equal(r2.label_en, "Geographic agglomeration without technological relatedness");
+  assert.equal(r2.failed, "技术关联");
+  assert.equal(pick(t, "R1", "A").label_key, "geographic_without_external");
+  assert.equal(pick(t, "R1", "A").failed, "对外互动");
+  assert.equal(pick(t, "R3", "C").label_key, "innovation_cluster");
+  const r4 = pick(t, "R4", "C"); // geographic, neither technological nor knowledge-producing
+  assert.equal(r4.label_key, "geographic_agglomeration");
+  assert.equal(r4.failed, "技术关联; 知识生产");
+  assert.equal(pick(t, "R5", "A").label_key, "not_cluster");
+  for (const r of t.objects() as Row[]) {
+    const c = {
+      geographic: r.geographic as boolean,
+      technological: r.technological as boolean,
+      knowledge: r.knowledge !== false, // null = unmeasured, skipped
+      external: r.external !== false,
+    };
+    assert.ok(holds(r.label_key as ClusterLabelKey, c), `${r.region} ${r.sector}: ${r.label_key}`);
+  }
 });
