@@ -4,7 +4,7 @@
  * or change, the user's own Jupyter configuration.
  * @module
  */
-import { dirname, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The project root (the folder of deno.json). */
@@ -93,7 +93,7 @@ export interface ExecuteOptions {
 
 /**
  * Execute notebooks with the Deno kernel (through the runner) and, with `html`, render them. A notebook in
- * `notebooks/sub/` goes to `out/sub/`.
+ * `notebooks/sub/` goes to `out/sub/`; a notebook outside `notebooks/` goes to `out/`.
  */
 export async function executeNotebooks(
   notebooks: string[],
@@ -103,8 +103,8 @@ export async function executeNotebooks(
   const kernelEnv = await installKernel();
   const groups = new Map<string, string[]>();
   for (const nb of notebooks) {
-    const rel = dirname(resolve(nb)).slice(join(ROOT, "notebooks").length).replace(/^\//, "");
-    const out = join(options.out, rel);
+    const rel = relative(join(ROOT, "notebooks"), dirname(resolve(nb)));
+    const out = rel.startsWith("..") || isAbsolute(rel) ? options.out : join(options.out, rel);
     groups.set(out, [...(groups.get(out) ?? []), nb]);
   }
   let stdout = "", stderr = "", ok = true;
@@ -112,7 +112,7 @@ export async function executeNotebooks(
     const args = [RUNNER, "--out", out, ...(options.html ? ["--html"] : []), ...nbs];
     const cmd = new Deno.Command(python, {
       args,
-      env: { ...kernelEnv, NO_COLOR: "1", ...(options.env ?? {}) },
+      env: { ...kernelEnv, NO_COLOR: "1", CLUSTERLAB_DENO: Deno.execPath(), ...(options.env ?? {}) },
       stdout: options.capture ? "piped" : "inherit",
       stderr: options.capture ? "piped" : "inherit",
     });

@@ -6,14 +6,23 @@
 import { join } from "node:path";
 import { patchKernelSpec, ROOT } from "./jupyter.ts";
 
-const dataHome = Deno.env.get("XDG_DATA_HOME") ?? join(Deno.env.get("HOME") ?? "~", ".local", "share");
 const install = await new Deno.Command(Deno.execPath(), { args: ["jupyter", "--install", "--force"] })
   .output();
+const said = new TextDecoder().decode(install.stdout) + new TextDecoder().decode(install.stderr);
 if (!install.success) {
-  console.error(new TextDecoder().decode(install.stderr));
+  console.error(said);
   Deno.exit(1);
 }
-const spec = join(dataHome, "jupyter", "kernels", "deno", "kernel.json");
+// Deno prints where it put the kernelspec ("… installed successfully at DIR."): XDG_DATA_HOME/jupyter on
+// Linux, ~/Library/Jupyter on macOS, %APPDATA%\jupyter on Windows. Fall back to the Linux default.
+const dir = said.match(/installed successfully at (.+?)\.?\s*$/m)?.[1] ??
+  join(
+    Deno.env.get("XDG_DATA_HOME") ?? join(Deno.env.get("HOME") ?? "~", ".local", "share"),
+    "jupyter",
+    "kernels",
+    "deno",
+  );
+const spec = join(dir, "kernel.json");
 await patchKernelSpec(spec);
 console.log(`Deno kernel registered: ${spec} (NO_COLOR=1, interrupt_mode=message)`);
 
@@ -47,3 +56,4 @@ console.log(`Jupyter is not installed. Install one of:
   - Classic notebook:  sudo apt-get install jupyter-notebook   (Debian/Ubuntu)
   - VS Code with the Jupyter extension: open a notebook and pick the "Deno" kernel.
 Then run "deno task lab" again. Headless runs need only: sudo apt-get install python3-nbclient python3-nbconvert`);
+Deno.exit(1);

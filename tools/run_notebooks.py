@@ -27,6 +27,11 @@ class DenoClient(NotebookClient):
     """nbclient that keeps reading IOPub for `grace_s` after 'idle' (Deno may publish late)."""
 
     grace_s = 0.5
+    current_cell = None
+
+    async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
+        self.current_cell = cell
+        return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
         while True:
@@ -63,6 +68,21 @@ def cell_error(nb):
                 tb = "\n".join(out.get("traceback", []))
                 return k, f"{out.get('ename')}: {out.get('evalue')}\n{tb}", cell.source
     return None
+
+
+def syntax_error(source):
+    """The parse error of a cell's code, from `deno fmt` (the kernel reports only "Execution failed")."""
+    import subprocess
+
+    deno = os.environ.get("CLUSTERLAB_DENO", "deno")
+    try:
+        r = subprocess.run([deno, "fmt", "--ext=ts", "-"], input=source, capture_output=True, text=True,
+                           env={**os.environ, "NO_COLOR": "1"}, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if r.returncode == 0:
+        return None
+    return r.stderr.split("\nStack backtrace:")[0].strip()
 
 
 def self_contained(html):
@@ -126,8 +146,13 @@ def main():
                 print(f"  code cell {k}:\n{source}\n  error: {text}", file=sys.stderr)
             if error is not None and (found is None or "Execution failed" in (found[1] or "")):
                 print(f"  {error}", file=sys.stderr)
-                print("  (a bare 'Execution failed' is an import or syntax error: run "
-                      "'deno task check' to see it)", file=sys.stderr)
+                cell = client.current_cell
+                parse = syntax_error(cell.source) if cell is not None and "Execution failed" in error else None
+                if parse:
+                    print(f"  syntax error in that cell:\n{parse}", file=sys.stderr)
+                else:
+                    print("  (a bare 'Execution failed' is an import or syntax error: run "
+                          "'deno task check' to see it)", file=sys.stderr)
             continue
         line = f"ok {path} ({time.time() - t0:.1f} s) -> {executed}"
         if args.html:

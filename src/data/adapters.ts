@@ -6,6 +6,7 @@
  */
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
+import { describeValue, ValidationError, type ValidationIssue } from "./validation_error.ts";
 
 /** The part of a danfojs DataFrame the adapter reads (danfojs 1.x). */
 export interface DanfoLike {
@@ -36,23 +37,65 @@ export function isDanfoFrame(x: unknown): x is DanfoLike {
 
 /**
  * Convert any {@link TableInput} to an arquero table. Columns are kept as they are (no type inference).
+ * Nothing is dropped: the columns of an array of objects are the union of the keys of every row (a key a
+ * row lacks is `undefined` there, which validation reports), and a column object whose columns differ in
+ * length, or an input that is not a table, is a {@link ValidationError}.
  *
  * @example
  * ```ts
  * import { toTable } from "clusterlab";
- * toTable([{ region: "R1", value: 3 }]).numRows(); // 1
+ * toTable([{ region: "R1", value: 3 }, { region: "R2", value: 4, note: "x" }]).columnNames();
+ * // ["region", "value", "note"]
  * ```
  */
 export function toTable(input: TableInput): ColumnTable {
   if (isTable(input)) return input;
-  if (Array.isArray(input)) return aq.from(input as Record<string, unknown>[]);
+  if (Array.isArray(input)) return fromRows(input as Record<string, unknown>[]);
   if (isDanfoFrame(input)) return fromDanfo(input);
   if (typeof input === "object" && input !== null) {
-    return aq.table(input as Record<string, ArrayLike<unknown>>);
+    const columns = input as Record<string, ArrayLike<unknown>>;
+    const issues: ValidationIssue[] = [];
+    let n: number | undefined, first = "";
+    for (const [name, values] of Object.entries(columns)) {
+      const length = values?.length;
+      if (typeof length !== "number") {
+        issues.push({ column: name, expected: "an array of values", received: describeValue(values) });
+      } else if (n === undefined) [n, first] = [length, name];
+      else if (length !== n) {
+        issues.push({
+          column: name,
+          expected: `${n} values, as many as column "${first}"`,
+          received: `${length} values`,
+        });
+      }
+    }
+    if (issues.length > 0) throw new ValidationError("column object", issues);
+    return aq.table(columns);
   }
-  throw new TypeError(
-    `Expected a table (arquero table, array of objects, danfojs DataFrame or column object), received ${typeof input}`,
-  );
+  throw new ValidationError("table input", [{
+    column: "(input)",
+    expected: "a table (arquero table, array of objects, danfojs DataFrame or column object)",
+    received: `${typeof input} ${describeValue(input)}`,
+  }]);
+}
+
+/** An arquero table from row objects, with the union of every row's keys as columns (first-seen order). */
+function fromRows(rows: readonly Record<string, unknown>[]): ColumnTable {
+  const names = new Set<string>();
+  for (const row of rows) {
+    if (typeof row !== "object" || row === null) continue;
+    for (const k in row) names.add(k);
+  }
+  const bad = rows.findIndex((r) => typeof r !== "object" || r === null || Array.isArray(r));
+  if (bad >= 0) {
+    throw new ValidationError("array of row objects", [{
+      row: bad + 1,
+      column: "(row)",
+      expected: "an object of column values",
+      received: describeValue(rows[bad]),
+    }]);
+  }
+  return aq.from(rows as Record<string, unknown>[], [...names]);
 }
 
 /** Convert a danfojs DataFrame to an arquero table (column names and row values; the index is not kept). */

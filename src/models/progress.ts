@@ -24,7 +24,8 @@ let counter = 0;
  * A progress report for `total` units of work. Call `await tick(k)` after each unit and `await done()` at
  * the end. In a notebook one output is created and then updated in place (`display_id`, `update: true`);
  * in a terminal one stderr line is rewritten with `\r`. Updates are throttled to `interval` ms, so
- * ticking often is cheap. The display id is deterministic (a counter), so notebook outputs are stable.
+ * ticking often is cheap. The display id is deterministic (a counter) and the final notebook output omits
+ * the elapsed time, so executed notebooks are the same on every run.
  *
  * @example
  * ```ts
@@ -61,15 +62,23 @@ export class Progress {
 
   /** The current status line, e.g. "sweep 12/27 (44%) 1.2 s". */
   text(): string {
+    return this.#status(true);
+  }
+
+  #status(withTime: boolean): string {
     const pct = this.total > 0 ? Math.floor((100 * this.completed) / this.total) : 100;
     const secs = ((performance.now() - this.#start) / 1000).toFixed(1);
     const unit = this.#lang === "zh" ? "秒" : "s";
-    return `${this.#label ? this.#label + " " : ""}${this.completed}/${this.total} (${pct}%) ${secs} ${unit}`;
+    const time = withTime ? ` ${secs} ${unit}` : "";
+    return `${this.#label ? this.#label + " " : ""}${this.completed}/${this.total} (${pct}%)${time}`;
   }
 
   async #show(final: boolean): Promise<void> {
     if (this.#target === "none") return;
-    const line = this.text() + (final ? (this.#lang === "zh" ? " 完成" : " done") : "");
+    // The final state stays in a notebook's saved output: without the elapsed time, so that executed
+    // notebooks are byte-identical from run to run (the terminal line keeps it).
+    const status = this.#status(!(final && this.#target === "notebook"));
+    const line = status + (final ? (this.#lang === "zh" ? " 完成" : " done") : "");
     if (this.#target === "terminal") {
       const bytes = new TextEncoder().encode(`\r${line}${final ? "\n" : ""}`);
       try {

@@ -13,6 +13,16 @@ import { base64, DISPLAY, escapeHTML, type MimeBundle } from "./jupyter.ts";
 /** The font ClusterLab uses for Latin and Chinese text (Debian's `fonts-noto-cjk`). */
 export const FONT_FAMILY = "Noto Sans CJK SC";
 
+/**
+ * Fonts for text without Chinese characters in the PNG (design choice, for speed only; the HTML keeps
+ * {@link FONT_FAMILY}). resvg re-reads the font file for each glyph it draws, and Noto Sans CJK's files are
+ * 20 MB, so a chart with long English labels took 2–3 s to rasterise; with Liberation Sans (Debian's
+ * `fonts-liberation`, metric-compatible with Arial/Helvetica, whose widths Plot's layout assumes) it takes a
+ * few tens of ms. Text with any other character (Chinese, mixed labels) is drawn in {@link FONT_FAMILY}.
+ * A family that is not installed is skipped: the text falls back to {@link FONT_FAMILY}.
+ */
+export const PNG_LATIN_FONTS: readonly string[] = ["Liberation Sans"];
+
 /** Options of {@link Figure.toPNG}. */
 export interface PNGOptions {
   /** Pixel density (default 2). */
@@ -44,6 +54,34 @@ function normaliseIds(html: string): string {
       .split(`#${id})`).join(`#@@${k})`).split(`"#${id}"`).join(`"#@@${k}"`), html);
   const tag = `cl${hash(placeholder)}`;
   return placeholder.replace(/@@(\d+)/g, (_, k) => `${tag}-${k}`);
+}
+
+/** Characters Liberation Sans draws: Latin, Greek, general punctuation, arrows, mathematical operators. */
+const LATIN_TEXT = /^[\t\n\r\u0020-\u024f\u0370-\u03ff\u2000-\u22ff]*$/;
+
+/**
+ * The SVG {@link Figure.toPNG} rasterises: `<text>` elements whose characters are all in {@link LATIN_TEXT} get
+ * {@link PNG_LATIN_FONTS} before {@link FONT_FAMILY}. Only when the chart uses ClusterLab's default font
+ * (the root's style) and sets no other font anywhere; otherwise the SVG is returned unchanged.
+ *
+ * @example
+ * ```ts
+ * import { plot, rasterSVG } from "clusterlab";
+ * import * as Plot from "@observablehq/plot";
+ * const svg = rasterSVG(plot({ marks: [Plot.text(["LQ"])] }).toSVG());
+ * svg.includes('<text font-family="Liberation Sans, Noto Sans CJK SC"'); // true
+ * ```
+ */
+export function rasterSVG(svg: string): string {
+  if (PNG_LATIN_FONTS.length === 0) return svg;
+  const root = svg.slice(0, svg.indexOf(">") + 1);
+  if (!root.includes(`font-family:${FONT_FAMILY}`)) return svg;
+  if (svg.split("font-family").length - 1 !== root.split("font-family").length - 1) return svg;
+  const family = [...PNG_LATIN_FONTS, FONT_FAMILY].join(", ");
+  return svg.replace(/<text\b([^>]*)>([\s\S]*?)<\/text>/g, (all, attrs: string, content: string) => {
+    const visible = content.replace(/<[^>]*>/g, "");
+    return LATIN_TEXT.test(visible) ? `<text font-family="${family}"${attrs}>${content}</text>` : all;
+  });
 }
 
 /** A rendered chart: displays itself in Jupyter, exports SVG, HTML and PNG. */
@@ -82,7 +120,7 @@ export class Figure {
    */
   toPNG(options: PNGOptions = {}): Uint8Array {
     const { scale = 2, font = FONT_FAMILY } = options;
-    const resvg = new Resvg(this.toSVG(), {
+    const resvg = new Resvg(rasterSVG(this.toSVG()), {
       background: "white",
       fitTo: { mode: "zoom", value: scale },
       font: { loadSystemFonts: true, defaultFontFamily: font, sansSerifFamily: font },

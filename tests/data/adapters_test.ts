@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { fromDanfo, isDanfoFrame, toDanfo, toTable } from "../../src/data/adapters.ts";
+import { ValidationError } from "../../src/data/validation_error.ts";
 
 Deno.test("toTable() accepts arrays of objects, column objects and arquero tables", () => {
   assert.deepEqual(toTable([{ a: 1 }, { a: 2 }]).array("a"), [1, 2]);
@@ -25,6 +26,33 @@ Deno.test("toDanfo() builds a DataFrame through the module it is given", () => {
   assert.deepEqual(df.data, { a: [1, 2] });
 });
 
-Deno.test("toTable() rejects what is not a table", () => {
-  assert.throws(() => toTable(42 as never), /Expected a table/);
+Deno.test("toTable() rejects what is not a table with a ValidationError", () => {
+  assert.throws(
+    () => toTable(42 as never),
+    (e: unknown) =>
+      e instanceof ValidationError && e.issues[0]!.column === "(input)" &&
+      e.issues[0]!.received === "number 42",
+  );
+  assert.throws(
+    () => toTable([{ a: 1 }, 3] as never),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.row === 2 && e.issues[0]!.received === "3",
+  );
+});
+
+Deno.test("toTable() keeps every key of every row: the union of keys is the column list", () => {
+  const t = toTable([{ a: 1 }, { a: 2, b: 3 }]);
+  assert.deepEqual(t.columnNames(), ["a", "b"]);
+  assert.deepEqual(t.array("b"), [undefined, 3]);
+});
+
+Deno.test("toTable() refuses a column object whose columns differ in length", () => {
+  assert.throws(
+    () => toTable({ a: [1, 2], b: [1] }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.issues.length === 1 &&
+      e.issues[0]!.column === "b" &&
+      e.issues[0]!.expected === '2 values, as many as column "a"' &&
+      e.issues[0]!.received === "1 values",
+  );
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
-import { Figure, plot } from "../../src/plot/figure.ts";
+import { Figure, FONT_FAMILY, plot, PNG_LATIN_FONTS, rasterSVG } from "../../src/plot/figure.ts";
 import { tableBundle } from "../../src/plot/table.ts";
 import * as aq from "arquero";
 
@@ -59,4 +59,21 @@ Deno.test("tables display as HTML with a row limit", () => {
   const b = tableBundle(aq.table({ a: [1, 2, 3] }), 2);
   assert.match(b["text/html"]!, /2 of 3 rows/);
   assert.equal(b["text/plain"], "ColumnTable 3 rows × 1 columns: a");
+});
+
+Deno.test("PNG text: Latin-only labels are drawn with Liberation Sans first, Chinese and mixed ones in Noto Sans CJK", () => {
+  const fig = plot({ marks: [Plot.text(["Employment → 2018", "区位商 LQ", "北京"], { x: [1, 2, 3] })] });
+  const svg = rasterSVG(fig.toSVG());
+  const family = (text: string) =>
+    svg.match(new RegExp(`<text([^>]*)>(?:<tspan[^>]*>)?${text}`))?.[1]?.match(/font-family="([^"]+)"/)?.[1];
+  assert.equal(family("Employment → 2018"), [...PNG_LATIN_FONTS, FONT_FAMILY].join(", "));
+  assert.equal(family("区位商 LQ"), undefined); // inherits Noto Sans CJK SC from the root
+  assert.equal(family("北京"), undefined);
+  // the 11 tick labels "1.0" … "3.0" are Latin too: 12 texts in all
+  assert.equal(svg.split(`font-family="${[...PNG_LATIN_FONTS, FONT_FAMILY].join(", ")}"`).length - 1, 12);
+  // a chart that sets its own font is rasterised as it is
+  const own = plot({ style: { fontFamily: "monospace" }, marks: [Plot.text(["abc"])] });
+  assert.equal(rasterSVG(own.toSVG()), own.toSVG());
+  const mark = plot({ marks: [Plot.text(["abc"], { fontFamily: "serif" })] });
+  assert.equal(rasterSVG(mark.toSVG()), mark.toSVG());
 });

@@ -1,0 +1,75 @@
+/**
+ * The notebook runner (tools/jupyter.ts + tools/run_notebooks.py): a throwing cell fails the run loudly with
+ * the cell's real error, a syntax error points to `deno task check`, and outputs the Deno kernel publishes
+ * after it reports idle (large results) are kept.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { executeNotebooks } from "../../tools/jupyter.ts";
+
+function notebook(cells: string[]): string {
+  return JSON.stringify({
+    cells: cells.map((source) => ({
+      cell_type: "code",
+      execution_count: null,
+      metadata: {},
+      outputs: [],
+      source,
+    })),
+    metadata: { kernelspec: { display_name: "Deno", language: "typescript", name: "deno" } },
+    nbformat: 4,
+    nbformat_minor: 5,
+  });
+}
+
+Deno.test({
+  name: "a cell that throws fails the run with the cell's own message; earlier large outputs are kept",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const dir = await Deno.makeTempDir();
+    const nb = join(dir, "fails.ipynb");
+    await Deno.writeTextFile(
+      nb,
+      notebook([
+        // ~9 MB: the Deno kernel publishes results this large after 'idle' (nbclient alone drops them)
+        `({ [Symbol.for("Jupyter.display")]: () => ({ "text/plain": "y".repeat(9_000_000) }) });`,
+        `console.log("before the error");\nthrow new Error("boom: the third cell's result is wrong");`,
+        `console.log("never reached");`,
+      ]),
+    );
+    const out = join(dir, "out");
+    const r = await executeNotebooks([nb], { out, capture: true });
+    assert.equal(r.ok, false);
+    assert.match(r.stderr, /FAILED .*fails\.ipynb/);
+    assert.match(r.stderr, /code cell 2:/);
+    assert.match(r.stderr, /boom: the third cell's result is wrong/);
+    const executed = JSON.parse(await Deno.readTextFile(join(out, "fails.ipynb")));
+    const [big, failing, never] = executed.cells;
+    const result = big.outputs.find((o: { output_type: string }) => o.output_type === "execute_result");
+    assert.ok(result, "the late 9 MB result was dropped");
+    const text = result.data["text/plain"];
+    assert.equal(Array.isArray(text) ? text.join("") : text, "y".repeat(9_000_000));
+    assert.ok(failing.outputs.some((o: { output_type: string }) => o.output_type === "error"));
+    assert.deepEqual(never.outputs, []);
+    await Deno.remove(dir, { recursive: true });
+  },
+});
+
+Deno.test({
+  name: "a syntax error fails the run and shows the parse error with its position",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const dir = await Deno.makeTempDir();
+    const nb = join(dir, "syntax.ipynb");
+    await Deno.writeTextFile(nb, notebook([`const a = ;`]));
+    const r = await executeNotebooks([nb], { out: join(dir, "out"), capture: true });
+    assert.equal(r.ok, false);
+    assert.match(r.stderr, /FAILED .*syntax\.ipynb/);
+    assert.match(r.stderr, /Execution failed/);
+    // the kernel says only "Execution failed"; the runner adds the parse error with its position
+    assert.match(r.stderr, /syntax error in that cell:\n.*SyntaxError: Expression expected[\s\S]*:1:11/);
+    await Deno.remove(dir, { recursive: true });
+  },
+});
