@@ -25,6 +25,11 @@ export interface QuadrantChartOptions {
   readonly names?: Readonly<Record<string, string>>;
   /** Label the last point of these entities (default: every entity when ≤ 12, else none). */
   readonly label?: readonly string[];
+  /**
+   * Entities whose path is highlighted: their arrows are drawn thick and coloured, their dots outlined and
+   * labelled with the year, their last point named; every other entity is drawn in grey behind them.
+   */
+  readonly highlight?: readonly string[];
   /** Chart title (default "Knowledge stock × alliance stock" in `lang`). */
   readonly title?: string;
   /** Width and height in pixels (default 640 × 560). */
@@ -43,7 +48,9 @@ const TEXT: Record<"title", Bilingual> = {
  * Quadrant chart of a {@link classifyGovernance} table (columns `K`, `A`, entity and year): dots per
  * entity-year coloured by entity (when few) or by year, arrows from each year to the next per entity, dashed
  * threshold lines, and the main mechanism written in each quadrant's corner. Each dot's `<title>` gives the
- * entity, year, K, A and quadrant.
+ * entity, year, K, A and quadrant. With `highlight`, the paths of those entities are drawn thick, coloured
+ * and labelled with their years over the other entities in grey (an entity not in the table is a
+ * ValidationError).
  *
  * @example
  * ```ts
@@ -87,6 +94,25 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
       }]);
     }
   }
+  const highlight = options.highlight ?? [];
+  if (!Array.isArray(highlight)) {
+    throw new ValidationError("options of quadrantChart", [{
+      column: "highlight",
+      expected: "an array of entities",
+      received: describeValue(highlight),
+    }]);
+  }
+  const present = new Set((table.array(entity) as unknown[]).map(String));
+  const absent = highlight.filter((h) => !present.has(String(h)));
+  if (absent.length > 0) {
+    throw new ValidationError("options of quadrantChart", [{
+      column: "highlight",
+      expected: `entities of the input (${[...present].slice(0, 40).join(", ")}${
+        present.size > 40 ? ", …" : ""
+      })`,
+      received: describeValue(absent),
+    }]);
+  }
   type Row = { e: string; name: string; y: number; K: number; A: number; q: string };
   const rows: Row[] = (table.objects() as Record<string, unknown>[]).map((r) => ({
     e: String(r[entity]),
@@ -97,14 +123,16 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
     q: String(r.quadrant ?? ""),
   }));
   rows.sort((a, b) => (a.e < b.e ? -1 : a.e > b.e ? 1 : a.y - b.y));
-  const arrows: { K1: number; A1: number; K2: number; A2: number; name: string }[] = [];
+  const arrows: { K1: number; A1: number; K2: number; A2: number; name: string; e: string }[] = [];
   for (let i = 1; i < rows.length; i++) {
     const p = rows[i - 1]!, c = rows[i]!;
-    if (p.e === c.e) arrows.push({ K1: p.K, A1: p.A, K2: c.K, A2: c.A, name: c.name });
+    if (p.e === c.e) arrows.push({ K1: p.K, A1: p.A, K2: c.K, A2: c.A, name: c.name, e: c.e });
   }
   const entities = [...new Set(rows.map((r) => r.e))];
   const few = entities.length <= 12;
-  const labelled = new Set(options.label ?? (few ? entities : []));
+  const hi = new Set(highlight.map(String));
+  const labelled = new Set([...(options.label ?? (few && hi.size === 0 ? entities : [])), ...hi]);
+  const dotTitle = (d: Row) => `${d.name} ${d.y}\nK = ${d.K.toFixed(3)}, A = ${d.A.toFixed(3)} (${d.q})`;
   const last = rows.filter((r, i) => labelled.has(r.e) && (i === rows.length - 1 || rows[i + 1]!.e !== r.e));
   const corners: { K: number; A: number; text: string; anchor: string }[] = (
     [["LL", 0, 0, "start"], ["HL", 1, 0, "end"], ["LH", 0, 1, "start"], ["HH", 1, 1, "end"]] as const
@@ -123,7 +151,9 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
     title: options.title ?? TEXT.title[lang],
     x: { domain: [0, 1], label: `${LABELS.knowledgeStock[lang]} K →`, grid: true },
     y: { domain: [0, 1], label: `↑ ${LABELS.allianceStock[lang]} A`, grid: true },
-    color: few ? { legend: true, type: "categorical" } : { legend: true, label: LABELS.year[lang] },
+    color: few || hi.size > 0
+      ? { legend: true, type: "categorical" }
+      : { legend: true, label: LABELS.year[lang] },
     marks: [
       Plot.ruleX([thresholds.K], { strokeDasharray: "4,3", stroke: "#666" }),
       Plot.ruleY([thresholds.A], { strokeDasharray: "4,3", stroke: "#666" }),
@@ -139,23 +169,66 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
           fontSize: 11,
         })
       ),
-      Plot.arrow(arrows, {
-        x1: "K1",
-        y1: "A1",
-        x2: "K2",
-        y2: "A2",
-        stroke: few ? "name" : "#999",
-        strokeOpacity: few ? 0.8 : 0.35,
-        headLength: 6,
-        bend: false,
-      }),
-      Plot.dot(rows, {
-        x: "K",
-        y: "A",
-        fill: few ? "name" : "y",
-        r: 3,
-        title: (d: Row) => `${d.name} ${d.y}\nK = ${d.K.toFixed(3)}, A = ${d.A.toFixed(3)} (${d.q})`,
-      }),
+      ...(hi.size === 0
+        ? [
+          Plot.arrow(arrows, {
+            x1: "K1",
+            y1: "A1",
+            x2: "K2",
+            y2: "A2",
+            stroke: few ? "name" : "#999",
+            strokeOpacity: few ? 0.8 : 0.35,
+            headLength: 6,
+            bend: false,
+          }),
+          Plot.dot(rows, { x: "K", y: "A", fill: few ? "name" : "y", r: 3, title: dotTitle }),
+        ]
+        : [
+          Plot.arrow(arrows.filter((a) => !hi.has(a.e)), {
+            x1: "K1",
+            y1: "A1",
+            x2: "K2",
+            y2: "A2",
+            stroke: "#bbb",
+            strokeOpacity: 0.6,
+            headLength: 5,
+            bend: false,
+          }),
+          Plot.dot(rows.filter((r) => !hi.has(r.e)), {
+            x: "K",
+            y: "A",
+            fill: "#bbb",
+            r: 2.5,
+            title: dotTitle,
+          }),
+          Plot.arrow(arrows.filter((a) => hi.has(a.e)), {
+            x1: "K1",
+            y1: "A1",
+            x2: "K2",
+            y2: "A2",
+            stroke: "name",
+            strokeWidth: 2.5,
+            headLength: 8,
+            bend: false,
+          }),
+          Plot.dot(rows.filter((r) => hi.has(r.e)), {
+            x: "K",
+            y: "A",
+            fill: "name",
+            stroke: "black",
+            strokeWidth: 0.8,
+            r: 4.5,
+            title: dotTitle,
+          }),
+          Plot.text(rows.filter((r) => hi.has(r.e)), {
+            x: "K",
+            y: "A",
+            text: (d: Row) => String(d.y),
+            dy: -9,
+            fontSize: 9,
+            fill: "#333",
+          }),
+        ]),
       Plot.text(last, {
         x: "K",
         y: "A",

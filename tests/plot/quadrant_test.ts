@@ -83,3 +83,25 @@ Deno.test("quadrantChart: a table without K/A or with a bad threshold is a Valid
       e.message.includes('column "thresholds.A": expected a number in (0, 1), received 1.5'),
   );
 });
+
+Deno.test("quadrantChart: highlight draws the chosen paths thick with year labels, the others grey", () => {
+  const svg = quadrantChart(gov.table, { names: { a: "Alpha" }, highlight: ["a"] }).toSVG();
+  const first = svg.indexOf('aria-label="arrow"'), second = svg.indexOf('aria-label="arrow"', first + 1);
+  assert.ok(first >= 0 && second > first, "two arrow groups: the others, then the highlighted paths");
+  // From the group's opening tag (its attributes carry the constant stroke) to its end.
+  const groupAt = (i: number) => svg.slice(svg.lastIndexOf("<g", i), svg.indexOf("</g>", i));
+  const grey = groupAt(first), hi = groupAt(second);
+  assert.match(grey, /stroke="#bbb"/);
+  assert.equal((grey.match(/<path /g) ?? []).length, 1); // b: 1→2
+  assert.match(hi, /stroke-width="2.5"/);
+  assert.equal((hi.match(/<path /g) ?? []).length, 2); // a: 1→2, 2→3
+  for (const y of ["1", "2", "3"]) assert.ok(svg.includes(`>${y}</text>`), `year label ${y}`);
+  assert.ok(svg.includes(">Alpha 3</text>"));
+  assert.ok(!svg.includes(">b 2</text>"), "only the highlighted entity is named by default");
+  assert.throws(
+    () => quadrantChart(gov.table, { highlight: ["a", "zz"] }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('column "highlight": expected entities of the input (a, b), received ["zz"]'),
+  );
+});
