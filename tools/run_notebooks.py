@@ -3,9 +3,11 @@
 
 Usage: run_notebooks.py [--out DIR] [--html] [--kernel deno] NOTEBOOK...
 
-* Waits for outputs the Deno kernel publishes after it reports idle (nbclient would drop them).
+* Waits for outputs the Deno kernel publishes after it reports idle (nbclient would drop them), and files
+  any later straggler under the cell it belongs to.
 * Stops at the first failing cell and prints the cell's real error (name, message, traceback), the
-  notebook and the cell number; exit code 1.
+  notebook and the cell number (for a syntax error, which the kernel reports as a bare "Execution failed",
+  the parse error from `deno fmt`); exit code 1.
 * Writes the executed copy (DIR/<name>.ipynb) and, with --html, a self-contained HTML file (DIR/<name>.html).
 * The kernel runs in the notebook's folder, so it finds the project's deno.json and frozen deno.lock.
 """
@@ -24,23 +26,64 @@ from nbclient.util import ensure_async
 
 
 class DenoClient(NotebookClient):
-    """nbclient that keeps reading IOPub for `grace_s` after 'idle' (Deno may publish late)."""
+    """nbclient that keeps reading IOPub after 'idle' (Deno may publish outputs late).
+
+    After a cell's 'idle', messages are read until none has arrived for `grace_s` (each message for the cell
+    restarts the wait). A message that arrives later still, while another cell runs, is added to the cell it
+    belongs to (by its parent message id) instead of being dropped.
+    """
 
     grace_s = 0.5
     current_cell = None
 
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         self.current_cell = cell
-        return await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        last = all(c.cell_type != "code" for c in self.nb.cells[cell_index + 1:])
+        try:
+            result = await super().async_execute_cell(cell, cell_index, *args, **kwargs)
+        except CellExecutionError:
+            await self._drain()
+            raise
+        if last:
+            await self._drain()
+        return result
 
-    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+    async def _drain(self):
+        """After the last cell ran (or one failed): file the stragglers of every cell until IOPub is quiet."""
+        earlier = getattr(self, "_earlier", {})
         while True:
-            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
-            if msg["parent_header"].get("msg_id") != parent_msg_id:
-                continue
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=self.grace_s))
+            except (queue.Empty, asyncio.TimeoutError, TimeoutError):
+                return
+            parent = msg["parent_header"].get("msg_id")
+            if parent in earlier:
+                try:
+                    self.process_message(msg, *earlier[parent])
+                except CellExecutionComplete:
+                    pass
+
+    def _route(self, msg, parent_msg_id, cell, cell_index):
+        """Process `msg` into its own cell; True when it is the current cell's 'idle'."""
+        parent = msg["parent_header"].get("msg_id")
+        if parent == parent_msg_id:
             try:
                 self.process_message(msg, cell, cell_index)
             except CellExecutionComplete:
+                return True
+        elif parent in self._earlier:
+            try:
+                self.process_message(msg, *self._earlier[parent])
+            except CellExecutionComplete:
+                pass
+        return False
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        if not hasattr(self, "_earlier"):
+            self._earlier = {}
+        while True:
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            if self._route(msg, parent_msg_id, cell, cell_index):
                 break
         loop = asyncio.get_running_loop()
         end = loop.time() + self.grace_s
@@ -49,11 +92,10 @@ class DenoClient(NotebookClient):
                 msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=left))
             except (queue.Empty, asyncio.TimeoutError, TimeoutError):
                 break
+            self._route(msg, parent_msg_id, cell, cell_index)
             if msg["parent_header"].get("msg_id") == parent_msg_id:
-                try:
-                    self.process_message(msg, cell, cell_index)
-                except CellExecutionComplete:
-                    pass
+                end = loop.time() + self.grace_s
+        self._earlier[parent_msg_id] = (cell, cell_index)
 
 
 def cell_error(nb):
