@@ -114,9 +114,9 @@ export interface DanfoModule {
 }
 
 /**
- * Convert an arquero table to a danfojs DataFrame. Pass the danfojs module (`import * as dfd from
- * "npm:danfojs@1.1.2"`); ClusterLab does not depend on danfojs, which is heavy (TensorFlow.js) and carries
- * a vulnerable `xlsx`.
+ * Convert an arquero table to a danfojs DataFrame. Pass the danfojs module (after
+ * `deno add --frozen-lockfile=false npm:danfojs@1.1.2`: `import * as dfd from "danfojs"`); ClusterLab does
+ * not depend on danfojs, which is heavy (TensorFlow.js) and carries a vulnerable `xlsx`.
  */
 // deno-lint-ignore no-explicit-any
 export function toDanfo(table: ColumnTable, danfo: DanfoModule): any {
