@@ -1,7 +1,7 @@
 /**
  * Adapters between the table shapes users bring and arquero, ClusterLab's table engine: arquero tables,
  * plain arrays of row objects, column objects and danfojs DataFrames. danfojs is never imported here: a
- * DataFrame is recognised by its shape, and {@link toDanfo} loads danfojs lazily only when asked.
+ * DataFrame is recognised by its shape, and {@link loadDanfo} imports danfojs lazily only when asked.
  * @module
  */
 import * as aq from "arquero";
@@ -123,4 +123,32 @@ export function toDanfo(table: ColumnTable, danfo: DanfoModule): any {
   const cols: Record<string, unknown[]> = {};
   for (const name of table.columnNames()) cols[name] = table.array(name) as unknown[];
   return new danfo.DataFrame(cols);
+}
+
+/**
+ * Import danfojs lazily, only when a DataFrame is wanted: `toDanfo(table, await loadDanfo())`. Importing
+ * ClusterLab never loads danfojs. The specifier (default `"danfojs"`) is resolved through the caller's import
+ * map, so add it first: `deno add --frozen-lockfile=false npm:danfojs@1.1.2` (1.2.0 cannot be installed from
+ * the npm registry alone).
+ *
+ * @throws {Error} naming the specifier and the command that installs it, when it cannot be imported.
+ */
+export async function loadDanfo(specifier = "danfojs"): Promise<DanfoModule> {
+  let mod: unknown;
+  try {
+    mod = await import(specifier);
+  } catch (e) {
+    throw new Error(
+      `danfojs could not be imported as "${specifier}": ${
+        e instanceof Error ? e.message.split("\n")[0] : e
+      }\n` +
+        "Add it to your deno.json first: deno add --frozen-lockfile=false npm:danfojs@1.1.2",
+    );
+  }
+  const m = mod as Partial<DanfoModule> & { default?: Partial<DanfoModule> };
+  const DataFrame = m.DataFrame ?? m.default?.DataFrame;
+  if (typeof DataFrame !== "function") {
+    throw new Error(`"${specifier}" has no DataFrame export: is it danfojs?`);
+  }
+  return { DataFrame };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as aq from "arquero";
-import { fromDanfo, isDanfoFrame, toDanfo, toTable } from "../../src/data/adapters.ts";
+import { fromDanfo, isDanfoFrame, loadDanfo, toDanfo, toTable } from "../../src/data/adapters.ts";
 import { ValidationError } from "../../src/data/validation_error.ts";
 
 Deno.test("toTable() accepts arrays of objects, column objects and arquero tables", () => {
@@ -55,4 +55,45 @@ Deno.test("toTable() refuses a column object whose columns differ in length", ()
       e.issues[0]!.expected === '2 values, as many as column "a"' &&
       e.issues[0]!.received === "1 values",
   );
+});
+
+Deno.test("loadDanfo() imports lazily and names the install command when danfojs is not in the import map", async () => {
+  await assert.rejects(
+    () => loadDanfo("danfojs-not-installed-here"),
+    /could not be imported as "danfojs-not-installed-here"[\s\S]*deno add --frozen-lockfile=false npm:danfojs@1\.1\.2/,
+  );
+});
+
+Deno.test({
+  name: "a real danfojs 1.1.2 DataFrame round-trips (opt-in: CLUSTERLAB_TEST_DANFO=1; downloads ~300 MB)",
+  ignore: Deno.env.get("CLUSTERLAB_TEST_DANFO") !== "1",
+  fn: async () => {
+    const root = new URL("../../", import.meta.url).pathname;
+    const dir = await Deno.makeTempDir();
+    const config = JSON.parse(await Deno.readTextFile(`${root}deno.json`));
+    config.imports = { ...config.imports, clusterlab: `${root}src/mod.ts`, danfojs: "npm:danfojs@1.1.2" };
+    config.lock = { path: "./deno.lock", frozen: false };
+    await Deno.writeTextFile(`${dir}/deno.json`, JSON.stringify(config));
+    await Deno.copyFile(`${root}deno.lock`, `${dir}/deno.lock`);
+    await Deno.writeTextFile(
+      `${dir}/t.ts`,
+      `import * as aq from "arquero";
+import { loadDanfo, matrixFrom, toDanfo, toTable } from "clusterlab";
+const dfd = await loadDanfo();
+const df = new dfd.DataFrame({ region: ["R1", "R1", "R2"], sector: ["a", "a", "b"], value: [1, 2, 3] });
+const m = matrixFrom(df, { row: "region", col: "sector", value: "value" });
+const back = toDanfo(aq.table({ a: [1, 2] }), dfd);
+console.log(JSON.stringify({ rows: toTable(df).numRows(), m: m.toArrays(), cols: back.columns, vals: back.values }));
+`,
+    );
+    const r = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", "t.ts"],
+      cwd: dir,
+      stdout: "piped",
+    })
+      .output();
+    assert.ok(r.success);
+    const out = JSON.parse(new TextDecoder().decode(r.stdout).trim().split("\n").at(-1)!);
+    assert.deepEqual(out, { rows: 3, m: [[3, 0], [0, 3]], cols: ["a"], vals: [[1], [2]] });
+  },
 });
