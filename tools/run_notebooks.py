@@ -137,12 +137,37 @@ def self_contained(html):
     return html
 
 
+def with_png_links(nb):
+    """A copy of the notebook in which every output that carries both an HTML chart and its PNG fallback shows
+    the chart inline (SVG) followed by a link to the embedded PNG (for slides and documents): nbconvert would
+    otherwise keep only the HTML and drop the PNG from the page."""
+    import copy
+
+    nb = copy.deepcopy(nb)
+    k = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "text/html" in data and "image/png" in data:
+                k += 1
+                png = data["image/png"]
+                png = png if isinstance(png, str) else "".join(png)
+                html = data["text/html"]
+                html = html if isinstance(html, str) else "".join(html)
+                data["text/html"] = (
+                    html
+                    + f'<p class="cl-png"><a download="figure-{k}.png" '
+                    + f'href="data:image/png;base64,{png.strip()}">PNG</a></p>'
+                )
+    return nb
+
+
 def render_html(nb, path):
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter()
     exporter.embed_images = True
-    body, _ = exporter.from_notebook_node(nb)
+    body, _ = exporter.from_notebook_node(with_png_links(nb))
     body = self_contained(body)
     with open(path, "w", encoding="utf-8") as f:
         f.write(body)

@@ -73,3 +73,33 @@ Deno.test({
     await Deno.remove(dir, { recursive: true });
   },
 });
+
+Deno.test({
+  name:
+    "the HTML rendering shows a chart inline (SVG) with a link to its PNG, and loads no script from files",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    // inside the project, so the kernel finds deno.json and its import map
+    const root = new URL("../../", import.meta.url).pathname;
+    await Deno.mkdir(join(root, "out"), { recursive: true });
+    const dir = await Deno.makeTempDir({ dir: join(root, "out"), prefix: "runner-test-" });
+    const nb = join(dir, "chart.ipynb");
+    const src = "clusterlab";
+    await Deno.writeTextFile(
+      nb,
+      notebook([
+        `import { plot } from "${src}";\nimport * as Plot from "@observablehq/plot";`,
+        `plot({ marks: [Plot.barY([1, 2, 3])] }, "three bars");`,
+      ]),
+    );
+    const out = join(dir, "out");
+    const r = await executeNotebooks([nb], { out, html: true, capture: true });
+    assert.ok(r.ok, r.stderr);
+    const html = await Deno.readTextFile(join(out, "chart.html"));
+    assert.match(html, /<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.match(html, /<a download="figure-1.png" href="data:image\/png;base64,iVBOR/);
+    assert.doesNotMatch(html, /<script src="file:/);
+    await Deno.remove(dir, { recursive: true });
+  },
+});
