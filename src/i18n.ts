@@ -19,7 +19,9 @@ export const LANGS: readonly Lang[] = ["en", "zh"];
 
 /** A text in English and Chinese. */
 export interface Bilingual {
+  /** The English text. */
   readonly en: string;
+  /** The Chinese text (simplified characters). */
   readonly zh: string;
 }
 

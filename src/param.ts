@@ -20,7 +20,12 @@ import { describeValue, ValidationError } from "./data/validation_error.ts";
  * ```
  */
 export function param(name: string, fallback: number): number;
+/**
+ * A text parameter restricted to `choices` (the fallback must be one of them); any other value of
+ * `CLUSTERLAB_<NAME>` is a {@link ValidationError} listing the allowed values.
+ */
 export function param<const T extends string>(name: string, fallback: T, choices: readonly T[]): T;
+/** A free text parameter: the value of `CLUSTERLAB_<NAME>` as given, or `fallback` when unset or empty. */
 export function param(name: string, fallback: string): string;
 export function param(
   name: string,

@@ -10,8 +10,11 @@ import { describeValue, ValidationError, type ValidationIssue } from "./validati
 
 /** The part of a danfojs DataFrame the adapter reads (danfojs 1.x). */
 export interface DanfoLike {
+  /** Column names, in column order. */
   readonly columns: readonly string[];
+  /** Cell values row by row: `values[i][j]` is row `i` of column `columns[j]`. */
   readonly values: readonly (readonly unknown[])[];
+  /** The DataFrame's row index; not copied into the arquero table. */
   readonly $index?: unknown;
 }
 
@@ -109,6 +112,7 @@ export function fromDanfo(df: DanfoLike): ColumnTable {
 
 /** The part of the danfojs module {@link toDanfo} uses. */
 export interface DanfoModule {
+  /** danfojs's `DataFrame` constructor, called with an object of column arrays keyed by column name. */
   // deno-lint-ignore no-explicit-any
   DataFrame: new (data: Record<string, unknown[]>) => any;
 }

@@ -1,10 +1,10 @@
 /**
- * Table schemas: the column kinds of each input ClusterLab reads (DESIGN §5), with zod rules for the values.
+ * Table schemas: the column kinds of each input ClusterLab reads (DESIGN §5); `validate` checks the values
+ * with zod rules built from them.
  * A schema says which columns must exist, how text cells are parsed (code columns stay text, so "0161" keeps
  * its leading zero) and which columns form the unique key.
  * @module
  */
-import { z } from "zod";
 import type { Bilingual } from "../i18n.ts";
 
 /** How a column's cells are read. */
@@ -129,18 +129,3 @@ export const PLATFORM_CASES: TableSchema = {
   },
   key: ["case", "role"],
 };
-
-/** The zod rule for one column's parsed value (null allowed only when optional). */
-export function columnRule(spec: ColumnSpec): z.ZodType {
-  let rule: z.ZodType;
-  if (spec.type === "text") {
-    rule = spec.values ? z.enum(spec.values as [string, ...string[]]) : z.string().min(1);
-  } else {
-    let n = spec.type === "integer" ? z.number().int() : z.number();
-    n = n.refine(Number.isFinite, "a finite number");
-    if (spec.min !== undefined) n = n.min(spec.min);
-    if (spec.max !== undefined) n = n.max(spec.max);
-    rule = n;
-  }
-  return spec.optional ? rule.nullable().optional() : rule;
-}

@@ -6,7 +6,8 @@
  */
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
-import { columnRule, type ColumnSpec, type TableSchema } from "./schema.ts";
+import type { ColumnSpec, TableSchema } from "./schema.ts";
+import { columnRule } from "./column_rule.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "./validation_error.ts";
 import { type TableInput, toTable } from "./adapters.ts";
 

@@ -49,6 +49,11 @@ export class ValidationError extends Error {
   /** What was being validated ("activity table", "parameters of simulateMarch"). */
   readonly subject: string;
 
+  /**
+   * Build the error from what was validated (`subject`) and every problem found (`issues`); the message
+   * lists the first `limit` issues (default 20) as "row R, column "C": expected …, received …" and counts
+   * the rest.
+   */
   constructor(subject: string, issues: readonly ValidationIssue[], limit = 20) {
     const shown = issues.slice(0, limit).map((i) => `  - ${formatIssue(i)}`);
     const more = issues.length > limit ? [`  … and ${issues.length - limit} more`] : [];
