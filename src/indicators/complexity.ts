@@ -39,22 +39,28 @@ export interface ComplexityOptions extends MatrixInputOptions {
 
 /** Result of {@link complexity}. */
 export interface ComplexityResult {
+  /** The method that produced the scores (see {@link ComplexityOptions.method}). */
   readonly method: "eigenvector" | "reflections" | "fitness";
   /** ECI (KCI) per region: a z-score (fitness: F normalised to mean 1). */
   readonly eci: Series;
   /** PCI (TCI) per sector: a z-score (fitness: Q normalised to mean 1). */
   readonly pci: Series;
+  /** Diversity k_r,0 = Σ_s M_rs: the number of sectors each region is specialised in. */
   readonly diversity: Series;
+  /** Ubiquity k_s,0 = Σ_r M_rs: the number of regions specialised in each sector. */
   readonly ubiquity: Series;
   /** Un-standardised, signed region scores K_r (the eigenvector method: K_r = (1/k_r) Σ_s M_rs K_s). */
   readonly kc: Float64Array;
   /** Un-standardised, signed sector scores K_s (PCI* in the COI/COG formulas). */
   readonly kp: Float64Array;
-  /** Mean and s.d. used to standardise ECI. */
+  /** Mean used to standardise ECI (1 for the fitness method, whose scores are normalised to mean 1). */
   readonly mean: number;
+  /** S.d. used to standardise ECI, under the `sd` option's convention (NaN for the fitness method). */
   readonly sd: number;
   /** Eigenvalues 1, λ₂, λ₃ of M̃ (eigenvector method only). */
   readonly eigenvalues?: Float64Array;
+  /** Notes on degenerate input: regions or sectors without presence, disconnected graph,
+   * repeated second eigenvalue, no spread. */
   readonly warnings: readonly string[];
 }
 

@@ -1,7 +1,7 @@
 /**
  * Shared input handling of the complexity family: turn "a `Matrix` or anything `matrixFrom` accepts" into a
  * {@link Matrix}, check option values, and validate binary presence matrices. Internal helpers (not
- * re-exported from the barrel) except the {@link MatrixInput} type.
+ * re-exported from the barrel) except the {@link MatrixInput} and {@link MatrixInputOptions} types.
  * @module
  */
 import type { TableInput } from "../data/adapters.ts";
@@ -15,10 +15,17 @@ export type MatrixInput = Matrix | TableInput | readonly (readonly number[])[];
 /** How to read a non-`Matrix` input: `row`/`col`/`value` column names of a long table (defaults
  * `region`, `sector`, `value`), or `rows`/`cols` labels for nested arrays. */
 export interface MatrixInputOptions {
+  /** Long table: the column of row (region) labels (default `"region"`). */
   readonly row?: string;
+  /** Long table: the column of column (sector) labels (default `"sector"`). */
   readonly col?: string;
+  /** Long table: the column of values (default `"value"`; repeated region–sector pairs are summed). */
   readonly value?: string;
+  /** Row labels: required for nested arrays; for a long table, the row order, listing every label found
+   * (default: the labels found, sorted). */
   readonly rows?: readonly string[];
+  /** Column labels: required for nested arrays; for a long table, the column order, listing every label
+   * found (default: the labels found, sorted). */
   readonly cols?: readonly string[];
 }
 

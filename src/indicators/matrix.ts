@@ -16,13 +16,20 @@ export interface WithWarnings {
 
 /** A labelled vector: one value per region or per sector. */
 export class Series implements WithWarnings {
+  /** One label per value (regions or sectors), in the order of `values`. */
   readonly labels: readonly string[];
+  /** The values: `values[i]` belongs to `labels[i]`. */
   readonly values: Float64Array;
+  /** Notes on degenerate input; empty when nothing was found. */
   readonly warnings: readonly string[];
   /** Name of the quantity (used as the value column of {@link Series.toTable}). */
   readonly name: string;
   #index: Map<string, number> | undefined;
 
+  /**
+   * Pair `labels` with `values` (used as is, not copied; a length mismatch is a `RangeError`). `name` names
+   * the quantity (default `"value"`); `warnings` are notes on degenerate input (default none).
+   */
   constructor(
     labels: readonly string[],
     values: Float64Array,
@@ -63,13 +70,21 @@ export class Series implements WithWarnings {
 
 /** A labelled dense matrix, row-major `Float64Array` storage. */
 export class Matrix implements WithWarnings {
+  /** Row labels (usually regions), in storage order. */
   readonly rows: readonly string[];
+  /** Column labels (usually sectors), in storage order. */
   readonly cols: readonly string[];
+  /** The values, row-major: cell (i, j) is `data[i * ncol + j]`. */
   readonly data: Float64Array;
+  /** Notes on degenerate input; empty when nothing was found. */
   readonly warnings: readonly string[];
   #rowIndex: Map<string, number> | undefined;
   #colIndex: Map<string, number> | undefined;
 
+  /**
+   * Wrap row-major `data` of length rows × cols (used as is, not copied; default all zeros) with its labels;
+   * a length mismatch is a `RangeError`. `warnings` are notes on degenerate input (default none).
+   */
   constructor(
     rows: readonly string[],
     cols: readonly string[],
@@ -202,7 +217,9 @@ export interface LongOptions {
 
 /** Options of {@link matrixFrom} for nested arrays. */
 export interface NestedOptions {
+  /** Row labels, one per inner array (unique). */
   readonly rows: readonly string[];
+  /** Column labels, one per value of each inner array (unique). */
   readonly cols: readonly string[];
 }
 
@@ -223,6 +240,10 @@ function compareLabels(a: string, b: string): number {
  * ```
  */
 export function matrixFrom(input: TableInput, options: LongOptions): Matrix;
+/**
+ * Build a matrix from nested arrays: `input[i][j]` is the value of row `rows[i]` and column `cols[j]`. A
+ * wrong number of rows or values, a non-finite value or a repeated label is a {@link ValidationError}.
+ */
 export function matrixFrom(input: readonly (readonly number[])[], options: NestedOptions): Matrix;
 export function matrixFrom(
   input: TableInput | readonly (readonly number[])[],

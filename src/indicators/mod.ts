@@ -26,3 +26,5 @@ export * from "./cooccurrence.ts";
 export * from "./relatedness.ts";
 export * from "./knowledge_index.ts";
 export * from "./alliance_stock.ts";
+export type { MatrixInput, MatrixInputOptions } from "./input.ts";
+export type { PerLabel } from "./concentration_input.ts";

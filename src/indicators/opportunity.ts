@@ -30,6 +30,7 @@ export interface OpportunityResult {
   readonly coi: Series;
   /** Complexity outlook gain per region × sector (0 where the region is already specialised). */
   readonly cog: Matrix;
+  /** Notes on degenerate input, including those of the complexity computation (no spread, NaN COI). */
   readonly warnings: readonly string[];
 }
 

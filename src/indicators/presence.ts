@@ -24,6 +24,7 @@ export class PresenceMatrix extends Matrix {
   /** The same matrix in CSR form. */
   readonly sparse: SparseBinaryMatrix;
 
+  /** The dense 0/1 matrix of `sparse` (same labels), carrying `warnings` (default none). */
   constructor(sparse: SparseBinaryMatrix, warnings: readonly string[] = []) {
     super(sparse.rows, sparse.cols, sparse.toMatrix().data, warnings);
     this.sparse = sparse;

@@ -21,6 +21,7 @@ export interface ReflectionsResult {
   readonly regions: Matrix;
   /** Sectors × orders ("0", …, "N"): k_s,0 … k_s,N. */
   readonly sectors: Matrix;
+  /** Notes on degenerate input (regions or sectors without presence, whose values are NaN). */
   readonly warnings: readonly string[];
 }
 

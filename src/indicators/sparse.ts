@@ -23,7 +23,9 @@ import { Matrix } from "./matrix.ts";
  * ```
  */
 export class SparseBinaryMatrix {
+  /** Row labels (usually regions). */
   readonly rows: readonly string[];
+  /** Column labels (usually sectors). */
   readonly cols: readonly string[];
   /** Row pointers: the ones of row i are `colIdx[rowPtr[i] .. rowPtr[i+1])`. */
   readonly rowPtr: Uint32Array;
@@ -32,6 +34,11 @@ export class SparseBinaryMatrix {
   #colPtr: Uint32Array | undefined;
   #rowIdx: Int32Array | undefined;
 
+  /**
+   * Wrap CSR arrays (not copied): `rowPtr` must have nrow + 1 entries ending at `colIdx.length`
+   * (`RangeError` otherwise); `colIdx` must hold column indices < ncol, ascending within each row (not
+   * checked). Most callers use {@link SparseBinaryMatrix.fromMatrix} instead.
+   */
   constructor(rows: readonly string[], cols: readonly string[], rowPtr: Uint32Array, colIdx: Int32Array) {
     if (rowPtr.length !== rows.length + 1) {
       throw new RangeError(`rowPtr needs ${rows.length + 1} entries, received ${rowPtr.length}`);

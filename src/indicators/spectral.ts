@@ -9,7 +9,9 @@
 
 /** Eigenvalues (descending) and unit eigenvectors (one row of `vectors` per eigenvalue, row-major n × n). */
 export interface SymmetricEigen {
+  /** The eigenvalues, in descending order. */
   readonly values: Float64Array;
+  /** The unit eigenvectors, row-major: eigenvector k is `vectors[k * n .. (k + 1) * n)`, for `values[k]`. */
   readonly vectors: Float64Array;
 }
 
