@@ -19,9 +19,11 @@ import {
 
 /** A run of consecutive observed years of an entity in one quadrant. */
 export interface GovernanceTrajectoryStep {
+  /** The quadrant of every year of the run. */
   readonly quadrant: GovernanceQuadrant;
-  /** First and last year of the run. */
+  /** First year of the run. */
   readonly from: number;
+  /** Last year of the run (equal to `from` for a one-year run). */
   readonly to: number;
   /** Number of observed years in the run (years without a row are skipped, not counted). */
   readonly years: number;
@@ -29,11 +31,17 @@ export interface GovernanceTrajectoryStep {
 
 /** The result of {@link governanceRecommendation}. */
 export interface GovernanceRecommendation {
+  /** The entity as it appears in the table's entity column. */
   readonly entity: string;
+  /** The year of the recommendation. */
   readonly year: number;
+  /** Knowledge-stock score K of the entity in `year`, in [0, 1]. */
   readonly K: number;
+  /** Alliance-stock score A of the entity in `year`, in [0, 1]. */
   readonly A: number;
+  /** Quadrant of (K, A) in `year`: L/H for K, then L/H for A. */
   readonly quadrant: GovernanceQuadrant;
+  /** The cluster phase of the quadrant (DESIGN §3.2 table). */
   readonly phase: Bilingual;
   /** The main mechanism of the quadrant (DESIGN §3.2 table). */
   readonly mechanism: Bilingual;
@@ -43,6 +51,8 @@ export interface GovernanceRecommendation {
   readonly distance: number;
   /** Bootstrap share keeping the quadrant (null when not bootstrapped). */
   readonly stability: number | null;
+  /** Which stock lags in `year` (`synchronous` when |K − A| is within the lag tolerance of
+   * {@link classifyGovernance}). */
   readonly lag: keyof typeof GOVERNANCE_LAGS;
   /** The entity's path across the quadrants, from its first year up to `year`. */
   readonly trajectory: readonly GovernanceTrajectoryStep[];
@@ -56,8 +66,9 @@ export interface GovernanceRecommendationOptions {
   readonly year?: number;
   /** Display name of the entity, per language or one for both (default: the entity itself). */
   readonly name?: Bilingual | string;
-  /** Entity and year columns (default "entity", "year"). */
+  /** Column of the entity names (default "entity"). */
   readonly entityColumn?: string;
+  /** Column of the years (default "year"). */
   readonly yearColumn?: string;
 }
 

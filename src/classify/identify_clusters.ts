@@ -68,9 +68,13 @@ export const CLUSTER_LABEL_ORDER: readonly ClusterLabelKey[] = [
 
 /** Whether each criterion of {@link identifyClusters} is met (an unmeasured one already resolved). */
 export interface ClusterCriteria {
+  /** Concentration in geographic space (ECO stars and/or the US Cluster Mapping level). */
   readonly geographic: boolean;
+  /** Concentration in technological-economic space (relatedness density and community LQ). */
   readonly technological: boolean;
+  /** Production of new knowledge (knowledge LQ or region-level knowledge index). */
   readonly knowledge: boolean;
+  /** Effective interaction with the outside (share of ties to other regions). */
   readonly external: boolean;
 }
 
