@@ -18,9 +18,10 @@
  * @module
  */
 import type * as Plot from "@observablehq/plot";
-import { deflateRawSync } from "node:zlib";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
 import type { Bilingual, Lang } from "../i18n.ts";
+import { CLIENT_RENDER_JS, type ClientChart } from "./client_render.ts";
 import { Figure, plot } from "./figure.ts";
 import { base64, DISPLAY, escapeHTML, type MimeBundle } from "./jupyter.ts";
 
@@ -62,13 +63,16 @@ export interface InteractiveOptions<P extends Record<string, SliderValue>> {
   readonly compress?: boolean;
 }
 
+/** How an interactive chart re-renders: swap precomputed frames, or draw from embedded data in the browser. */
+export type InteractiveMode = "frames" | "data";
+
 /** Sizes of an interactive chart's HTML, in bytes. */
 export interface InteractiveStats {
   /** Grid points (product of the slider lengths). */
   readonly frames: number;
-  /** Distinct frames stored after removing duplicates. */
+  /** Distinct frames stored after removing duplicates (data mode: 1, the server-rendered initial view). */
   readonly uniqueFrames: number;
-  /** Bytes of the distinct frames' HTML before encoding. */
+  /** Bytes of the distinct frames' HTML before encoding (data mode: bytes of the data's JSON). */
   readonly rawBytes: number;
   /** Bytes of the embedded payload (base64 of deflate, or JSON). */
   readonly payloadBytes: number;
@@ -104,8 +108,14 @@ function scriptJSON(value: unknown): string {
   );
 }
 
-/** The browser side: decode the frames, reveal the sliders, swap frames. Plain ES2018, no globals. */
+/**
+ * The browser side: decode the payload, reveal the sliders, and on each slider change either swap the
+ * precomputed frame (frames mode) or draw the chart from the data with the inlined renderer `CLR` (data
+ * mode, `meta.chart` names the drawing function). Plain ES2018, no globals besides the renderer's `CLR`,
+ * which is scoped to this script's function.
+ */
 const CLIENT_JS = `(function(){
+__RENDERER__
 var s=document.currentScript,root=s&&s.parentElement;
 if(!root||!root.classList.contains("clusterlab-interactive"))root=document.getElementById(__ID__);
 var meta=JSON.parse(root.querySelector("script.clw-meta").textContent);
@@ -113,7 +123,9 @@ var box=root.querySelector(".clw-frame"),inputs=root.querySelectorAll("input.clw
 var outs=root.querySelectorAll("output.clw-value"),frames=null;
 function index(){var k=0;for(var i=0;i<inputs.length;i++)k=k*meta.dims[i]+Number(inputs[i].value);return k;}
 function draw(){for(var i=0;i<inputs.length;i++)outs[i].textContent=meta.labels[i][Number(inputs[i].value)];
-if(!frames)return;var k=index();box.innerHTML=frames[meta.map[k]];root.setAttribute("data-frame",String(k));}
+if(!frames)return;var k=index(),pos=[];for(var i=0;i<inputs.length;i++)pos.push(Number(inputs[i].value));
+box.innerHTML=meta.chart?CLR[meta.chart](frames,pos,k):frames[meta.map[k]];
+root.setAttribute("data-frame",String(k));}
 function load(){var b=atob(root.querySelector("script.clw-data").textContent.trim());
 var u=new Uint8Array(b.length);for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);
 if(meta.encoding==="json")return Promise.resolve(JSON.parse(new TextDecoder().decode(u)));
@@ -141,10 +153,13 @@ export class InteractiveFigure {
   readonly stats: InteractiveStats;
   /** Text for `text/plain`. */
   readonly description: string;
+  /** "frames" (precomputed pictures, {@link interactive}) or "data" (drawn in the browser, {@link dataInteractive}). */
+  readonly mode: InteractiveMode;
   readonly #html: string;
   readonly #frames: readonly string[];
   readonly #map: readonly number[];
   readonly #dims: readonly number[];
+  readonly #renderAt?: (positions: readonly number[]) => string;
 
   /** @internal Use {@link interactive}. */
   constructor(parts: {
@@ -157,6 +172,8 @@ export class InteractiveFigure {
     dims: number[];
     stats: InteractiveStats;
     description: string;
+    mode?: InteractiveMode;
+    renderAt?: (positions: readonly number[]) => string;
   }) {
     this.initial = parts.initial;
     this.initialParams = parts.initialParams;
@@ -167,9 +184,14 @@ export class InteractiveFigure {
     this.#dims = parts.dims;
     this.stats = parts.stats;
     this.description = parts.description;
+    this.mode = parts.mode ?? "frames";
+    this.#renderAt = parts.renderAt;
   }
 
-  /** The HTML of the frame at slider positions `positions` (0-based index into each slider's values). */
+  /**
+   * The HTML of the frame at slider positions `positions` (0-based index into each slider's values). In
+   * data mode the frame is rendered in the kernel on demand (the static equivalent of the browser's view).
+   */
   frameHTML(positions: readonly number[]): string {
     if (!Array.isArray(positions) || positions.length !== this.#dims.length) {
       throw new ValidationError("positions of frameHTML()", [{
@@ -191,6 +213,7 @@ export class InteractiveFigure {
       k = k * this.#dims[i]! + p;
     });
     if (issues.length > 0) throw new ValidationError("positions of frameHTML()", issues);
+    if (this.#renderAt) return this.#renderAt(positions);
     return this.#frames[this.#map[k]!]!;
   }
 
@@ -229,9 +252,9 @@ export class InteractiveFigure {
     return {
       "text/html": this.#html,
       "image/png": base64(this.toPNG()),
-      "text/plain": `${this.description} (interactive: ${
-        this.names.join(", ")
-      }; ${this.stats.frames} frames)`,
+      "text/plain": `${this.description} (interactive: ${this.names.join(", ")}; ${this.stats.frames} ${
+        this.mode === "data" ? "slider positions, drawn from data" : "frames"
+      })`,
     };
   }
 
@@ -386,38 +409,23 @@ export function interactive<P extends Record<string, SliderValue>>(
   const payload = compress ? base64(deflateRawSync(new TextEncoder().encode(json), { level: 9 })) : base64(
     new TextEncoder().encode(json),
   );
-  const labels = entries.map(([, s]) =>
-    s.values.map((v) => (s.format ? (s.format as (x: SliderValue) => string)(v) : String(v)))
-  );
+  const labels = sliderLabels(entries);
   const meta = { dims, labels, map, encoding: compress ? "deflate-raw" : "json" };
   const id = `clw${fnv(json + scriptJSON(meta) + JSON.stringify(options.title ?? null) + lang)}`;
-  const title = options.title ? options.title[lang] : undefined;
   const description = options.description ?? options.title?.en ?? "ClusterLab interactive figure";
-
-  const controls = entries.map(([name, s], i) =>
-    `<label class="clw-label" style="display:inline-flex;align-items:center;gap:.4em;margin-right:1.2em">` +
-    `<span>${escapeHTML(s.label[lang])}</span>` +
-    `<input class="clw-slider" type="range" name="${escapeHTML(name)}" min="0" max="${dims[i]! - 1}" ` +
-    `step="1" value="${initialPos[i]}" aria-label="${escapeHTML(s.label[lang])}">` +
-    `<output class="clw-value" style="min-width:3em;font-variant-numeric:tabular-nums">` +
-    `${escapeHTML(labels[i]![initialPos[i]!]!)}</output></label>`
-  ).join("");
-  const playButton = dims[0]! > 1
-    ? `<button class="clw-play" type="button" style="margin-right:1em">▶ ${
-      escapeHTML(UI.play[lang])
-    }</button>`
-    : "";
-  const html = `<div class="clusterlab-interactive" id="${id}" data-frame="${initialIndex}" ` +
-    `style="font-family:'Noto Sans CJK SC',system-ui,sans-serif">` +
-    (title
-      ? `<div class="clw-title" style="font-weight:600;margin-bottom:.3em">${escapeHTML(title)}</div>`
-      : "") +
-    `<div class="clw-controls" hidden style="margin-bottom:.5em">${playButton}${controls}</div>` +
-    `<div class="clw-frame">${frames[map[initialIndex]!]}</div>` +
-    `<p class="clw-note" style="font-size:85%;color:#666">${escapeHTML(UI.note[lang])}</p>` +
-    `<script type="application/json" class="clw-meta">${scriptJSON(meta)}</script>` +
-    `<script type="application/octet-stream" class="clw-data">${payload}</script>` +
-    `<script>${CLIENT_JS.replace("__ID__", JSON.stringify(id))}</script></div>`;
+  const html = widgetHTML({
+    id,
+    entries,
+    labels,
+    initialPos,
+    initialIndex,
+    lang,
+    title: options.title,
+    frame: frames[map[initialIndex]!]!,
+    meta,
+    payload,
+    renderer: "",
+  });
 
   return new InteractiveFigure({
     initial: initial!,
@@ -436,6 +444,195 @@ export function interactive<P extends Record<string, SliderValue>>(
     },
     description,
   });
+}
+
+function sliderLabels(entries: [string, SliderSpec][]): string[][] {
+  return entries.map(([, s]) =>
+    s.values.map((v) => (s.format ? (s.format as (x: SliderValue) => string)(v) : String(v)))
+  );
+}
+
+/** The script of a widget: the client (with the data-mode renderer inlined, or nothing) bound to its id. */
+function clientJS(id: string, renderer: string): string {
+  return CLIENT_JS.replace("__ID__", () => JSON.stringify(id)).replace("__RENDERER__", () => renderer);
+}
+
+/** The widget's HTML, shared by both modes: title, hidden sliders, initial (static) frame, note, payload. */
+function widgetHTML(w: {
+  id: string;
+  entries: [string, SliderSpec][];
+  labels: string[][];
+  initialPos: number[];
+  initialIndex: number;
+  lang: Lang;
+  title?: Bilingual;
+  frame: string;
+  meta: unknown;
+  payload: string;
+  renderer: string;
+  mode?: InteractiveMode;
+}): string {
+  const { id, entries, labels, initialPos, lang } = w;
+  const title = w.title ? w.title[lang] : undefined;
+  const controls = entries.map(([name, s], i) =>
+    `<label class="clw-label" style="display:inline-flex;align-items:center;gap:.4em;margin-right:1.2em">` +
+    `<span>${escapeHTML(s.label[lang])}</span>` +
+    `<input class="clw-slider" type="range" name="${escapeHTML(name)}" min="0" max="${
+      s.values.length - 1
+    }" ` +
+    `step="1" value="${initialPos[i]}" aria-label="${escapeHTML(s.label[lang])}">` +
+    `<output class="clw-value" style="min-width:3em;font-variant-numeric:tabular-nums">` +
+    `${escapeHTML(labels[i]![initialPos[i]!]!)}</output></label>`
+  ).join("");
+  const playButton = entries[0]![1].values.length > 1
+    ? `<button class="clw-play" type="button" style="margin-right:1em">▶ ${
+      escapeHTML(UI.play[lang])
+    }</button>`
+    : "";
+  return `<div class="clusterlab-interactive" id="${id}" data-frame="${w.initialIndex}" ` +
+    (w.mode === "data" ? `data-mode="data" ` : "") +
+    `style="font-family:'Noto Sans CJK SC',system-ui,sans-serif">` +
+    (title
+      ? `<div class="clw-title" style="font-weight:600;margin-bottom:.3em">${escapeHTML(title)}</div>`
+      : "") +
+    `<div class="clw-controls" hidden style="margin-bottom:.5em">${playButton}${controls}</div>` +
+    `<div class="clw-frame">${w.frame}</div>` +
+    `<p class="clw-note" style="font-size:85%;color:#666">${escapeHTML(UI.note[lang])}</p>` +
+    `<script type="application/json" class="clw-meta">${scriptJSON(w.meta)}</script>` +
+    `<script type="application/octet-stream" class="clw-data">${w.payload}</script>` +
+    `<script>${clientJS(id, w.renderer)}</script></div>`;
+}
+
+/** Options of {@link dataInteractive}. */
+export interface DataInteractiveOptions<P extends Record<string, SliderValue>> {
+  /** Sliders keyed by parameter name. */
+  readonly sliders: SliderSpecs<P>;
+  /** The browser-side drawing function of {@link CLIENT_RENDER_JS} ("spiral" or "quadrant"). */
+  readonly chart: ClientChart;
+  /** The data the browser draws from (JSON-serialisable; its layout is the chart kind's, see client_render.ts). */
+  readonly data: unknown;
+  /**
+   * Draw one position in the kernel with Observable Plot: used for the static initial view (inside the HTML
+   * and as the PNG) and for {@link InteractiveFigure.frameHTML}.
+   */
+  readonly render: (params: P) => Figure | Plot.PlotOptions;
+  /** Title shown above the sliders. */
+  readonly title?: Bilingual;
+  /** Language of the title, slider labels and note (default "en"). */
+  readonly lang?: Lang;
+  /** Text for `text/plain` (default: the title in English). */
+  readonly description?: string;
+  /** Deflate-compress the embedded data (default true). */
+  readonly compress?: boolean;
+}
+
+/**
+ * Build a data-carrying interactive chart: the output embeds `data` as JSON (deflate-compressed and base64
+ * by default) plus the small renderer {@link CLIENT_RENDER_JS}, and the browser redraws the chart from the
+ * data on each slider change with `CLR[chart](data, positions, k)` (`positions`: 0-based slider positions,
+ * `k`: the row-major grid index, last slider fastest). The initial view inside the HTML and the PNG are the
+ * kernel's Observable Plot rendering of `render(initial params)`, so a page without scripts, or a headless
+ * run, still shows the chart. Deterministic: the same options give the same bytes.
+ *
+ * @example
+ * ```ts
+ * import { dataInteractive, spiralExplorer } from "clusterlab";
+ * // usually reached through the explorers' default mode:
+ * spiralExplorer({ publicShares: [0, 1], rates: [0.08] }).mode; // "data"
+ * typeof dataInteractive; // "function"
+ * ```
+ */
+export function dataInteractive<P extends Record<string, SliderValue>>(
+  options: DataInteractiveOptions<P>,
+): InteractiveFigure {
+  const { lang = "en", compress = true } = options;
+  const entries = Object.entries(options.sliders ?? {}) as [string, SliderSpec][];
+  const issues = validateSliders(entries, Number.MAX_SAFE_INTEGER);
+  if (lang !== "en" && lang !== "zh") {
+    issues.push({ column: "lang", expected: '"en" or "zh"', received: describeValue(lang) });
+  }
+  if (options.chart !== "spiral" && options.chart !== "quadrant") {
+    issues.push({
+      column: "chart",
+      expected: '"spiral" or "quadrant"',
+      received: describeValue(options.chart),
+    });
+  }
+  if (typeof options.render !== "function") {
+    issues.push({ column: "render", expected: "a function", received: describeValue(options.render) });
+  }
+  if (issues.length > 0) throw new ValidationError("options of dataInteractive()", issues);
+
+  const names = entries.map(([n]) => n);
+  const dims = entries.map(([, s]) => s.values.length);
+  const initialPos = entries.map(([, s]) => (s.initial === undefined ? 0 : s.values.indexOf(s.initial)));
+  const total = dims.reduce((a, b) => a * b, 1);
+  const initialIndex = initialPos.reduce((k, p, i) => k * dims[i]! + p, 0);
+  const paramsAt = (pos: readonly number[]) =>
+    Object.fromEntries(names.map((n, i) => [n, entries[i]![1].values[pos[i]!]])) as P;
+  const figureAt = (pos: readonly number[]): Figure => {
+    const params = paramsAt(pos);
+    try {
+      const out = options.render(params);
+      return out instanceof Figure ? out : plot(out);
+    } catch (e) {
+      throw new Error(`dataInteractive(): rendering ${JSON.stringify(params)} failed: ${e}`, { cause: e });
+    }
+  };
+  const initial = figureAt(initialPos);
+
+  const json = JSON.stringify(options.data);
+  const bytes = new TextEncoder().encode(json);
+  const payload = compress ? base64(deflateRawSync(bytes, { level: 9 })) : base64(bytes);
+  const labels = sliderLabels(entries);
+  const meta = { dims, labels, chart: options.chart, encoding: compress ? "deflate-raw" : "json" };
+  const id = `clw${fnv(json + scriptJSON(meta) + JSON.stringify(options.title ?? null) + lang)}`;
+  const description = options.description ?? options.title?.en ?? "ClusterLab interactive figure";
+  const html = widgetHTML({
+    id,
+    entries,
+    labels,
+    initialPos,
+    initialIndex,
+    lang,
+    title: options.title,
+    frame: initial.toHTML(),
+    meta,
+    payload,
+    renderer: CLIENT_RENDER_JS,
+    mode: "data",
+  });
+  return new InteractiveFigure({
+    initial,
+    initialParams: paramsAt(initialPos),
+    names,
+    html,
+    frames: [],
+    map: [],
+    dims,
+    stats: {
+      frames: total,
+      uniqueFrames: 1,
+      rawBytes: bytes.length,
+      payloadBytes: payload.length,
+      htmlBytes: new TextEncoder().encode(html).length,
+    },
+    description,
+    mode: "data",
+    renderAt: (pos) => figureAt(pos).toHTML(),
+  });
+}
+
+/** The JSON a data-mode widget's HTML carries (decoded from its `clw-data` script), or undefined in frames mode. */
+export function embeddedData(html: string): unknown {
+  const meta = html.match(/<script type="application\/json" class="clw-meta">(.*?)<\/script>/);
+  const data = html.match(/<script type="application\/octet-stream" class="clw-data">(.*?)<\/script>/);
+  if (!meta || !data) return undefined;
+  const m = JSON.parse(meta[1]!) as { chart?: string; encoding: string };
+  if (!m.chart) return undefined;
+  const bytes = Uint8Array.from(atob(data[1]!), (c) => c.charCodeAt(0));
+  const text = new TextDecoder().decode(m.encoding === "deflate-raw" ? inflateRawSync(bytes) : bytes);
+  return JSON.parse(text);
 }
 
 /**

@@ -16,3 +16,4 @@ export * from "./platform_roles.ts";
 export * from "./technology_space.ts";
 export * from "./quadrant_explorer.ts";
 export * from "./policy_tradeoff.ts";
+export * from "./client_render.ts";

@@ -17,7 +17,13 @@ import {
   type GovernanceResult,
 } from "../classify/governance.ts";
 import { plot } from "./figure.ts";
-import { interactive, type InteractiveFigure, sliderRange } from "./interactive.ts";
+import {
+  dataInteractive,
+  interactive,
+  type InteractiveFigure,
+  type InteractiveMode,
+  sliderRange,
+} from "./interactive.ts";
 
 /** Options of {@link quadrantExplorer}. */
 export interface QuadrantExplorerOptions {
@@ -37,6 +43,45 @@ export interface QuadrantExplorerOptions {
   readonly lang?: Lang;
   /** Chart size in pixels (default 520, square). */
   readonly size?: number;
+  /**
+   * "data" (default): the output carries K and A per entity × year and the quadrant rule
+   * ({@link QuadrantExplorerData}), and the browser recomputes quadrants and counts and redraws on each slider
+   * change; "frames": one precomputed Plot picture per year × threshold.
+   */
+  readonly mode?: InteractiveMode;
+}
+
+/** The JSON a data-mode quadrant explorer embeds (the browser's `CLR.quadrant` draws it). */
+export interface QuadrantExplorerData {
+  /** Chart size (px), square. */
+  readonly size: number;
+  /** Chart title (aria label) in the chosen language. */
+  readonly title: string;
+  /** Axis titles in the chosen language. */
+  readonly text: { K: string; A: string };
+  /** Phase names of the quadrants (LL, HL, LH, HH) in the chosen language. */
+  readonly phases: Record<GovernanceQuadrant, string>;
+  /** Colours of the quadrants. */
+  readonly colors: Record<GovernanceQuadrant, string>;
+  /** Years on the year slider, ascending. */
+  readonly years: number[];
+  /** Split thresholds on the threshold slider, applied to both axes. */
+  readonly thresholds: number[];
+  /**
+   * The quadrant rule of {@link governanceQuadrant}: with `high: ">="`, K ≥ t is H (else L) and A ≥ t is H;
+   * the code is the K letter then the A letter ("HL": high knowledge, low alliance).
+   */
+  readonly rule: { readonly high: ">=" };
+  /** Entity keys, in order of first appearance. */
+  readonly entities: string[];
+  /** The text written next to each entity's point. */
+  readonly labels: string[];
+  /** Indices (into `entities`) of highlighted entities, drawn larger with their trajectory. */
+  readonly highlight: number[];
+  /** K per entity × year, row-major (`K[e * years.length + y]`), null where the entity has no row that year. */
+  readonly K: (number | null)[];
+  /** A per entity × year, same layout as `K`. */
+  readonly A: (number | null)[];
 }
 
 const TEXT = {
@@ -92,6 +137,7 @@ export function quadrantExplorer(
     highlight = [],
     lang = "en",
     size = 520,
+    mode = "data",
   } = options;
   const label = options.label ?? entity;
   const table: ColumnTable = isResult(input) ? input.table : toTable(input as TableInput);
@@ -106,6 +152,9 @@ export function quadrantExplorer(
   }
   if (typeof size !== "number" || !(size >= 200)) {
     issues.push({ column: "size", expected: "a number ≥ 200", received: describeValue(size) });
+  }
+  if (mode !== "data" && mode !== "frames") {
+    issues.push({ column: "mode", expected: '"data" or "frames"', received: describeValue(mode) });
   }
   if (issues.length > 0) throw new ValidationError("input of quadrantExplorer()", issues);
 
@@ -135,6 +184,19 @@ export function quadrantExplorer(
     });
   });
   if (rows.length === 0) issues.push({ column: "input", expected: "at least one row", received: "0 rows" });
+  const seenKey = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const k = JSON.stringify([r.entity, r.year]);
+    const first = seenKey.get(k);
+    if (first !== undefined) {
+      issues.push({
+        row: i + 1,
+        column: `${entity}, ${year}`,
+        expected: `one row per entity and year (row ${first + 1} has the same)`,
+        received: `${r.entity}, ${r.year}`,
+      });
+    } else seenKey.set(k, i);
+  });
   const missing = highlight.filter((h) => !rows.some((r) => r.entity === h));
   if (missing.length > 0) {
     issues.push({ column: "highlight", expected: "entities of the input", received: describeValue(missing) });
@@ -148,86 +210,136 @@ export function quadrantExplorer(
   const hi = new Set(highlight);
   const trails = highlight.map((h) => rows.filter((r) => r.entity === h).sort((a, b) => a.year - b.year));
 
-  return interactive({
+  const sliders = {
+    year: { label: TEXT.year, values: years, initial: initialYear },
+    threshold: { label: TEXT.threshold, values: thresholds, initial: initialThreshold },
+  };
+  const render = ({ year: y, threshold: t }: { year: number; threshold: number }) => {
+    const pts = byYear.get(y)!.map((r) => ({ ...r, q: governanceQuadrant(r.K, r.A, t, t) }));
+    const corner = (q: GovernanceQuadrant) => ({
+      x: q[0] === "H" ? 0.99 : 0.01,
+      y: q[1] === "H" ? 0.99 : 0.01,
+      q,
+      text: GOVERNANCE_PHASES[q][lang],
+      anchor: q[0] === "H" ? "end" : "start",
+      line: q[1] === "H" ? "top" : "bottom",
+    });
+    const corners = (["LL", "HL", "LH", "HH"] as const).map(corner);
+    const count = (q: GovernanceQuadrant) => pts.filter((p) => p.q === q).length;
+    return plot({
+      width: size,
+      height: size,
+      marginLeft: 44,
+      marginBottom: 40,
+      x: { domain: [0, 1], label: TEXT.K[lang], labelAnchor: "right" },
+      y: { domain: [0, 1], label: TEXT.A[lang], labelAnchor: "top" },
+      marks: [
+        Plot.frame({ stroke: "#ddd" }),
+        Plot.ruleX([t], { stroke: "#666", strokeDasharray: "4,3" }),
+        Plot.ruleY([t], { stroke: "#666", strokeDasharray: "4,3" }),
+        ...(["start", "end"] as const).flatMap((anchor) =>
+          (["top", "bottom"] as const).map((line) =>
+            Plot.text(corners.filter((c) => c.anchor === anchor && c.line === line), {
+              x: "x",
+              y: "y",
+              text: (c: { q: GovernanceQuadrant; text: string }) => `${c.text} (${count(c.q)})`,
+              fill: (c: { q: GovernanceQuadrant }) => QUADRANT_COLOR[c.q],
+              textAnchor: anchor,
+              lineAnchor: line,
+              fontWeight: "bold",
+              fontSize: 11,
+            })
+          )
+        ),
+        ...trails.map((tr) =>
+          Plot.line(tr.filter((r) => r.year <= y), { x: "K", y: "A", stroke: "#333", strokeOpacity: 0.5 })
+        ),
+        Plot.dot(pts, {
+          x: "K",
+          y: "A",
+          r: (d: Row) => (hi.has(d.entity) ? 6 : 3.5),
+          fill: (d: { q: GovernanceQuadrant }) => QUADRANT_COLOR[d.q],
+          stroke: (d: Row) => (hi.has(d.entity) ? "black" : "white"),
+          title: (d: Row & { q: GovernanceQuadrant }) =>
+            `${d.label} ${d.year}: K = ${d.K.toFixed(3)}, A = ${d.A.toFixed(3)}, ${
+              GOVERNANCE_PHASES[d.q][lang]
+            }`,
+        }),
+        Plot.text(pts.filter((d) => !hi.has(d.entity)), {
+          x: "K",
+          y: "A",
+          text: "label",
+          dy: -8,
+          fontSize: 8,
+          fill: "#777",
+        }),
+        Plot.text(pts.filter((d) => hi.has(d.entity)), {
+          x: "K",
+          y: "A",
+          text: "label",
+          dy: -10,
+          fontSize: 12,
+          fontWeight: "bold",
+          fill: "black",
+        }),
+      ],
+    });
+  };
+  const description = `${TEXT.title.en}: ${TEXT.year.en} × ${TEXT.threshold.en}`;
+  if (mode === "frames") return interactive({ title: TEXT.title, lang, description, sliders, render });
+  return dataInteractive({
+    chart: "quadrant",
+    data: quadrantData(rows, years, [...thresholds], highlight, lang, size),
     title: TEXT.title,
     lang,
-    description: `${TEXT.title.en}: ${TEXT.year.en} × ${TEXT.threshold.en}`,
-    sliders: {
-      year: { label: TEXT.year, values: years, initial: initialYear },
-      threshold: { label: TEXT.threshold, values: thresholds, initial: initialThreshold },
-    },
-    render: ({ year: y, threshold: t }) => {
-      const pts = byYear.get(y)!.map((r) => ({ ...r, q: governanceQuadrant(r.K, r.A, t, t) }));
-      const corner = (q: GovernanceQuadrant) => ({
-        x: q[0] === "H" ? 0.99 : 0.01,
-        y: q[1] === "H" ? 0.99 : 0.01,
-        q,
-        text: GOVERNANCE_PHASES[q][lang],
-        anchor: q[0] === "H" ? "end" : "start",
-        line: q[1] === "H" ? "top" : "bottom",
-      });
-      const corners = (["LL", "HL", "LH", "HH"] as const).map(corner);
-      const count = (q: GovernanceQuadrant) => pts.filter((p) => p.q === q).length;
-      return plot({
-        width: size,
-        height: size,
-        marginLeft: 44,
-        marginBottom: 40,
-        x: { domain: [0, 1], label: TEXT.K[lang], labelAnchor: "right" },
-        y: { domain: [0, 1], label: TEXT.A[lang], labelAnchor: "top" },
-        marks: [
-          Plot.frame({ stroke: "#ddd" }),
-          Plot.ruleX([t], { stroke: "#666", strokeDasharray: "4,3" }),
-          Plot.ruleY([t], { stroke: "#666", strokeDasharray: "4,3" }),
-          ...(["start", "end"] as const).flatMap((anchor) =>
-            (["top", "bottom"] as const).map((line) =>
-              Plot.text(corners.filter((c) => c.anchor === anchor && c.line === line), {
-                x: "x",
-                y: "y",
-                text: (c: { q: GovernanceQuadrant; text: string }) => `${c.text} (${count(c.q)})`,
-                fill: (c: { q: GovernanceQuadrant }) => QUADRANT_COLOR[c.q],
-                textAnchor: anchor,
-                lineAnchor: line,
-                fontWeight: "bold",
-                fontSize: 11,
-              })
-            )
-          ),
-          ...trails.map((tr) =>
-            Plot.line(tr.filter((r) => r.year <= y), { x: "K", y: "A", stroke: "#333", strokeOpacity: 0.5 })
-          ),
-          Plot.dot(pts, {
-            x: "K",
-            y: "A",
-            r: (d: Row) => (hi.has(d.entity) ? 6 : 3.5),
-            fill: (d: { q: GovernanceQuadrant }) => QUADRANT_COLOR[d.q],
-            stroke: (d: Row) => (hi.has(d.entity) ? "black" : "white"),
-            title: (d: Row & { q: GovernanceQuadrant }) =>
-              `${d.label} ${d.year}: K = ${d.K.toFixed(3)}, A = ${d.A.toFixed(3)}, ${
-                GOVERNANCE_PHASES[d.q][lang]
-              }`,
-          }),
-          Plot.text(pts.filter((d) => !hi.has(d.entity)), {
-            x: "K",
-            y: "A",
-            text: "label",
-            dy: -8,
-            fontSize: 8,
-            fill: "#777",
-          }),
-          Plot.text(pts.filter((d) => hi.has(d.entity)), {
-            x: "K",
-            y: "A",
-            text: "label",
-            dy: -10,
-            fontSize: 12,
-            fontWeight: "bold",
-            fill: "black",
-          }),
-        ],
-      });
-    },
+    description,
+    sliders,
+    render,
   });
+}
+
+function quadrantData(
+  rows: readonly Row[],
+  years: number[],
+  thresholds: number[],
+  highlight: readonly string[],
+  lang: Lang,
+  size: number,
+): QuadrantExplorerData {
+  const index = new Map<string, number>();
+  const labels: string[] = [];
+  for (const r of rows) {
+    if (!index.has(r.entity)) {
+      index.set(r.entity, index.size);
+      labels.push(r.label);
+    }
+  }
+  const yearIndex = new Map(years.map((y, i) => [y, i]));
+  const K: (number | null)[] = new Array(index.size * years.length).fill(null);
+  const A: (number | null)[] = new Array(index.size * years.length).fill(null);
+  for (const r of rows) {
+    const k = index.get(r.entity)! * years.length + yearIndex.get(r.year)!;
+    K[k] = r.K;
+    A[k] = r.A;
+  }
+  const phases = Object.fromEntries(
+    (["LL", "HL", "LH", "HH"] as const).map((q) => [q, GOVERNANCE_PHASES[q][lang]]),
+  ) as Record<GovernanceQuadrant, string>;
+  return {
+    size,
+    title: TEXT.title[lang],
+    text: { K: TEXT.K[lang], A: TEXT.A[lang] },
+    phases,
+    colors: { ...QUADRANT_COLOR },
+    years,
+    thresholds,
+    rule: { high: ">=" },
+    entities: [...index.keys()],
+    labels,
+    highlight: [...new Set(highlight)].map((h) => index.get(h)!),
+    K,
+    A,
+  };
 }
 
 function isResult(x: unknown): x is GovernanceResult {

@@ -17,7 +17,13 @@ import {
   type SpiralResult,
 } from "../models/seci.ts";
 import { plot } from "./figure.ts";
-import { interactive, type InteractiveFigure, sliderRange } from "./interactive.ts";
+import {
+  dataInteractive,
+  interactive,
+  type InteractiveFigure,
+  type InteractiveMode,
+  sliderRange,
+} from "./interactive.ts";
 
 /** Options of {@link spiralExplorer}. */
 export interface SpiralExplorerOptions {
@@ -35,6 +41,43 @@ export interface SpiralExplorerOptions {
   readonly lang?: Lang;
   /** Chart size in pixels (default 460, square). */
   readonly size?: number;
+  /**
+   * "data" (default): the output carries every run's points ({@link SpiralExplorerData}) and the browser
+   * redraws the spiral on each slider change; "frames": one precomputed Plot picture per slider position.
+   */
+  readonly mode?: InteractiveMode;
+}
+
+/** One run of {@link simulateSpiral} as carried by a data-mode spiral explorer (full precision). */
+export interface SpiralExplorerRun {
+  /** Cumulative phase of the S→E→C→I cycle per step (radians): `cycle.phase`. */
+  readonly phase: number[];
+  /** Total knowledge K per step: `cycle.knowledge` (the radius is log₂(1 + K/K₀), {@link spiralRadius}). */
+  readonly knowledge: number[];
+  /** The conversion in progress per step, as an index into {@link SECI_MODES}: `cycle.stage`. */
+  readonly stage: number[];
+  /** Turns completed. */
+  readonly turns: number;
+  /** Growth rate λ of the run. */
+  readonly growthRate: number;
+}
+
+/** The JSON a data-mode spiral explorer embeds (the browser's `CLR.spiral` draws it). */
+export interface SpiralExplorerData {
+  /** Chart size (px), square. */
+  readonly size: number;
+  /** Half-width of the shared axes (radius units): 1.08 × the largest radius over all runs. */
+  readonly R: number;
+  /** Chart title (aria label) in the chosen language. */
+  readonly title: string;
+  /** Labels of the four conversions in {@link SECI_MODES} order, in the chosen language. */
+  readonly modes: string[];
+  /** Colours of the four conversions. */
+  readonly colors: string[];
+  /** Words of the tooltips and caption in the chosen language. */
+  readonly text: { step: string; knowledge: string; turns: string; growth: string };
+  /** One run per slider position, row-major (public share × rate, rate fastest). */
+  readonly runs: SpiralExplorerRun[];
 }
 
 const TEXT = {
@@ -75,8 +118,12 @@ export function spiralExplorer(options: SpiralExplorerOptions = {}): Interactive
     rates = [0.02, 0.04, 0.08, 0.12, 0.16],
     lang = "en",
     size = 460,
+    mode = "data",
   } = options;
   const issues: ValidationIssue[] = [];
+  if (mode !== "data" && mode !== "frames") {
+    issues.push({ column: "mode", expected: '"data" or "frames"', received: describeValue(mode) });
+  }
   if (!SECI_MODES.includes(rateMode)) {
     issues.push({
       column: "rateMode",
@@ -140,71 +187,92 @@ export function spiralExplorer(options: SpiralExplorerOptions = {}): Interactive
     zh: `${SECI_MODE_LABELS[rateMode].zh}${TEXT.rate.zh}`,
   };
 
-  return interactive({
-    title: TEXT.title,
-    lang,
-    description: `${TEXT.title.en}: ${TEXT.share.en} × ${rateLabel.en}`,
-    sliders: {
-      publicShare: { label: TEXT.share, values: publicShares, initial: initialShare },
-      rate: { label: rateLabel, values: rates, initial: initialRate },
+  const sliders = {
+    publicShare: { label: TEXT.share, values: publicShares, initial: initialShare },
+    rate: { label: rateLabel, values: rates, initial: initialRate },
+  };
+  const render = ({ publicShare, rate }: { publicShare: number; rate: number }) => {
+    const res = runs.get(key(publicShare, rate))!;
+    const rows = res.cycle.objects() as {
+      step: number;
+      knowledge: number;
+      phase: number;
+      stage: SeciMode;
+      stageLabel: string;
+    }[];
+    const K0 = rows[0]!.knowledge;
+    const pts = rows.map((d) => {
+      const r = spiralRadius(d.knowledge, K0);
+      return { ...d, x: r * Math.cos(d.phase), y: r * Math.sin(d.phase) };
+    });
+    const end = pts.at(-1)!;
+    const summary = `${TEXT.turns[lang]} ${res.turns} · ${TEXT.growth[lang]} = ${res.growthRate.toFixed(3)}`;
+    return plot({
+      width: size,
+      height: size,
+      x: { domain: [-R, R], axis: null },
+      y: { domain: [-R, R], axis: null },
+      marks: [
+        Plot.ruleX([0], { stroke: "#ccc" }),
+        Plot.ruleY([0], { stroke: "#ccc" }),
+        Plot.text(quadrantLabels, {
+          x: "x",
+          y: "y",
+          text: "text",
+          fill: (d: { mode: SeciMode }) => stageColor[d.mode],
+          fontSize: 13,
+          fontWeight: "bold",
+        }),
+        Plot.line(pts, {
+          x: "x",
+          y: "y",
+          z: null,
+          stroke: (d: { stage: SeciMode }) => stageColor[d.stage],
+          strokeWidth: 2.5,
+          curve: "catmull-rom",
+        }),
+        Plot.dot(pts, {
+          x: "x",
+          y: "y",
+          r: 2,
+          fill: (d: { stage: SeciMode }) => stageColor[d.stage],
+          title: (d: { step: number; knowledge: number; stageLabel: string }) =>
+            `${TEXT.step[lang]} ${d.step}: ${d.stageLabel}, ${TEXT.knowledge[lang]} = ${
+              d.knowledge.toPrecision(4)
+            }`,
+        }),
+        Plot.dot([pts[0]!], { x: "x", y: "y", r: 4, stroke: "black", fill: "white" }),
+        Plot.dot([end], { x: "x", y: "y", r: 5, fill: "black" }),
+        Plot.text([summary], { frameAnchor: "bottom", dy: -4, fontSize: 12 }),
+      ],
+    });
+  };
+  const description = `${TEXT.title.en}: ${TEXT.share.en} × ${rateLabel.en}`;
+  if (mode === "frames") return interactive({ title: TEXT.title, lang, description, sliders, render });
+  const data: SpiralExplorerData = {
+    size,
+    R,
+    title: TEXT.title[lang],
+    modes: SECI_MODES.map((m) => SECI_MODE_LABELS[m][lang]),
+    colors: SECI_MODES.map((m) => stageColor[m]),
+    text: {
+      step: TEXT.step[lang],
+      knowledge: TEXT.knowledge[lang],
+      turns: TEXT.turns[lang],
+      growth: TEXT.growth[lang],
     },
-    render: ({ publicShare, rate }) => {
-      const res = runs.get(key(publicShare, rate))!;
-      const rows = res.cycle.objects() as {
-        step: number;
-        knowledge: number;
-        phase: number;
-        stage: SeciMode;
-        stageLabel: string;
-      }[];
-      const K0 = rows[0]!.knowledge;
-      const pts = rows.map((d) => {
-        const r = spiralRadius(d.knowledge, K0);
-        return { ...d, x: r * Math.cos(d.phase), y: r * Math.sin(d.phase) };
-      });
-      const end = pts.at(-1)!;
-      const summary = `${TEXT.turns[lang]} ${res.turns} · ${TEXT.growth[lang]} = ${
-        res.growthRate.toFixed(3)
-      }`;
-      return plot({
-        width: size,
-        height: size,
-        x: { domain: [-R, R], axis: null },
-        y: { domain: [-R, R], axis: null },
-        marks: [
-          Plot.ruleX([0], { stroke: "#ccc" }),
-          Plot.ruleY([0], { stroke: "#ccc" }),
-          Plot.text(quadrantLabels, {
-            x: "x",
-            y: "y",
-            text: "text",
-            fill: (d: { mode: SeciMode }) => stageColor[d.mode],
-            fontSize: 13,
-            fontWeight: "bold",
-          }),
-          Plot.line(pts, {
-            x: "x",
-            y: "y",
-            z: null,
-            stroke: (d: { stage: SeciMode }) => stageColor[d.stage],
-            strokeWidth: 2.5,
-            curve: "catmull-rom",
-          }),
-          Plot.dot(pts, {
-            x: "x",
-            y: "y",
-            r: 2,
-            fill: (d: { stage: SeciMode }) => stageColor[d.stage],
-            title: (d: { step: number; knowledge: number; stageLabel: string }) =>
-              `${TEXT.step[lang]} ${d.step}: ${d.stageLabel}, ${TEXT.knowledge[lang]} = ${
-                d.knowledge.toPrecision(4)
-              }`,
-          }),
-          Plot.dot([pts[0]!], { x: "x", y: "y", r: 4, stroke: "black", fill: "white" }),
-          Plot.dot([end], { x: "x", y: "y", r: 5, fill: "black" }),
-          Plot.text([summary], { frameAnchor: "bottom", dy: -4, fontSize: 12 }),
-        ],
-      });
-    },
-  });
+    runs: publicShares.flatMap((p) => rates.map((r) => spiralRun(runs.get(key(p, r))!))),
+  };
+  return dataInteractive({ chart: "spiral", data, title: TEXT.title, lang, description, sliders, render });
+}
+
+/** One run in the data-mode layout: the cycle's phase, knowledge and stage (as a {@link SECI_MODES} index). */
+export function spiralRun(res: SpiralResult): SpiralExplorerRun {
+  return {
+    phase: Array.from(res.cycle.array("phase") as ArrayLike<number>),
+    knowledge: Array.from(res.cycle.array("knowledge") as ArrayLike<number>),
+    stage: Array.from(res.cycle.array("stage") as ArrayLike<SeciMode>, (m) => SECI_MODES.indexOf(m)),
+    turns: res.turns,
+    growthRate: res.growthRate,
+  };
 }

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { quadrantExplorer } from "../../src/plot/quadrant_explorer.ts";
+import { quadrantExplorer, type QuadrantExplorerData } from "../../src/plot/quadrant_explorer.ts";
+import { embeddedData } from "../../src/plot/interactive.ts";
+import { clientRenderModule } from "../../src/plot/client_render.ts";
 import { classifyGovernance, GOVERNANCE_PHASES } from "../../src/classify/governance.ts";
 import { ValidationError } from "../../src/data/validation_error.ts";
 
@@ -64,4 +66,98 @@ Deno.test("quadrantExplorer(): bad input is a ValidationError naming the row and
   );
   assert.throws(() => quadrantExplorer(rows, { highlight: ["z"] }), /column "highlight"/);
   assert.throws(() => quadrantExplorer(rows, { thresholds: [0, 0.5] }), /column "thresholds"/);
+  assert.throws(
+    () => quadrantExplorer(rows, { mode: "gif" as never }),
+    /column "mode": expected "data" or "frames"/,
+  );
+  assert.throws(
+    () => quadrantExplorer([...rows, { entity: "b", year: 2021, K: 0.1, A: 0.1 }]),
+    /row 7, column "entity, year": expected one row per entity and year \(row 5 has the same\)/,
+  );
+});
+
+// deno-lint-ignore no-explicit-any
+const CLR: any = (await import("data:text/javascript," + encodeURIComponent(clientRenderModule()))).default;
+
+/** The quadrant rule as the JSON states it, read independently of the browser code. */
+function ruleQuadrant(d: QuadrantExplorerData, K: number, A: number, t: number): string {
+  assert.equal(d.rule.high, ">=");
+  return `${K >= t ? "H" : "L"}${A >= t ? "H" : "L"}`;
+}
+
+Deno.test("quadrantExplorer() data mode: K, A per entity × year and the rule give classifyGovernance's counts", () => {
+  const panel = [...rows, { entity: "d", year: 2021, K: 0.5, A: 0.5 }]; // d only in 2021, on the threshold
+  const thresholds = [0.4, 0.45, 0.5, 0.6];
+  const w = quadrantExplorer(
+    classifyGovernance(panel, { knowledge: "K", alliance: "A", bootstrap: { replicates: 0 } }),
+    { thresholds, highlight: ["c"] },
+  );
+  assert.equal(w.mode, "data");
+  assert.equal(w.stats.frames, 8);
+  const d = embeddedData(w.toHTML()) as QuadrantExplorerData;
+  assert.deepEqual(d.years, [2020, 2021]);
+  assert.deepEqual(d.thresholds, thresholds);
+  assert.deepEqual(d.entities, ["a", "b", "c", "d"]);
+  assert.deepEqual(d.highlight, [2]);
+  assert.deepEqual(d.K, [0.8, 0.9, 0.3, 0.4, 0.45, 0.62, null, 0.5]);
+  assert.deepEqual(d.A, [0.2, 0.4, 0.6, 0.7, 0.45, 0.58, null, 0.5]);
+  for (const [yi, y] of d.years.entries()) {
+    for (const [ti, t] of thresholds.entries()) {
+      const g = classifyGovernance(panel.filter((r) => r.year === y), {
+        knowledge: "K",
+        alliance: "A",
+        threshold: t,
+        bootstrap: { replicates: 0 },
+      });
+      const want = g.table.objects() as { entity: string; quadrant: string }[];
+      const got = d.entities.flatMap((e, i) => {
+        const K = d.K[i * d.years.length + yi], A = d.A[i * d.years.length + yi];
+        return K === null || A === null ? [] : [{ entity: e, quadrant: ruleQuadrant(d, K, A, t) }];
+      });
+      assert.deepEqual(
+        got.sort((a, b) => a.entity.localeCompare(b.entity)),
+        want.map((r) => ({ entity: r.entity, quadrant: r.quadrant })).sort((a, b) =>
+          a.entity.localeCompare(b.entity)
+        ),
+        `${y}, t = ${t}`,
+      );
+      // the browser renderer shows the same counts in its captions and colours each point by quadrant
+      const svg: string = CLR.quadrant(d, [yi, ti]);
+      for (const q of ["LL", "HL", "LH", "HH"] as const) {
+        const n = want.filter((r) => r.quadrant === q).length;
+        assert.ok(svg.includes(`${GOVERNANCE_PHASES[q].en} (${n})`), `${y}, t = ${t}: ${q} should hold ${n}`);
+        assert.equal(
+          (svg.match(new RegExp(`class="clr-point[^"]*" data-entity="[^"]*" data-q="${q}"`, "g")) ?? [])
+            .length,
+          n,
+        );
+      }
+    }
+  }
+  // the highlighted entity's point sits at (K, A) on the 0..1 axes (margins 44 left, 20 right/top, 40 bottom)
+  const svg: string = CLR.quadrant(d, [1, 2]);
+  const [, cx, cy] = svg.match(/<circle cx="([\d.]+)" cy="([\d.]+)" r="6"[^>]*data-entity="c"/)!;
+  assert.equal(Number(cx), Math.round((44 + 0.62 * (520 - 64)) * 100) / 100);
+  assert.equal(Number(cy), Math.round((480 - 0.58 * 460) * 100) / 100);
+  assert.equal((svg.match(/class="clr-trail"/g) ?? []).length, 1);
+  // the static initial view is the kernel's Plot frame; the same options give the same bytes
+  assert.ok(w.toHTML().includes(`<div class="clw-frame">${w.initial.toHTML()}</div>`));
+  assert.equal(
+    w.toHTML(),
+    quadrantExplorer(
+      classifyGovernance(panel, { knowledge: "K", alliance: "A", bootstrap: { replicates: 0 } }),
+      { thresholds, highlight: ["c"] },
+    ).toHTML(),
+  );
+});
+
+Deno.test("quadrantExplorer() data mode: Chinese labels and the chosen label column travel in the data", () => {
+  const labelled = rows.map((r) => ({ ...r, name: r.entity.toUpperCase() }));
+  const d = embeddedData(
+    quadrantExplorer(labelled, { lang: "zh", label: "name", thresholds: [0.5] }).toHTML(),
+  ) as QuadrantExplorerData;
+  assert.deepEqual(d.labels, ["A", "B", "C"]);
+  assert.equal(d.phases.HH, GOVERNANCE_PHASES.HH.zh);
+  assert.equal(d.text.K, "知识存量 K →");
+  assert.ok(CLR.quadrant(d, [1, 0]).includes(`${GOVERNANCE_PHASES.HH.zh} (1)`));
 });
