@@ -10,7 +10,12 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import * as Plot from "@observablehq/plot";
 import { findPython, installKernel, ROOT, RUNNER } from "../../tools/jupyter.ts";
-import { interactive, type InteractiveFigure, sliderRange } from "../../src/plot/interactive.ts";
+import {
+  interactive,
+  type InteractiveFigure,
+  type InteractiveMode,
+  sliderRange,
+} from "../../src/plot/interactive.ts";
 import { spiralExplorer } from "../../src/plot/spiral_explorer.ts";
 import { quadrantExplorer } from "../../src/plot/quadrant_explorer.ts";
 import { simulateSpiral } from "../../src/models/seci.ts";
@@ -230,68 +235,157 @@ async function openExplorer(b: Browser, w: InteractiveFigure, name: string): Pro
   return page;
 }
 
+const explorerShares = [0, 0.5, 1], explorerRates = [0.04, 0.08, 0.16], explorerThresholds = [0.4, 0.5, 0.6];
+const explorerRows = [
+  { entity: "浙江", year: 2020, K: 0.45, A: 0.4 },
+  { entity: "北京", year: 2020, K: 0.8, A: 0.7 },
+  { entity: "湖北", year: 2020, K: 0.3, A: 0.65 },
+  { entity: "浙江", year: 2021, K: 0.55, A: 0.52 },
+  { entity: "北京", year: 2021, K: 0.85, A: 0.75 },
+  { entity: "湖北", year: 2021, K: 0.35, A: 0.6 },
+];
+const explorers = (mode: InteractiveMode) => ({
+  spiral: spiralExplorer({
+    publicShares: explorerShares,
+    rates: explorerRates,
+    lang: "zh",
+    model: { steps: 30 },
+    mode,
+  }),
+  quadrant: quadrantExplorer(explorerRows, {
+    thresholds: explorerThresholds,
+    highlight: ["浙江"],
+    lang: "zh",
+    mode,
+  }),
+});
+
+/** The browser-drawn chart of widget 0: its kind, points, captions' counts, highlighted points' centres. */
+const drawnChart = (page: Page) =>
+  page.evaluate<{ clr: boolean; points: number; counts: Record<string, number>; hi: number[][] }>(`(() => {
+    const f = document.querySelector(".clusterlab-interactive .clw-frame");
+    const counts = {};
+    for (const t of f.querySelectorAll("text.clr-caption")) counts[t.dataset.q] = Number(t.dataset.count);
+    return { clr: !!f.querySelector("svg.clr-chart"), points: f.querySelectorAll("circle.clr-point").length,
+      counts, hi: [...f.querySelectorAll("circle.clr-highlight")].map((c) => [Number(c.getAttribute("cx")),
+        Number(c.getAttribute("cy"))]) };
+  })()`);
+
+for (const mode of ["frames", "data"] as const) {
+  Deno.test({
+    name:
+      `browser: the spiral and governance-quadrant explorers (${mode} mode) show the right chart for each ` +
+      "slider position",
+    ...options,
+    fn: async () => {
+      await Deno.mkdir(OUT, { recursive: true });
+      const shares = explorerShares, rates = explorerRates, thresholds = explorerThresholds;
+      const rows = explorerRows;
+      const { spiral, quadrant } = explorers(mode);
+      assert.equal(spiral.mode, mode);
+      const suffix = mode === "data" ? "-data" : "";
+      await withBrowser(async (b) => {
+        // spiral: initial share 0.5, rate 0.08; every position shows that run's turns and growth rate λ
+        const page = await openExplorer(b, spiral, `spiral-explorer${suffix}`);
+        await Deno.writeFile(join(OUT, `spiral-explorer${suffix}-before.png`), await page.screenshot());
+        const seen = new Set<string>();
+        for (const [i, p] of shares.entries()) {
+          for (const [j, r] of rates.entries()) {
+            await moveWidgetSlider(page, 0, 0, i);
+            const st = await moveWidgetSlider(page, 0, 1, j);
+            assert.equal(st.frame, String(i * rates.length + j));
+            const res = simulateSpiral({ steps: 30, publicShare: p, rates: { externalisation: r } });
+            const expected = `圈数 ${res.turns} · 增长率 λ = ${res.growthRate.toFixed(3)}`;
+            assert.ok(st.text.includes(expected), `share ${p}, rate ${r}: expected "${expected}"`);
+            if (mode === "data") {
+              // drawn in the browser from the data: one point per step of the run
+              const c = await drawnChart(page);
+              assert.ok(c.clr, "the browser renderer drew the chart");
+              assert.equal(c.points, res.cycle.numRows());
+            }
+            seen.add(st.svg);
+          }
+        }
+        assert.equal(
+          seen.size,
+          shares.length * rates.length,
+          "every slider position draws a different spiral",
+        );
+        await Deno.writeFile(join(OUT, `spiral-explorer${suffix}-after.png`), await page.screenshot());
+        assert.deepEqual(page.errors, []);
+        assert.deepEqual(networkRequests(page), []);
+
+        // quadrant: year × threshold; each view's quadrant counts are classifyGovernance's at that threshold
+        const q = await openExplorer(b, quadrant, `quadrant-explorer${suffix}`);
+        await Deno.writeFile(join(OUT, `quadrant-explorer${suffix}-before.png`), await q.screenshot());
+        for (const [i, y] of [2020, 2021].entries()) {
+          for (const [j, t] of thresholds.entries()) {
+            await moveWidgetSlider(q, 0, 0, i);
+            const st = await moveWidgetSlider(q, 0, 1, j);
+            assert.equal(st.frame, String(i * thresholds.length + j));
+            const g = classifyGovernance(rows.filter((r) => r.year === y), {
+              knowledge: "K",
+              alliance: "A",
+              threshold: t,
+              bootstrap: { replicates: 0 },
+            });
+            const quads = g.table.array("quadrant") as string[];
+            for (const k of ["LL", "HL", "LH", "HH"] as const) {
+              const label = `${GOVERNANCE_PHASES[k].zh} (${quads.filter((x) => x === k).length})`;
+              assert.ok(st.text.includes(label), `${y}, threshold ${t}: expected "${label}"`);
+            }
+            if (mode === "data") {
+              const c = await drawnChart(q);
+              assert.ok(c.clr, "the browser renderer drew the chart");
+              assert.equal(c.points, quads.length);
+              for (const k of ["LL", "HL", "LH", "HH"]) {
+                assert.equal(c.counts[k], quads.filter((x) => x === k).length, `${y}, ${t}, ${k}`);
+              }
+              // the highlighted entity (浙江) sits at its (K, A) of that year: x 44..500, y 480..20 px
+              const zj = rows.find((r) => r.entity === "浙江" && r.year === y)!;
+              assert.equal(c.hi.length, 1);
+              assert.ok(Math.abs(c.hi[0]![0]! - (44 + zj.K * 456)) <= 0.005, `x of 浙江 ${c.hi[0]}`);
+              assert.ok(Math.abs(c.hi[0]![1]! - (480 - zj.A * 460)) <= 0.005, `y of 浙江 ${c.hi[0]}`);
+            }
+          }
+        }
+        await Deno.writeFile(join(OUT, `quadrant-explorer${suffix}-after.png`), await q.screenshot());
+        assert.deepEqual(q.errors, []);
+        assert.deepEqual(networkRequests(q), []);
+      });
+    },
+  });
+}
+
 Deno.test({
-  name: "browser: the spiral and governance-quadrant explorers show the right chart for each slider position",
+  name: "browser: without JavaScript the data-mode explorers show the kernel's static chart and a note",
   ...options,
   fn: async () => {
     await Deno.mkdir(OUT, { recursive: true });
-    const shares = [0, 0.5, 1], rates = [0.04, 0.08, 0.16];
-    const spiral = spiralExplorer({ publicShares: shares, rates, lang: "zh", model: { steps: 30 } });
-    const rows = [
-      { entity: "浙江", year: 2020, K: 0.45, A: 0.4 },
-      { entity: "北京", year: 2020, K: 0.8, A: 0.7 },
-      { entity: "湖北", year: 2020, K: 0.3, A: 0.65 },
-      { entity: "浙江", year: 2021, K: 0.55, A: 0.52 },
-      { entity: "北京", year: 2021, K: 0.85, A: 0.75 },
-      { entity: "湖北", year: 2021, K: 0.35, A: 0.6 },
-    ];
-    const thresholds = [0.4, 0.5, 0.6];
-    const quadrant = quadrantExplorer(rows, { thresholds, highlight: ["浙江"], lang: "zh" });
+    const { spiral, quadrant } = explorers("data");
     await withBrowser(async (b) => {
-      // spiral: initial share 0.5, rate 0.08; every position shows that run's turns and growth rate λ
-      const page = await openExplorer(b, spiral, "spiral-explorer");
-      await Deno.writeFile(join(OUT, "spiral-explorer-before.png"), await page.screenshot());
-      const seen = new Set<string>();
-      for (const [i, p] of shares.entries()) {
-        for (const [j, r] of rates.entries()) {
-          await moveWidgetSlider(page, 0, 0, i);
-          const st = await moveWidgetSlider(page, 0, 1, j);
-          assert.equal(st.frame, String(i * rates.length + j));
-          const res = simulateSpiral({ steps: 30, publicShare: p, rates: { externalisation: r } });
-          const expected = `圈数 ${res.turns} · 增长率 λ = ${res.growthRate.toFixed(3)}`;
-          assert.ok(st.text.includes(expected), `share ${p}, rate ${r}: expected "${expected}"`);
-          seen.add(st.svg);
-        }
+      for (const [name, w] of [["spiral", spiral], ["quadrant", quadrant]] as const) {
+        const file = join(OUT, `${name}-explorer-data-no-js.html`);
+        await w.save(file);
+        const page = await b.newPage();
+        await page.send("Emulation.setScriptExecutionDisabled", { value: true });
+        await page.goto(`file://${file}`);
+        const state = await page.send<{ result: { value: string } }>("Runtime.evaluate", {
+          expression: `JSON.stringify([document.querySelector(".clw-controls").hidden,
+            document.querySelector(".clw-note").hidden, !!document.querySelector(".clusterlab-interactive").dataset.ready,
+            !!document.querySelector(".clw-frame svg.clr-chart"),
+            document.querySelectorAll(".clw-frame circle").length,
+            (() => { const r = document.querySelector(".clw-frame svg").getBoundingClientRect(); return [r.width, r.height]; })()])`,
+          returnByValue: true,
+        });
+        const [hidden, noteHidden, ready, clr, circles, [width, height]] = JSON.parse(state.result.value);
+        assert.deepEqual([hidden, noteHidden, ready, clr], [true, false, false, false], name);
+        // the static frame is the kernel's Plot SVG of the initial position (same number of points)
+        assert.equal(circles, w.initial.toHTML().split("<circle").length - 1, name);
+        assert.ok(circles > 0, name);
+        assert.ok(width >= 400 && height >= 400, `${name}: ${width}×${height}`);
+        await Deno.writeFile(join(OUT, `${name}-explorer-data-no-js.png`), await page.screenshot());
       }
-      assert.equal(seen.size, shares.length * rates.length, "every slider position draws a different spiral");
-      await Deno.writeFile(join(OUT, "spiral-explorer-after.png"), await page.screenshot());
-      assert.deepEqual(page.errors, []);
-      assert.deepEqual(networkRequests(page), []);
-
-      // quadrant: year × threshold; each frame's quadrant counts are classifyGovernance's at that threshold
-      const q = await openExplorer(b, quadrant, "quadrant-explorer");
-      await Deno.writeFile(join(OUT, "quadrant-explorer-before.png"), await q.screenshot());
-      for (const [i, y] of [2020, 2021].entries()) {
-        for (const [j, t] of thresholds.entries()) {
-          await moveWidgetSlider(q, 0, 0, i);
-          const st = await moveWidgetSlider(q, 0, 1, j);
-          assert.equal(st.frame, String(i * thresholds.length + j));
-          const g = classifyGovernance(rows.filter((r) => r.year === y), {
-            knowledge: "K",
-            alliance: "A",
-            threshold: t,
-            bootstrap: { replicates: 0 },
-          });
-          const quads = g.table.array("quadrant") as string[];
-          for (const k of ["LL", "HL", "LH", "HH"] as const) {
-            const label = `${GOVERNANCE_PHASES[k].zh} (${quads.filter((x) => x === k).length})`;
-            assert.ok(st.text.includes(label), `${y}, threshold ${t}: expected "${label}"`);
-          }
-        }
-      }
-      await Deno.writeFile(join(OUT, "quadrant-explorer-after.png"), await q.screenshot());
-      assert.deepEqual(q.errors, []);
-      assert.deepEqual(networkRequests(q), []);
     });
   },
 });
