@@ -1,6 +1,6 @@
 /**
- * The zod rule of a schema column, used by `validate` (validate.ts). Internal to the data layer (not re-exported
- * from the barrel): zod's types stay out of ClusterLab's public API.
+ * The zod rule of a schema column, used by `validate` (validate.ts). Internal to the data layer (not
+ * re-exported from the barrel): zod's types stay out of ClusterLab's public API.
  * @module
  */
 import { z } from "zod";

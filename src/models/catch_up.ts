@@ -65,8 +65,9 @@ export interface CatchUpSteadyState {
   readonly rate: number;
   /** Long-run ratio B* (0 when the follower falls away, Infinity when it forges ahead without bound). */
   readonly steadyRatio: number;
-  /** Convergence speed toward B* (per year; |rate|), and the half-life ln 2 / speed in years. */
+  /** Convergence speed toward B* (per year; |rate|). */
   readonly speed: number;
+  /** Half-life ln 2 / speed in years (Infinity when the speed is 0). */
   readonly halfLife: number;
 }
 
@@ -247,6 +248,7 @@ export function classifyCatchUp(
 
 /** Result of {@link fitCatchUp}. */
 export interface CatchUpFit {
+  /** The model that was fitted (`"nelson-phelps"` or `"logistic"`). */
   readonly model: CatchUpModel;
   /** Fitted initial ratio B₀ (at the first time). */
   readonly ratio0: number;
@@ -257,11 +259,13 @@ export interface CatchUpFit {
   readonly speed: number;
   /** ln 2 / |speed|. */
   readonly halfLife: number;
-  /** Implied diffusion rate c and growth differential g_i − g_m. */
+  /** Implied diffusion rate c, per time unit. */
   readonly c: number;
+  /** Implied growth differential g_i − g_m of the follower over the leader, per time unit. */
   readonly growthGap: number;
-  /** Root-mean-square error and R² of the fit. */
+  /** Root-mean-square error of the fitted ratios. */
   readonly rmse: number;
+  /** R² = 1 − SS_res / SS_tot of the fit (NaN when the ratios do not vary). */
   readonly r2: number;
   /** Fitted values at the input times. */
   readonly fitted: Float64Array;

@@ -41,14 +41,21 @@ export const COEVOLUTION_DEFAULTS: SymbiosisParams & { x0: number[] } = {
 
 /** Options of {@link simulateCoevolution}. */
 export interface CoevolutionOptions {
+  /** Intrinsic growth rates r_i (> 0) of knowledge, organisation, institution (default [0.3, 0.2, 0.1]). */
   readonly r?: readonly number[];
+  /** Carrying capacities N_i (> 0), same order (default [100, 100, 100]). */
   readonly N?: readonly number[];
+  /** 3 × 3 σ_ij: effect of population j on population i; the diagonal is ignored (default: mutualism). */
   readonly sigma?: readonly (readonly number[])[];
+  /** Initial populations x_i(0) (≥ 0), same order (default [10, 10, 20]). */
   readonly x0?: readonly number[];
   /** Institutional reform: time, relative size of the capacity jump, optional σ_KI boost. */
   readonly reform?: { readonly time: number; readonly size: number; readonly boost?: number };
+  /** End time of the simulation (> 0; default 60). */
   readonly tEnd?: number;
+  /** Spacing of the output times (> 0; default 0.5). */
   readonly dt?: number;
+  /** Language of the `population` names in the table (default "en"). */
   readonly lang?: Lang;
 }
 

@@ -17,7 +17,9 @@
 
 /** A complex number. */
 export interface Complex {
+  /** Real part. */
   readonly re: number;
+  /** Imaginary part (0 for a real eigenvalue). */
   readonly im: number;
 }
 

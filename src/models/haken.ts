@@ -29,7 +29,9 @@ import { solveLinearSystem } from "./eigen.ts";
 
 /** One entity's series of the two state variables (same length, ≥ 3 points). */
 export interface HakenSeries {
+  /** The candidate order parameter q1 at consecutive times. */
   readonly q1: readonly number[];
+  /** The second state variable q2 at the same times. */
   readonly q2: readonly number[];
 }
 
@@ -51,6 +53,7 @@ export interface HakenFit {
   readonly orderParameter: boolean;
   /** Coefficients of V(q1) = c2 q1² + c4 q1⁴ (c2 = λ1/2, c4 = a b/(4 λ2)); meaningful when `orderParameter`. */
   readonly potential: { readonly c2: number; readonly c4: number };
+  /** Problems of the fit: few transitions, a singular equation, the adiabatic condition failing. */
   readonly warnings: string[];
 }
 

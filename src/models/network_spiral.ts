@@ -182,6 +182,13 @@ export function agentNetwork(organisations: TableInput, ties: TableInput): Agent
 }
 
 /**
+ * Any graphology graph (graphology-types' `AbstractGraph`: `Graph`, `UndirectedGraph`, `DirectedGraph`, …).
+ * A local alias because `deno doc --lint` flags types of other packages as private (denoland/deno#27364).
+ * @internal
+ */
+type GraphologyGraph = AbstractGraph;
+
+/**
  * Build an {@link AgentNetwork} from a graphology graph (e.g. from graphology-generators). The node
  * attribute `typeAttribute` (default "type") gives the organisation type; nodes without it are "other"
  * (reported in `warnings`). Edge attribute `weight` (default 1).
@@ -195,7 +202,7 @@ export function agentNetwork(organisations: TableInput, ties: TableInput): Agent
  * agentNetworkFromGraph(g).ids; // ["a", "b"]
  * ```
  */
-export function agentNetworkFromGraph(graph: AbstractGraph, typeAttribute = "type"): AgentNetwork {
+export function agentNetworkFromGraph(graph: GraphologyGraph, typeAttribute = "type"): AgentNetwork {
   const ids: string[] = [], types: string[] = [];
   const index = new Map<string, number>();
   let untyped = 0;
@@ -231,8 +238,11 @@ export function agentNetworkFromGraph(graph: AbstractGraph, typeAttribute = "typ
 
 /** Per-type multipliers of the agent rates. */
 export interface TypeProfile {
+  /** Multiplier of the socialisation rate s for this type (default 1). */
   readonly socialisation?: number;
+  /** Multiplier of the externalisation rate e for this type (default 1). */
   readonly externalisation?: number;
+  /** Multiplier of the internalisation rate i for this type (default 1). */
   readonly internalisation?: number;
 }
 

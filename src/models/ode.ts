@@ -54,6 +54,10 @@ export class ODESolution {
   /** Problems met (stopped early, non-finite state). Empty when all went well. */
   readonly warnings: string[];
 
+  /**
+   * Wrap a solver's output (arrays used as is, not copied): output times `t`, row-major states `y` of
+   * `t.length × dim` values, step counts and warnings. Built by the solvers, not usually by callers.
+   */
   constructor(
     t: Float64Array,
     y: Float64Array,

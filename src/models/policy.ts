@@ -566,6 +566,7 @@ export interface RankedFields {
   readonly ranked: string[];
   /** The complexity result (ECI of economies, PCI of fields, …). */
   readonly complexity: ComplexityResult;
+  /** Notes on degenerate input, from the location quotients, the presence matrix and the complexity. */
   readonly warnings: string[];
 }
 

@@ -50,6 +50,10 @@ export class Progress {
   #shown = false;
   readonly #start = performance.now();
 
+  /**
+   * A report for `total` units of work (`options`: label, update interval in ms, target, language); the
+   * clock starts now and nothing is shown before the first {@link Progress.tick} or {@link Progress.done}.
+   */
   constructor(total: number, options: ProgressOptions = {}) {
     this.total = total;
     this.#label = options.label ?? "";

@@ -75,6 +75,7 @@ export class Random {
   #state: number;
   #spare = NaN;
 
+  /** A generator seeded with `seed`, an integer in [0, 2³² − 1] (else a {@link ValidationError}). */
   constructor(seed: number) {
     this.seed = checkSeed(seed);
     this.#state = seed >>> 0;

@@ -142,17 +142,23 @@ export interface SynergyPanelOptions {
   readonly subsystems: Readonly<Record<string, string>>;
   /** Indicator → −1 for a negative indicator (default +1). */
   readonly direction?: Readonly<Record<string, 1 | -1>>;
-  /** Columns of the long table (defaults "entity", "year", "indicator", "value"). */
+  /** Column of the entities (default "entity"). */
   readonly entity?: string;
+  /** Column of the years (default "year"). */
   readonly year?: string;
+  /** Column of the indicator names, the keys of `subsystems` (default "indicator"). */
   readonly indicator?: string;
+  /** Column of the indicator values (default "value"). */
   readonly value?: string;
   /** A column copied into the result as `label` (e.g. "entity_en"). */
   readonly label?: string;
   /** `"pooled"` (default): bounds α, β = min and max over every entity and year, so entities are comparable;
    * `"entity"`: each entity's own min and max. Design choice. */
   readonly bounds?: "pooled" | "entity";
+  /** Geometric (default, the paper) or linear aggregation of the order degrees within a subsystem. */
   readonly aggregate?: "geometric" | "linear";
+  /** `"previous"` (default): each year against the entity's previous observed year; `"base"`: each year
+   * against the entity's first year. */
   readonly reference?: "previous" | "base";
 }
 
