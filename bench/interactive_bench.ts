@@ -1,6 +1,7 @@
 /**
- * Speed and size of the interactive charts (issue 7): every frame of the slider grid is rendered in the
- * kernel, so building a widget must stay well under the "first plot within a few seconds" budget. The sizes
+ * Speed and size of the interactive charts (issue 7), in both modes: "frames" renders every frame of the
+ * slider grid in the kernel, "data" renders one static frame and embeds the model results for the browser;
+ * building a widget must stay well under the "first plot within a few seconds" budget. The sizes
  * (KB of HTML per widget) are printed once, before the benchmarks run.
  *
  *   deno bench -A bench/interactive_bench.ts
@@ -23,25 +24,43 @@ const panel = Array.from({ length: 31 * 12 }, (_, i) => ({
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 for (
   const [name, w] of [
-    ["spiralExplorer() default: 11 public shares × 5 rates", spiralExplorer()],
+    ["spiralExplorer() default, frames: 11 public shares × 5 rates", spiralExplorer({ mode: "frames" })],
+    ["spiralExplorer() default, data: 11 public shares × 5 rates", spiralExplorer()],
     [
-      "quadrantExplorer(): 31 entities × 12 years × 9 thresholds",
+      "quadrantExplorer(), frames: 31 entities × 12 years × 9 thresholds",
+      quadrantExplorer(panel, { highlight: ["p0"], mode: "frames" }),
+    ],
+    [
+      "quadrantExplorer(), data: 31 entities × 12 years × 9 thresholds",
       quadrantExplorer(panel, { highlight: ["p0"] }),
     ],
   ] as const
 ) {
   const s = w.stats;
   console.log(
-    `${name}: ${s.frames} frames (${s.uniqueFrames} distinct), frames ${kb(s.rawBytes)} → payload ` +
+    `${name}: ${s.frames} slider positions (${s.uniqueFrames} distinct rendered), raw frames or data ${
+      kb(s.rawBytes)
+    } → payload ` +
       `${kb(s.payloadBytes)}, widget HTML ${kb(s.htmlBytes)}`,
   );
 }
 
-Deno.bench("spiralExplorer(): default grid, 55 frames (SECI runs + Plot frames + deflate)", () => {
-  spiralExplorer();
+Deno.bench("spiralExplorer(), frames: default grid, 55 frames (SECI runs + Plot frames + deflate)", () => {
+  spiralExplorer({ mode: "frames" });
 });
 
-Deno.bench("quadrantExplorer(): 31 entities × 12 years × 9 thresholds = 108 frames", () => {
+Deno.bench(
+  "spiralExplorer(), data: default grid, 55 runs (SECI runs + 1 Plot frame + JSON + deflate)",
+  () => {
+    spiralExplorer();
+  },
+);
+
+Deno.bench("quadrantExplorer(), frames: 31 entities × 12 years × 9 thresholds = 108 frames", () => {
+  quadrantExplorer(panel, { highlight: ["p0"], mode: "frames" });
+});
+
+Deno.bench("quadrantExplorer(), data: 31 entities × 12 years × 9 thresholds (1 Plot frame + JSON)", () => {
   quadrantExplorer(panel, { highlight: ["p0"] });
 });
 
