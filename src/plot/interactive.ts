@@ -1,20 +1,33 @@
 /**
- * Interactive charts without kernel callbacks. The Deno kernel has no frontend→kernel comms, so an
- * {@link InteractiveFigure} renders every frame of a parameter grid in the kernel (one Observable Plot
- * figure per combination of slider values) and embeds them, deflate-compressed and base64-encoded, in a
- * self-contained HTML output with `<input type="range">` sliders and a few lines of vanilla JavaScript that
- * swap the visible frame. No network, no external script, no library in the browser: the frames keep
- * Plot's own rendering. 交互图表：在内核中预先计算参数网格上的每一帧，浏览器中拖动滑块即可切换，无需网络。
+ * Interactive charts without kernel callbacks. The Deno kernel has no frontend→kernel comms, so everything
+ * the browser needs travels in one self-contained HTML output with `<input type="range">` sliders and a few
+ * lines of vanilla JavaScript: no network, no external script, no library in the browser. Two modes:
+ *
+ * - **frames** ({@link interactive}): every frame of a parameter grid is rendered in the kernel (one
+ *   Observable Plot figure per combination of slider values) and embedded; the browser swaps pictures.
+ * - **data** ({@link dataInteractive}, the default of {@link spiralExplorer} and {@link quadrantExplorer}):
+ *   the output carries the model results as JSON plus a small renderer ({@link CLIENT_RENDER_JS}, inlined
+ *   once per output), and the browser draws the chart from the data on each slider change (for the
+ *   quadrant it also recomputes each entity's quadrant and the counts from the rule carried in the data).
+ *
+ * 交互图表：「帧」模式在内核中预先计算参数网格上的每一帧，浏览器切换图片；「数据」模式嵌入模型结果，浏览器在
+ * 拖动滑块时根据数据重新绘制图表。两种模式均无需网络。
  *
  * Degrading: the Jupyter MIME bundle carries `text/html` (the interactive widget: scripts run in trusted
- * notebooks, VS Code and nbconvert HTML), `image/png` of the initial frame (for headless and untrusted
- * views) and `text/plain`. Inside the HTML the initial frame is inline SVG and the sliders stay hidden until
- * the script has decoded the frames, so a view without scripts shows a static chart and a short note.
+ * notebooks, VS Code and nbconvert HTML), `image/png` of the initial view (for headless and untrusted
+ * views) and `text/plain`. Inside the HTML the initial view is the kernel's inline SVG in both modes, and
+ * the sliders stay hidden until the script has decoded the payload, so a view without scripts shows a
+ * static chart and a short note.
  *
- * Design choices (no published rule): precomputed frames over a grid rather than re-rendering in the
- * browser (robust, identical to the static charts); identical frames are stored once; compression uses the
- * browser's built-in `DecompressionStream("deflate-raw")` (Chromium 80+, Firefox 113+, Safari 16.4+), with
- * `compress: false` for plain JSON.
+ * Design choices (no published rule): frames mode trades size for fidelity (each frame is exactly the
+ * static Plot chart; identical frames are stored once), and suits any chart; data mode trades fidelity for
+ * size and build time (one Plot frame in the kernel, the rest drawn by a compact renderer that imitates
+ * the Plot chart: straight segments instead of Plot's Catmull-Rom curve in the spiral, its own tick
+ * layout), and exists for the two explorers (the renderer knows their layouts). Embedded numbers keep full
+ * precision (JSON's shortest round-trip form); only pixel coordinates are rounded, to 0.01 px, when drawn.
+ * Payloads are compressed with the browser's built-in `DecompressionStream("deflate-raw")` (Chromium 80+,
+ * Firefox 113+, Safari 16.4+), with `compress: false` for plain JSON. No `eval`/`Function`: the renderer is
+ * ordinary inline script code and the data are parsed with `JSON.parse`.
  * @module
  */
 import type * as Plot from "@observablehq/plot";
@@ -24,6 +37,13 @@ import type { Bilingual, Lang } from "../i18n.ts";
 import { CLIENT_RENDER_JS, type ClientChart } from "./client_render.ts";
 import { Figure, plot } from "./figure.ts";
 import { base64, DISPLAY, escapeHTML, type MimeBundle } from "./jupyter.ts";
+
+/**
+ * Observable Plot's own options (`PlotOptions` of npm:@observablehq/plot). A local alias because
+ * `deno doc --lint` flags the types of other packages as private (denoland/deno#27364).
+ * @internal
+ */
+type PlotOptions = Plot.PlotOptions;
 
 /** A value a slider can take. */
 export type SliderValue = number | string;
@@ -50,7 +70,7 @@ export interface InteractiveOptions<P extends Record<string, SliderValue>> {
   /** Sliders keyed by parameter name. */
   readonly sliders: SliderSpecs<P>;
   /** Draw one frame: Observable Plot options (rendered with {@link plot}) or a ready {@link Figure}. */
-  readonly render: (params: P) => Figure | Plot.PlotOptions;
+  readonly render: (params: P) => Figure | PlotOptions;
   /** Title shown above the sliders. */
   readonly title?: Bilingual;
   /** Language of the title, slider labels and note (default "en"). */
@@ -258,6 +278,7 @@ export class InteractiveFigure {
     };
   }
 
+  /** Deno's Jupyter display hook (`Symbol.for("Jupyter.display")`): returns {@link InteractiveFigure.toMimeBundle}. */
   [DISPLAY](): MimeBundle {
     return this.toMimeBundle();
   }
@@ -515,7 +536,7 @@ export interface DataInteractiveOptions<P extends Record<string, SliderValue>> {
    * Draw one position in the kernel with Observable Plot: used for the static initial view (inside the HTML
    * and as the PNG) and for {@link InteractiveFigure.frameHTML}.
    */
-  readonly render: (params: P) => Figure | Plot.PlotOptions;
+  readonly render: (params: P) => Figure | PlotOptions;
   /** Title shown above the sliders. */
   readonly title?: Bilingual;
   /** Language of the title, slider labels and note (default "en"). */

@@ -114,7 +114,11 @@ interface Row {
  * An interactive governance quadrant: slide the year and the split threshold and see which entities change
  * phase. The quadrant of a point is {@link governanceQuadrant}(K, A, t, t), exactly what
  * {@link classifyGovernance} returns with `threshold: t` (K and A do not depend on the threshold). Input:
- * a {@link GovernanceResult} or any table with entity, year, `K` and `A` columns (K, A in [0, 1]).
+ * a {@link GovernanceResult} or any table with entity, year, `K` and `A` columns (K, A in [0, 1]; one row
+ * per entity and year). By default (`mode: "data"`) the output carries K and A per entity × year, the
+ * thresholds and the rule ({@link QuadrantExplorerData}), and the browser recomputes the quadrants and
+ * their counts and redraws; `mode: "frames"` embeds one Plot picture per year × threshold instead. An
+ * entity's label is the one of its first row.
  *
  * @example
  * ```ts

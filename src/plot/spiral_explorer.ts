@@ -102,13 +102,16 @@ export function spiralRadius(K: number, K0: number): number {
  * internalisation; a design choice of the model) and the rate of one conversion, and watch the spiral
  * turn faster or slower and widen. Angle = phase of the S→E→C→I cycle; radius = log₂(1 + K/K₀) (design
  * choice, so that exponential growth stays readable); every frame shares the same axes. Turns completed
- * and the growth rate λ are written in the chart.
+ * and the growth rate λ are written in the chart. By default (`mode: "data"`) the output carries every
+ * run's phase, knowledge and stage ({@link SpiralExplorerData}) and the browser redraws the spiral;
+ * `mode: "frames"` embeds one Plot picture per slider position instead.
  *
  * @example
  * ```ts
  * import { spiralExplorer } from "clusterlab";
  * const w = spiralExplorer({ publicShares: [0, 0.5, 1], rates: [0.04, 0.08], lang: "zh" });
- * w.stats.frames; // 6
+ * w.stats.frames; // 6 slider positions
+ * w.mode; // "data"
  * ```
  */
 export function spiralExplorer(options: SpiralExplorerOptions = {}): InteractiveFigure {
