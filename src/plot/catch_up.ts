@@ -16,9 +16,13 @@ import { type Figure, plot } from "./figure.ts";
 
 /** One point of {@link catchUpChart}: observed ratio and (optionally) the fitted value. */
 export interface CatchUpPoint {
+  /** The follower (one colour per entity). */
   readonly entity: string;
+  /** The year (or model time), finite. */
   readonly year: number;
+  /** Observed follower/leader ratio (e.g. of GDP per capita), finite and > 0. */
   readonly ratio: number;
+  /** Fitted ratio at `year` (e.g. `fitCatchUp(...).fitted`), drawn as a line; finite when given. */
   readonly fitted?: number;
 }
 
@@ -36,13 +40,17 @@ const TEXT = {
 export interface CatchUpChartOptions {
   /** Name of the leader in the y-axis label (default "leader" / "领先者"). */
   readonly leader?: string;
+  /** Language of the title and axis labels (default "en"). */
   readonly lang?: Lang;
   /** `"observed"` (default): ratios as dots, `fitted` as lines; `"simulated"`: ratios as lines (model paths). */
   readonly kind?: "observed" | "simulated";
-  /** Axis label overrides (e.g. "model year" for simulated paths). */
+  /** x-axis label override (e.g. "model year" for simulated paths; default "Year" in `lang`). */
   readonly xLabel?: string;
+  /** y-axis label override (default "GDP per capita relative to" the leader, in `lang`). */
   readonly yLabel?: string;
+  /** Width in pixels (default 720). */
   readonly width?: number;
+  /** Height in pixels (default 400). */
   readonly height?: number;
 }
 

@@ -37,6 +37,7 @@ export interface ExerciseOptions {
 
 /** The outcome of checking one answer. */
 export interface CheckResult {
+  /** The exercise's id ("1.2"). */
   readonly id: string;
   /** "right", "wrong", "missing" (no answer yet) or "invalid" (wrong type of answer). */
   readonly status: "right" | "wrong" | "missing" | "invalid";
@@ -50,6 +51,7 @@ export interface CheckResult {
 export interface Check {
   /** Print whether `answer` is right (with a hint when not); returns nothing. */
   (answer: unknown): void;
+  /** The exercise's id ("1.2"), as given in {@link ExerciseOptions.id}. */
   readonly id: string;
   /** The question, displayable in Jupyter (HTML in both languages). */
   readonly question: { readonly text: Bilingual; [DISPLAY](): MimeBundle };

@@ -14,6 +14,13 @@ import { base64, DISPLAY, escapeHTML, type MimeBundle } from "./jupyter.ts";
 export const FONT_FAMILY = "Noto Sans CJK SC";
 
 /**
+ * Observable Plot's own options (`PlotOptions` of npm:@observablehq/plot). A local alias because
+ * `deno doc --lint` flags the types of other packages as private (denoland/deno#27364).
+ * @internal
+ */
+type PlotOptions = Plot.PlotOptions;
+
+/**
  * Fonts for text without Chinese characters in the PNG (design choice, for speed only; the HTML keeps
  * {@link FONT_FAMILY}). resvg re-reads the font file for each glyph it draws, and Noto Sans CJK's files are
  * 20 MB, so a chart with long English labels took 2–3 s to rasterise; with Liberation Sans (Debian's
@@ -91,6 +98,11 @@ export class Figure {
   /** A short description, shown as `text/plain`. */
   readonly description: string;
 
+  /**
+   * Wrap a rendered chart element (`<svg>` or `<figure>`, usually from {@link plot}); `description` is the
+   * `text/plain` text (default "ClusterLab figure"). Its SVGs get `xmlns` attributes so that each exports as
+   * a standalone document.
+   */
   constructor(element: Element, description = "ClusterLab figure") {
     this.element = element;
     this.description = description;
@@ -152,6 +164,7 @@ export class Figure {
     };
   }
 
+  /** Deno's Jupyter display hook (`Symbol.for("Jupyter.display")`): returns {@link Figure.toMimeBundle}. */
   [DISPLAY](): MimeBundle {
     return this.toMimeBundle();
   }
@@ -169,7 +182,7 @@ export class Figure {
  * fig.toSVG().startsWith("<svg"); // true
  * ```
  */
-export function plot(options: Plot.PlotOptions, description?: string): Figure {
+export function plot(options: PlotOptions, description?: string): Figure {
   const style = typeof options.style === "object" && options.style !== null ? options.style : {};
   const el = Plot.plot({
     ...options,

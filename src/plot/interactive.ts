@@ -278,7 +278,7 @@ export class InteractiveFigure {
     };
   }
 
-  /** Deno's Jupyter display hook (`Symbol.for("Jupyter.display")`): returns {@link InteractiveFigure.toMimeBundle}. */
+  /** Deno's Jupyter display hook (`Symbol.for("Jupyter.display")`): the same bundle as `toMimeBundle()`. */
   [DISPLAY](): MimeBundle {
     return this.toMimeBundle();
   }

@@ -28,7 +28,9 @@ export interface PolicyTradeoffOptions {
   readonly kind?: "tradeoff" | "trajectories";
   /** Chart title (default in `lang`). */
   readonly title?: string;
+  /** Width in pixels (default 640 for "tradeoff", 720 for "trajectories"). */
   readonly width?: number;
+  /** Height in pixels (default 400 for "tradeoff", 340 for "trajectories"). */
   readonly height?: number;
 }
 

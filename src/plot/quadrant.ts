@@ -32,8 +32,9 @@ export interface QuadrantChartOptions {
   readonly highlight?: readonly string[];
   /** Chart title (default "Knowledge stock × alliance stock" in `lang`). */
   readonly title?: string;
-  /** Width and height in pixels (default 640 × 560). */
+  /** Width in pixels (default 640). */
   readonly width?: number;
+  /** Height in pixels (default 560). */
   readonly height?: number;
 }
 

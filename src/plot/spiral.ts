@@ -58,8 +58,11 @@ const TEXT = {
 export interface SpiralChartOptions {
   /** Radius scale: "log" = ln(1 + K) (default, knowledge grows exponentially) or "linear". */
   readonly radius?: "log" | "linear";
+  /** Language of the title, labels and legend (default "en"). */
   readonly lang?: Lang;
+  /** Width in pixels (default 560). */
   readonly width?: number;
+  /** Height in pixels (default: the width, a square chart). */
   readonly height?: number;
   /** Chart title (default: a bilingual description in `lang`). */
   readonly title?: string;

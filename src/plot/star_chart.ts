@@ -18,8 +18,9 @@ export interface StarChartOptions {
   readonly minStars?: 0 | 1 | 2 | 3;
   /** Outline the cells the US Cluster Mapping rule calls strong (default true, needs `us_strong`). */
   readonly showUS?: boolean;
-  /** Display names of regions / categories, by id. */
+  /** Display names of regions, by id (default: the id). */
   readonly rowNames?: Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+  /** Display names of categories, by id (default: the id). */
   readonly colNames?: Readonly<Record<string, string>> | ReadonlyMap<string, string>;
   /** Chart title (default in `lang`). */
   readonly title?: string;

@@ -25,8 +25,11 @@ export interface TechnologySpaceOptions {
   readonly size?: Series;
   /** Display label per sector (e.g. Chinese field names); default the sector label. */
   readonly labels?: Readonly<Record<string, string>>;
+  /** Language of the title, axis labels and legend (default "en"). */
   readonly lang?: Lang;
+  /** Width in pixels (default 760). */
   readonly width?: number;
+  /** Height in pixels (default 560). */
   readonly height?: number;
   /** Draw node labels (default true when ≤ 60 sectors). */
   readonly showLabels?: boolean;
@@ -34,23 +37,37 @@ export interface TechnologySpaceOptions {
 
 /** Node of the layout. */
 export interface TechnologySpaceNode {
+  /** The sector's label in the proximity matrix. */
   readonly sector: string;
+  /** Display label (from the `labels` option; default the sector). */
   readonly label: string;
+  /** First classical-MDS coordinate (√λ₁-scaled, in units of the distance 1 − φ). */
   readonly x: number;
+  /** Second classical-MDS coordinate (√λ₂-scaled). */
   readonly y: number;
+  /** Is the sector in the `highlight` option? */
   readonly highlighted: boolean;
+  /** Node size: the `size` series' value for the sector (default 1). */
   readonly size: number;
 }
 
 /** Link of the layout. */
 export interface TechnologySpaceLink {
+  /** First sector of the pair (earlier in the matrix order). */
   readonly source: string;
+  /** Second sector of the pair. */
   readonly target: string;
+  /** Proximity φ of the pair (the matrix entry source → target). */
   readonly phi: number;
+  /** x of `source`. */
   readonly x1: number;
+  /** y of `source`. */
   readonly y1: number;
+  /** x of `target`. */
   readonly x2: number;
+  /** y of `target`. */
   readonly y2: number;
+  /** Is the link in the maximum spanning tree (false: added because φ ≥ threshold)? */
   readonly mst: boolean;
 }
 
