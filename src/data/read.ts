@@ -121,7 +121,7 @@ export function parseDelimited(text: string, options: ReadOptions = {}): ColumnT
  * @example
  * ```ts ignore
  * import { readCSV, ACTIVITY } from "clusterlab";
- * const t = await readCSV("data/uk-bres-nuts2-sic4.csv", { schema: ACTIVITY });
+ * const t = await readCSV("data/uk-employment-sic4.csv", { schema: ACTIVITY }); // run from the repository root
  * ```
  */
 export async function readCSV(path: string | URL, options: ReadOptions = {}): Promise<ColumnTable> {
