@@ -217,7 +217,11 @@ def main():
                 parse = syntax_error(cell.source) if cell is not None and "Execution failed" in error else None
                 if parse:
                     print(f"  syntax error in that cell:\n{parse}", file=sys.stderr)
-                else:
+                elif "Invalid Signature" in error:
+                    print("  (the kernel sent a corrupted message: Deno 2.9's kernel can interleave the frames "
+                          "of a multi-megabyte output with another message; rerun, or display less)",
+                          file=sys.stderr)
+                elif "Execution failed" in error:
                     print("  (a bare 'Execution failed' is an import or syntax error: run "
                           "'deno task check' to see it)", file=sys.stderr)
             continue
