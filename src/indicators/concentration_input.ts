@@ -5,6 +5,7 @@
  * @module
  */
 import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
+import { checkNonNegative, listLabels as listLabelsUpTo } from "./input.ts";
 import { Matrix, Series } from "./matrix.ts";
 
 /** Throw a {@link ValidationError} naming every cell of `m` that is negative or not finite. */
@@ -16,23 +17,7 @@ export function checkCounts(m: Matrix, subject: string): void {
       received: describeValue(m),
     }]);
   }
-  const issues: ValidationIssue[] = [];
-  const { nrow, ncol, data } = m;
-  for (let i = 0; i < nrow; i++) {
-    for (let j = 0; j < ncol; j++) {
-      const v = data[i * ncol + j]!;
-      if (!(v >= 0) || v === Infinity) {
-        issues.push({
-          row: i + 1,
-          column: m.cols[j]!,
-          expected: "a finite count ≥ 0",
-          received: describeValue(v),
-          message: `region "${m.rows[i]}"`,
-        });
-      }
-    }
-  }
-  if (issues.length) throw new ValidationError(subject, issues);
+  checkNonNegative(m, subject, "a finite count ≥ 0", Infinity);
 }
 
 /** Labels of the entries of `sums` that are zero. */
@@ -42,10 +27,9 @@ export function zeroLabels(labels: readonly string[], sums: Float64Array): strin
   return out;
 }
 
-/** A short list of labels for a warning ("A, B, C and 4 more"). */
+/** A short list of up to 5 labels for a concentration index's warning ("A, B, C and 4 more"). */
 export function listLabels(labels: readonly string[], max = 5): string {
-  const shown = labels.slice(0, max).map((l) => `"${l}"`).join(", ");
-  return labels.length > max ? `${shown} and ${labels.length - max} more` : shown;
+  return listLabelsUpTo(labels, max);
 }
 
 /**

@@ -52,20 +52,29 @@ export function asMatrix(input: MatrixInput, options: MatrixInputOptions = {}): 
   return matrixFrom(input as TableInput, long);
 }
 
-/** Throw a {@link ValidationError} unless every value of `m` is finite and ≥ 0 (counts, exports). */
-export function checkNonNegative(m: Matrix, subject: string): void {
+/**
+ * Throw a {@link ValidationError} unless every value of `m` is finite and ≥ 0 (counts, exports), naming each
+ * offending cell by region (row) and sector (column); the first `limit` cells are collected.
+ */
+export function checkNonNegative(
+  m: Matrix,
+  subject: string,
+  expected = "a finite number ≥ 0",
+  limit = 50,
+): void {
   const issues: ValidationIssue[] = [];
   const { data, ncol } = m;
-  for (let k = 0; k < data.length && issues.length < 50; k++) {
+  for (let k = 0; k < data.length; k++) {
     const v = data[k]!;
-    if (!(v >= 0) || !Number.isFinite(v)) {
+    if (!(v >= 0 && v < Infinity)) {
       issues.push({
         row: Math.floor(k / ncol) + 1,
         column: m.cols[k % ncol]!,
-        expected: "a finite number ≥ 0",
+        expected,
         received: describeValue(v),
         message: `region "${m.rows[Math.floor(k / ncol)]}"`,
       });
+      if (issues.length >= limit) break;
     }
   }
   if (issues.length) throw new ValidationError(subject, issues);
