@@ -11,6 +11,7 @@ import type { AbstractGraph } from "graphology-types";
 import { type TableInput, toTable } from "../data/adapters.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
 import type { Bilingual, Lang } from "../i18n.ts";
+import { mulberry32 } from "./random.ts";
 import type { PlatformOrderName } from "./seci.ts";
 
 /** Bilingual names of the organisation types (DESIGN §5; the ORGANISATIONS schema). */
@@ -482,13 +483,7 @@ export function simulateNetworkSpiral(
     groupCount[groupOf[a]!]!++;
   }
 
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   let T = new Float64Array(n), E = new Float64Array(n);
   let Tn = new Float64Array(n), En = new Float64Array(n);
   for (let a = 0; a < n; a++) T[a] = lo + (hi - lo) * next();
