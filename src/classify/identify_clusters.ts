@@ -405,7 +405,7 @@ function align(m: Matrix, rows: readonly string[], cols: readonly string[], para
   return new Matrix(rows, cols, out);
 }
 
-/** Quantile (linear interpolation, as d3.quantile / R type 7) of the values picked by `keep`. */
+/** Quantile (linear interpolation, as d3.quantile / R type 7) of `values`; NaN when there are none. */
 function quantileOf(values: Float64Array, p: number): number {
   if (values.length === 0) return NaN;
   const s = Float64Array.from(values).sort();

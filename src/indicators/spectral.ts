@@ -4,6 +4,9 @@
  * `tql2`), and the Lanczos method with full re-orthogonalisation (Lanczos 1950; Golub & Van Loan,
  * *Matrix Computations*, §10.1) for the top eigenpairs of a large sparse symmetric operator, optionally
  * restricted to the complement of known eigenvectors (deflation). 对称矩阵特征分解。
+ *
+ * Non-symmetric matrices (model Jacobians, complex eigenvalues) are the job of `eigenvaluesGeneral` in
+ * src/models/eigen.ts (Hessenberg + shifted QR); the two solvers do not overlap.
  * @module
  */
 
@@ -91,8 +94,9 @@ export function tridiagonalEigen(d: Float64Array, e: Float64Array): SymmetricEig
 }
 
 /**
- * All eigenpairs of a dense symmetric matrix (row-major n × n) by Householder tridiagonalisation followed
- * by {@link tridiagonalEigen}. O(n³): meant for small n (tests, ≤ a few hundred).
+ * All eigenpairs of a dense symmetric matrix (row-major n × n): {@link lanczosEigen} run to n steps (with
+ * full re-orthogonalisation this is a tridiagonalisation, exact in exact arithmetic) followed by
+ * {@link tridiagonalEigen}. O(n³): meant for small n (tests, ≤ a few hundred).
  *
  * @example
  * ```ts
@@ -147,7 +151,7 @@ export interface LanczosResult extends SymmetricEigen {
  * @example
  * ```ts
  * import { lanczosEigen } from "clusterlab";
- * const A = [[2, 1], [1, 2]];
+ * // A = [[2, 1], [1, 2]]
  * const r = lanczosEigen((x, out) => { out[0] = 2 * x[0]! + x[1]!; out[1] = x[0]! + 2 * x[1]!; }, 2, { count: 1 });
  * r.values[0]; // 3
  * ```

@@ -5,7 +5,8 @@
  * Eigenvalues: reduction to upper Hessenberg form by stabilised elementary similarity transformations
  * followed by the shifted QR algorithm with Francis double shifts — the EISPACK routines `elmhes` and `hqr`
  * (Martin & Wilkinson 1968; Martin, Peters & Wilkinson 1970), as given in Press et al., *Numerical Recipes*,
- * 3rd ed. (2007), §11.6–11.7. Linear systems: Gaussian elimination with partial pivoting.
+ * 3rd ed. (2007), §11.6–11.7. Linear systems: Gaussian elimination with partial pivoting. Symmetric
+ * eigenpairs (eigenvectors included, large sparse operators) are in src/indicators/spectral.ts.
  *
  * @example
  * ```ts
