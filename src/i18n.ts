@@ -40,6 +40,7 @@ export const LABELS = {
   region: { en: "Region", zh: "地区" },
   sector: { en: "Sector", zh: "产业" },
   year: { en: "Year", zh: "年份" },
+  time: { en: "Time", zh: "时间" },
   value: { en: "Value", zh: "数值" },
   employment: { en: "Employment", zh: "就业人数" },
   locationQuotient: { en: "Location quotient", zh: "区位商" },

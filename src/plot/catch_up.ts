@@ -11,7 +11,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
-import type { Lang } from "../i18n.ts";
+import { LABELS, type Lang } from "../i18n.ts";
 import { type Figure, plot } from "./figure.ts";
 
 /** One point of {@link catchUpChart}: observed ratio and (optionally) the fitted value. */
@@ -27,7 +27,7 @@ export interface CatchUpPoint {
 }
 
 const TEXT = {
-  x: { en: "Year", zh: "年份" },
+  x: LABELS.year,
   y: { en: "GDP per capita relative to", zh: "人均GDP相对于" },
   title: {
     en: "Latecomer catch-up: observed (dots) and fitted (lines)",

@@ -15,7 +15,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ColumnTable } from "arquero";
 import { describeValue, ValidationError } from "../data/validation_error.ts";
-import type { Bilingual, Lang } from "../i18n.ts";
+import { type Bilingual, LABELS, type Lang } from "../i18n.ts";
 import { POLICY_SCENARIOS, type PolicyScenarioKey } from "../models/policy.ts";
 import { type Figure, plot } from "./figure.ts";
 
@@ -38,7 +38,7 @@ const TEXT = {
   total: { en: "Total knowledge (end)", zh: "知识总量（期末）" },
   totalT: { en: "Total knowledge", zh: "知识总量" },
   effective: { en: "Diversity: effective number of fields (2^H)", zh: "多样性：有效领域数（2^H）" },
-  time: { en: "Time", zh: "时间" },
+  time: LABELS.time,
   tradeoff: {
     en: "Concentrate on the major, free the others: knowledge vs diversity",
     zh: "抓大放小：知识总量与多样性的权衡",

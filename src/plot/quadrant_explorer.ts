@@ -9,7 +9,7 @@ import * as Plot from "@observablehq/plot";
 import type { ColumnTable } from "arquero";
 import { type TableInput, toTable } from "../data/adapters.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
-import type { Bilingual, Lang } from "../i18n.ts";
+import { type Bilingual, LABELS, type Lang } from "../i18n.ts";
 import {
   GOVERNANCE_PHASES,
   type GovernanceQuadrant,
@@ -89,7 +89,7 @@ const TEXT = {
     en: "Knowledge stock × alliance stock: governance quadrants",
     zh: "知识存量 × 联盟存量：治理象限",
   },
-  year: { en: "Year", zh: "年份" },
+  year: LABELS.year,
   threshold: { en: "Split threshold", zh: "分界阈值" },
   K: { en: "Knowledge stock K →", zh: "知识存量 K →" },
   A: { en: "↑ Alliance stock A", zh: "↑ 联盟存量 A" },

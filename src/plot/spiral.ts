@@ -12,7 +12,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import type { ColumnTable } from "arquero";
-import type { Lang } from "../i18n.ts";
+import { LABELS, type Lang } from "../i18n.ts";
 import { type Figure, plot } from "./figure.ts";
 import {
   SECI_LEVEL_LABELS,
@@ -34,7 +34,7 @@ const TEXT = {
   flows: { en: "Knowledge created per step by conversion and level", zh: "各层次、各转化方式每期创造的知识" },
   flow: { en: "Flow per step", zh: "每期流量" },
   share: { en: "Share of knowledge created", zh: "占知识创造的份额" },
-  time: { en: "Time", zh: "时间" },
+  time: LABELS.time,
   mode: { en: "Conversion", zh: "转化方式" },
   march: {
     en: "March (1991) Figure 1: equilibrium knowledge of the code",
