@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import * as aq from "arquero";
 import { classifyGovernance, governancePortfolio } from "../../src/classify/governance.ts";
 import { governanceRecommendation } from "../../src/classify/governance_recommendation.ts";
 import { ValidationError } from "../../src/data/validation_error.ts";
@@ -85,7 +86,31 @@ Deno.test("governanceRecommendation(): unknown entity or year, duplicates and no
   const dup = gov.table.concat(gov.table.slice(0, 1));
   assert.throws(
     () => governanceRecommendation(dup, "a"),
-    (e: unknown) => e instanceof ValidationError && e.message.includes('expected one row per year of "a"'),
+    // Rows of "a" sorted by year: 5 (y0), 2 (y1), 3 (y3), 1 (y4), 7 (y4, the appended copy), 4 (y5): the
+    // second row for year 4 is table row 7 (1-based).
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes(
+        'row 7, column "year": expected one row per year of "a", received a second row for 4',
+      ),
+  );
+  // A quadrant or lag outside the vocabulary names its 1-based table row: "a" year 1 is row 2, year 5 row 4.
+  const objs = gov.table.objects() as Record<string, unknown>[];
+  const badQuadrant = aq.from(objs.map((d, i) => i === 1 ? { ...d, quadrant: "XX" } : d));
+  assert.throws(
+    () => governanceRecommendation(badQuadrant, "a"),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('row 2, column "quadrant": expected LL, HL, LH or HH, received "XX"'),
+  );
+  const badLag = aq.from(objs.map((d, i) => i === 3 ? { ...d, lag: "late" } : d));
+  assert.throws(
+    () => governanceRecommendation(badLag, "a"),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes(
+        'row 4, column "lag": expected synchronous, alliance_lags, knowledge_lags, received "late"',
+      ),
   );
   assert.throws(
     () => governanceRecommendation(gov.table.select("entity", "year", "K", "A"), "a"),

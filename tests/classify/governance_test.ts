@@ -190,3 +190,23 @@ Deno.test("bootstrap stability: closed-form shares for a two-valued indicator", 
   });
   assert.deepEqual(ind.table.array("stability"), [1, 1, 1, 1]);
 });
+
+Deno.test("boundaries: K and A accept the closed ends 0 and 1; lagTolerance accepts 0 and rejects 1", () => {
+  // [0, 1] is closed: 0 and 1 are valid scores (fixed split at 0.5: (0, 1) → LH, (1, 0) → HL, (1, 1) → HH).
+  const r = classifyGovernance([{ K: 0, A: 1 }, { K: 1, A: 0 }, { K: 1, A: 1 }], {
+    knowledge: "K",
+    alliance: "A",
+    lagTolerance: 0,
+    bootstrap: { replicates: 0 },
+  });
+  assert.deepEqual(r.table.array("quadrant"), ["LH", "HL", "HH"]);
+  // tolerance 0: only K = A is synchronous
+  assert.deepEqual(r.table.array("lag"), ["knowledge_lags", "alliance_lags", "synchronous"]);
+  // lagTolerance is in [0, 1): 1 would call every pair synchronous and is rejected.
+  assert.throws(
+    () => classifyGovernance([{ K: 0.5, A: 0.5 }], { knowledge: "K", alliance: "A", lagTolerance: 1 }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('column "lagTolerance": expected a number in [0, 1), received 1'),
+  );
+});

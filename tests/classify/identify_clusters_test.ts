@@ -77,6 +77,9 @@ Deno.test("identifyClusters(): relatedness density, coherence and proximity comm
   close(pick(t, "R5", "A").relatedness_density, 100);
   close(pick(t, "R1", "A").rd_threshold, 60); // median of (60, 60, 40, 40, 100)
   close(pick(t, "R1", "A").coherence, 60); // R1 present in A and B, both RD 60
+  // R3 is present in C and D: RD(R3, C) = φ_DC/(5/3) = 60, likewise D → 60; R5 holds every sector → 100.
+  close(pick(t, "R3", "A").coherence, 60);
+  close(pick(t, "R5", "A").coherence, 100);
   // Edges φ > 0.5: A–B and C–D only → communities {A, B} = 1 and {C, D} = 2.
   assert.deepEqual([...t.communities.entries()], [["A", 1], ["B", 1], ["C", 2], ["D", 2]]);
   close(pick(t, "R1", "A").community_lq, (60 / 70) / 0.5);
@@ -473,4 +476,37 @@ Deno.test("identifyClusters(): the new labels in data, and every label true of i
     };
     assert.ok(holds(r.label_key as ClusterLabelKey, c), `${r.region} ${r.sector}: ${r.label_key}`);
   }
+});
+
+Deno.test("identifyClusters(): establishments are aligned by label (reversed order), sector by sector", () => {
+  // Establishments e_rs = (r + 1) + 10·s for region index r and sector index s (A = 0 … D = 3), given with
+  // rows and columns in reverse order. Every region employs in every sector, so P25 over 5 values is the
+  // 2nd smallest: A (1…5) → 2, B (11…15) → 12, C (21…25) → 22, D (31…35) → 32.
+  const revRows = [...rows].reverse(), revCols = [...cols].reverse();
+  const est = matrixFrom(
+    revRows.map((r) => revCols.map((c) => rows.indexOf(r) + 1 + 10 * cols.indexOf(c))),
+    { rows: revRows, cols: revCols },
+  );
+  const t = identifyClusters(x, { establishments: est });
+  assert.deepEqual(cols.map((c) => pick(t, "R1", c).us_establishments_p25), [2, 12, 22, 32]);
+  // R1 has the smallest count in every sector (1, 11, 21, 31): never > P25, so never a US cluster.
+  assert.deepEqual(cols.map((c) => pick(t, "R1", c).us_level), ["none", "none", "none", "none"]);
+  // R2 in A: 2 establishments = P25, not > P25 → none although LQ 1.6 is strong without the criterion.
+  assert.equal(pick(t, "R2", "A").us_level, "none");
+});
+
+Deno.test("identifyClusters(): ECO size and focus stars include the quantile itself (ties at the top)", () => {
+  // A: (30, 30, 10, 5, 5) sorted (5, 5, 10, 30, 30): P90 at index 3.6 → 30 + 0.6·0 = 30, so R1 and R2,
+  // exactly at the threshold, get the size star (x ≥ P90). Region totals (60, 60, 50, 50, 50) give A's
+  // shares (0.5, 0.5, 0.2, 0.1, 0.1): P90 = 0.5, and R1, R2 get the focus star too.
+  const tie = matrixFrom([[30, 30], [30, 30], [10, 40], [5, 45], [5, 45]], { rows, cols: ["A", "B"] });
+  const t = identifyClusters(tie);
+  assert.equal(pick(t, "R1", "A").eco_size_threshold, 30);
+  assert.equal(pick(t, "R1", "A").eco_focus_threshold, 0.5);
+  for (const r of ["R1", "R2"]) {
+    assert.equal(pick(t, r, "A").eco_size, true, r);
+    assert.equal(pick(t, r, "A").eco_focus, true, r);
+  }
+  assert.equal(pick(t, "R3", "A").eco_size, false);
+  assert.equal(pick(t, "R3", "A").eco_focus, false);
 });

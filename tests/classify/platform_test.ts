@@ -35,6 +35,32 @@ Deno.test("public share is the weighted mean of holder values; cut-offs are para
     "private_order",
   );
   assert.equal(r.table.get("missing_roles", 0), "implementer, rule_maker, data_owner, membership");
+  // weight_coded = coded weight / total weight of the 7 roles: 3/7 with equal weights; controller 4 → 6/10.
+  assert.ok(Math.abs(r.table.get("weight_coded", 0) - 3 / 7) < 1e-15);
+  assert.ok(Math.abs(w.table.get("weight_coded", 0) - 0.6) < 1e-15);
+  // The cut-offs' closed ends are allowed: 0 ≤ privateCutoff < publicCutoff ≤ 1 (0.5 is then hybrid).
+  assert.equal(classifyPlatform(c, { privateCutoff: 0, publicCutoff: 1 }).table.get("order", 0), "hybrid");
+});
+
+Deno.test("margin is the distance to the nearer cut-off; all-zero weights leave the share undetermined", () => {
+  // Initiator public, funder mixed: (1 + 0.5)/2 = 0.75 ≥ 2/3 → public hierarchy, margin 0.75 − 2/3 = 1/12
+  // (the private cut-off 1/3 is 5/12 away).
+  const r = classifyPlatform([
+    { case: "Y", role: "initiator", holder: "public" },
+    { case: "Y", role: "funder", holder: "mixed" },
+  ]);
+  assert.equal(r.table.get("order", 0), "public_hierarchy");
+  assert.ok(Math.abs(r.table.get("margin", 0) - 1 / 12) < 1e-15, `margin ${r.table.get("margin", 0)}`);
+  // Every role weighted 0: share 0.5 (undetermined, with a warning) and weight_coded 0, not NaN.
+  const zero = Object.fromEntries(
+    ["initiator", "controller", "funder", "implementer", "rule_maker", "data_owner", "membership"].map((
+      k,
+    ) => [k, 0]),
+  );
+  const z = classifyPlatform([{ case: "Z", role: "initiator", holder: "public" }], { roleWeights: zero });
+  assert.equal(z.table.get("public_share", 0), 0.5);
+  assert.equal(z.table.get("weight_coded", 0), 0);
+  assert.match(z.warnings.join("\n"), /case "Z": every coded role has weight 0, public share set to 0.5/);
 });
 
 Deno.test("unknown roles or holders and duplicate codings are ValidationErrors naming the row", () => {
