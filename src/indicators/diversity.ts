@@ -4,9 +4,9 @@
  * sector). 多样性与普遍性。
  * @module
  */
-import type { MatrixInput, MatrixInputOptions } from "./input.ts";
+import { type MatrixInput, type MatrixInputOptions, noPresenceWarnings } from "./input.ts";
 import { Series } from "./matrix.ts";
-import { presenceWarnings, toSparsePresence } from "./presence.ts";
+import { toSparsePresence } from "./presence.ts";
 import type { SparseBinaryMatrix } from "./sparse.ts";
 
 /**
@@ -21,8 +21,8 @@ import type { SparseBinaryMatrix } from "./sparse.ts";
  */
 export function diversity(M: MatrixInput | SparseBinaryMatrix, opts: MatrixInputOptions = {}): Series {
   const sp = toSparsePresence(M, opts);
-  const w = presenceWarnings(sp).filter((s) => s.includes("diversity"));
-  return new Series(sp.rows, sp.rowCounts(), "diversity", w);
+  const d = sp.rowCounts();
+  return new Series(sp.rows, d, "diversity", noPresenceWarnings(sp.rows, d, "rows"));
 }
 
 /**
@@ -37,6 +37,6 @@ export function diversity(M: MatrixInput | SparseBinaryMatrix, opts: MatrixInput
  */
 export function ubiquity(M: MatrixInput | SparseBinaryMatrix, opts: MatrixInputOptions = {}): Series {
   const sp = toSparsePresence(M, opts);
-  const w = presenceWarnings(sp).filter((s) => s.includes("ubiquity"));
-  return new Series(sp.cols, sp.colCounts(), "ubiquity", w);
+  const u = sp.colCounts();
+  return new Series(sp.cols, u, "ubiquity", noPresenceWarnings(sp.cols, u, "cols"));
 }

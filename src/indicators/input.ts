@@ -141,6 +141,23 @@ export function listLabels(labels: readonly string[], limit = 8): string {
 }
 
 /**
+ * The warning (none or one) naming the rows with diversity 0 or the columns with ubiquity 0 of a presence
+ * matrix, given its row or column counts.
+ */
+export function noPresenceWarnings(
+  labels: readonly string[],
+  counts: Float64Array,
+  side: "rows" | "cols",
+): string[] {
+  const zero = labels.filter((_, i) => counts[i] === 0);
+  if (!zero.length) return [];
+  const what = side === "rows"
+    ? "row(s) with no presence (diversity 0)"
+    : "column(s) with no presence (ubiquity 0)";
+  return [`${zero.length} ${what}: ${listLabels(zero)}`];
+}
+
+/**
  * Re-order a sector × sector matrix to the column order of `sp` (labels must match as sets); returns the
  * row-major data.
  */

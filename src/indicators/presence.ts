@@ -2,7 +2,14 @@
  * Binary presence (specialisation) matrix M_rs = 1[LQ_rs ≥ threshold]. 二值专业化矩阵。
  * @module
  */
-import { asMatrix, checkBinary, checkNumber, type MatrixInput, type MatrixInputOptions } from "./input.ts";
+import {
+  asMatrix,
+  checkBinary,
+  checkNumber,
+  type MatrixInput,
+  type MatrixInputOptions,
+  noPresenceWarnings,
+} from "./input.ts";
 import { ValidationError } from "../data/validation_error.ts";
 import { Matrix } from "./matrix.ts";
 import { SparseBinaryMatrix } from "./sparse.ts";
@@ -79,13 +86,10 @@ export function presence(m: MatrixInput, opts: PresenceOptions = {}): PresenceMa
 
 /** Warnings about all-zero rows/columns of a presence matrix. */
 export function presenceWarnings(sp: SparseBinaryMatrix): string[] {
-  const w: string[] = [];
-  const d = sp.rowCounts(), u = sp.colCounts();
-  const zr = sp.rows.filter((_, i) => d[i] === 0), zc = sp.cols.filter((_, j) => u[j] === 0);
-  const list = (l: string[]) => l.slice(0, 8).map((s) => `"${s}"`).join(", ") + (l.length > 8 ? ", …" : "");
-  if (zr.length) w.push(`${zr.length} row(s) with no presence (diversity 0): ${list(zr)}`);
-  if (zc.length) w.push(`${zc.length} column(s) with no presence (ubiquity 0): ${list(zc)}`);
-  return w;
+  return [
+    ...noPresenceWarnings(sp.rows, sp.rowCounts(), "rows"),
+    ...noPresenceWarnings(sp.cols, sp.colCounts(), "cols"),
+  ];
 }
 
 /**

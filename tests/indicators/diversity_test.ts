@@ -23,3 +23,12 @@ Deno.test("reflections: closed form orders 1 and 2", () => {
   assert.ok(Number.isNaN(z.regions.get("B", "1")));
   assert.equal(z.warnings.length, 2);
 });
+
+Deno.test("diversity and ubiquity: each warns about its own side only, whatever the labels say", () => {
+  // a zero column labelled "diversity" and a zero row labelled "ubiquity"
+  const z = matrixFrom([[1, 0], [0, 0]], { rows: ["A", "ubiquity"], cols: ["s", "diversity"] });
+  assert.deepEqual(diversity(z).warnings, ['1 row(s) with no presence (diversity 0): "ubiquity"']);
+  assert.deepEqual(ubiquity(z).warnings, ['1 column(s) with no presence (ubiquity 0): "diversity"']);
+  assert.deepEqual(Array.from(diversity(z).values), [1, 0]);
+  assert.deepEqual(Array.from(ubiquity(z).values), [1, 0]);
+});
