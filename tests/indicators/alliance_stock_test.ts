@@ -158,6 +158,17 @@ Deno.test("allianceStock and allianceStockFromCounts: invalid input names the ro
       e instanceof ValidationError &&
       e.message.includes('row 7, column "id": expected a unique id, received "u1" (duplicate)'),
   );
+  // An empty id in the third organisation is named by its 1-based row.
+  assert.throws(
+    () =>
+      allianceStock(
+        [{ source: "u1", target: "f1", year: 2020 }],
+        ORGS.map((o, i) => i === 2 ? { ...o, id: "" } : o),
+      ),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('row 3, column "id": expected a non-empty text, received ""'),
+  );
   assert.throws(
     () => allianceStock([{ source: "u1", target: "f1", year: 2020 }], ORGS, { years: [2020, 2020.5] }),
     (e: unknown) =>

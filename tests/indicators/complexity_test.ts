@@ -166,3 +166,13 @@ Deno.test("complexity: options are validated", () => {
   assertThrowsAs(() => complexity(M, { sd: "robust" as "stata" }), ValidationError);
   assertThrowsAs(() => complexity(M, { steps: 1.5 }), ValidationError);
 });
+
+Deno.test("correlation(): Pearson's r by hand (the sign and value used by the sign conventions)", () => {
+  assertClose(correlation([1, 2, 3], [2, 4, 6]), 1, 1e-15);
+  assertClose(correlation([1, 2, 3], [3, 2, 1]), -1, 1e-15);
+  // deviations (−1.5, −0.5, 0.5, 1.5) and (−1.5, 0.5, −0.5, 1.5): Σxy = 4, Σx² = Σy² = 5 → r = 0.8
+  assertClose(correlation([1, 2, 3, 4], [1, 3, 2, 4]), 0.8, 1e-15);
+  // r is scale-free: multiplying one vector by 10 leaves 0.8
+  assertClose(correlation([10, 20, 30, 40], [1, 3, 2, 4]), 0.8, 1e-15);
+  assert.ok(Number.isNaN(correlation([1, 1, 1], [1, 2, 3]))); // no spread
+});

@@ -13,6 +13,8 @@ const m = matrixFrom([[8, 42], [1, 29], [1, 19]], { rows: ["R1", "R2", "R3"], co
 Deno.test("ellisonGlaeser(): γ = [G − (1 − Σx²)H]/[(1 − Σx²)(1 − H)] by hand", () => {
   const g = ellisonGlaeser(m, { plantHerfindahl: { A: 0.1, B: 0.05 } });
   close(g.get("A"), (0.14 - 0.62 * 0.1) / (0.62 * 0.9));
+  // Sector B = (42, 29, 19)/90: s − x = (−1/30, 1/45, 1/90) → G = (9 + 4 + 1)/8100 = 14/8100.
+  close(g.get("B"), (14 / 8100 - 0.62 * 0.05) / (0.62 * 0.95));
   assert.deepEqual(g.warnings, []);
 });
 
@@ -26,6 +28,8 @@ Deno.test("ellisonGlaeser(): plants → H = 1/P; no plant data → H = 0 with a 
 Deno.test("maurelSedillot(): γ = [(Σs² − Σx²)/(1 − Σx²) − H]/(1 − H) by hand", () => {
   close(maurelSedillot(m, { plantHerfindahl: 0.1 }).get("A"), (0.28 / 0.62 - 0.1) / 0.9);
   close(maurelSedillot(m, { plants: [10, 20] }).get("A"), (0.28 / 0.62 - 0.1) / 0.9);
+  // Sector B: Σs² = (42² + 29² + 19²)/90² = 2966/8100, H = 1/20.
+  close(maurelSedillot(m, { plants: [10, 20] }).get("B"), ((2966 / 8100 - 0.38) / 0.62 - 0.05) / 0.95);
 });
 
 Deno.test("agglomeration indices: a sector spread exactly like all activity with H = 0 gives 0", () => {

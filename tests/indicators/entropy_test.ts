@@ -22,6 +22,13 @@ Deno.test("entropy(): base e gives nats (ln 4 for four equal sectors); base 1 is
     assert.deepEqual(e.issues, [{ column: "base", expected: "a finite number > 0 and ≠ 1", received: "1" }]);
     return true;
   });
+  // base 0 is outside "> 0" (log 0 = −∞ would give −0 entropies); base 10 is allowed: log10 4.
+  assert.throws(() => entropy(m, { base: 0 }), (e: unknown) => {
+    assert.ok(e instanceof ValidationError);
+    assert.deepEqual(e.issues, [{ column: "base", expected: "a finite number > 0 and ≠ 1", received: "0" }]);
+    return true;
+  });
+  assert.ok(Math.abs(entropy(m, { base: 10 }).get("R1") - Math.log10(4)) < 1e-15);
 });
 
 Deno.test("entropy(): empty region NaN with warning", () => {
