@@ -210,7 +210,7 @@ export function weightedDensity(
   if (zero.length) {
     warnings.push(
       `${zero.length} sector(s) related to no other sector (Σ φ = 0): density 0/0 set to 0 for ${
-        zero.slice(0, 8).join(", ")
+        listLabels(zero)
       }`,
     );
   }

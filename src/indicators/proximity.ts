@@ -4,7 +4,7 @@
  * 2007). Equivalently min(P(s | s'), P(s' | s)). 产业（技术）邻近度。
  * @module
  */
-import { checkChoice, type MatrixInput, type MatrixInputOptions } from "./input.ts";
+import { checkChoice, listLabels, type MatrixInput, type MatrixInputOptions } from "./input.ts";
 import { Matrix } from "./matrix.ts";
 import { toSparsePresence } from "./presence.ts";
 import { SparseBinaryMatrix } from "./sparse.ts";
@@ -51,7 +51,7 @@ export function proximity(M: MatrixInput | SparseBinaryMatrix, opts: ProximityOp
   const z = sp.cols.filter((_, j) => u[j] === 0);
   if (z.length) {
     warnings.push(
-      `${z.length} sector(s) with ubiquity 0 have proximity 0 to every sector: ${z.slice(0, 8).join(", ")}`,
+      `${z.length} sector(s) with ubiquity 0 have proximity 0 to every sector: ${listLabels(z)}`,
     );
   }
   return new Matrix(sp.cols, sp.cols, c, warnings);

@@ -5,7 +5,7 @@
  * @module
  */
 import { ValidationError } from "../data/validation_error.ts";
-import { checkChoice } from "./input.ts";
+import { checkChoice, listLabels } from "./input.ts";
 import { Matrix } from "./matrix.ts";
 
 /** Normalisations of {@link relatedness}. */
@@ -77,7 +77,7 @@ export function relatedness(C: Matrix, method: RelatednessMethod = "prob"): Matr
   const iso = C.rows.filter((_, i) => s[i] === 0);
   if (iso.length) {
     warnings.push(
-      `${iso.length} sector(s) co-occur with no other sector: relatedness 0 (${iso.slice(0, 8).join(", ")})`,
+      `${iso.length} sector(s) co-occur with no other sector: relatedness 0 (${listLabels(iso)})`,
     );
   }
   return new Matrix(C.rows, C.cols, out, warnings);
