@@ -32,6 +32,23 @@ Deno.test("panelComposite builds PIM stocks, pivots and scores with entropy weig
   });
   assert.deepEqual(r.weights, direct.weights);
   assert.deepEqual(r.table.array("score"), direct.scores.array("score"));
+  assert.deepEqual(r.warnings, []); // complete panel: no entity-year left out
+});
+
+Deno.test("panelComposite: rows in any order come out by entity, then ascending year", () => {
+  // Flows of A given as 2022, 2020, 2021 (1, 2, 4 papers): the stock runs in year order from zero:
+  // 2020: 2; 2021: 0.85·2 + 4 = 5.7; 2022: 0.85·5.7 + 1 = 5.845.
+  const panel = [2022, 2020, 2021].map((year, k) => ({
+    entity: "A",
+    year,
+    indicator: "papers",
+    value: [1, 2, 4][k]!,
+  }));
+  const r = panelComposite(panel, { indicators: { papers: "+" }, stocks: { papers: { delta: 0.15 } } });
+  assert.deepEqual(r.table.array("year"), [2020, 2021, 2022]);
+  const k = r.table.array("papers") as number[];
+  assert.equal(k[0], 2);
+  assert.ok(Math.abs(k[1]! - 5.7) < 1e-12 && Math.abs(k[2]! - 5.845) < 1e-12, `${k}`);
 });
 
 Deno.test("panelComposite leaves out incomplete entity-years with a warning and rejects duplicates", () => {

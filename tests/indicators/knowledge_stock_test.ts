@@ -36,6 +36,11 @@ Deno.test("knowledgeStock(): panel by id, sorted; unestimable growth falls back 
   assert.deepEqual(k.array("stock").slice(0, 2), [0, 3]);
   close(k.array("stock")[2] as number, 4 / (0.25 + 0.2));
   assert.match(k.warnings[0]!, /region "A": pre-sample growth cannot be estimated \(P_0 = 0, P_1 = 3\)/);
+  // A last flow of 0 cannot give a compound rate either (g = 0 − 1 = −1 would make K_0 = P_0/(δ − 1) < 0):
+  // the series starts at K_0 = P_0 = 5 with a warning.
+  const z = knowledgeStock(years([5, 0]), { initial: "steady-state" });
+  assert.deepEqual(z.array("stock"), [5, 0.85 * 5]);
+  assert.match(z.warnings[0]!, /the series: pre-sample growth cannot be estimated \(P_0 = 5, P_1 = 0\)/);
 });
 
 Deno.test("knowledgeStock(): gaps in years, negative flows and bad δ are reported with the row", () => {
@@ -47,6 +52,10 @@ Deno.test("knowledgeStock(): gaps in years, negative flows and bad δ are report
   assert.throws(
     () => knowledgeStock([{ year: 2000, value: -1 }]),
     /row 1, column "value": expected a finite flow ≥ 0, received -1/,
+  );
+  assert.throws(
+    () => knowledgeStock(years([1, 2]), { initial: "steady-state", growth: -1 }),
+    /column "growth": expected a finite number > −1, received -1/,
   );
   assert.throws(
     () => knowledgeStock([], { delta: 1 }),

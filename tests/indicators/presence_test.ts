@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   locationQuotient,
+  Matrix,
   matrixFrom,
   presence,
   PresenceMatrix,
@@ -45,4 +46,15 @@ Deno.test("presence: bad options and NaN are ValidationErrors", () => {
   );
   assert.deepEqual(e.issues[0]!.column, "s");
   assert.deepEqual(e.issues[0]!.received, "0.5");
+  // The offending cell is named by its 1-based row and its column, also past the first row and column,
+  // and a NaN in the very first cell is caught.
+  const lq2 = (data: number[][]) => matrixFrom(data, { rows: ["A", "B"], cols: ["s", "t"] });
+  const e2 = assertThrowsAs(() => toSparsePresence(lq2([[1, 0], [0, 2]])), ValidationError);
+  assert.deepEqual([e2.issues[0]!.row, e2.issues[0]!.column, e2.issues[0]!.received], [2, "t", "2"]);
+  // matrixFrom already rejects NaN; a Matrix built directly can still carry one into presence().
+  const raw = (data: number[]) => new Matrix(["A", "B"], ["s", "t"], Float64Array.from(data));
+  const n1 = assertThrowsAs(() => presence(raw([Number.NaN, 1, 1, 1])), ValidationError);
+  assert.deepEqual([n1.issues[0]!.row, n1.issues[0]!.column, n1.issues[0]!.received], [1, "s", "NaN"]);
+  const n2 = assertThrowsAs(() => presence(raw([1, 1, 1, Number.NaN])), ValidationError);
+  assert.deepEqual([n2.issues[0]!.row, n2.issues[0]!.column], [2, "t"]);
 });

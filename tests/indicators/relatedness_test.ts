@@ -38,4 +38,8 @@ Deno.test("relatedness: isolated sectors give 0 with a warning; bad input is rej
   assert.equal(r.warnings.length, 1);
   assertThrowsAs(() => relatedness(C, "pmi" as "prob"), ValidationError);
   assertThrowsAs(() => relatedness(matrixFrom([[1, 2]], { rows: ["a"], cols: ["a", "b"] })), ValidationError);
+  // a negative count is named by its 1-based row and column
+  const neg = matrixFrom([[0, 1], [-1, 0]], { rows: ["a", "b"], cols: ["a", "b"] });
+  const e = assertThrowsAs(() => relatedness(neg), ValidationError);
+  assert.deepEqual([e.issues[0]!.row, e.issues[0]!.column, e.issues[0]!.received], [2, "a", "-1"]);
 });
