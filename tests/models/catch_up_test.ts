@@ -28,6 +28,9 @@ Deno.test("Nelson–Phelps: steady ratio Φ/(Φ + g) and the exponential closed 
 Deno.test("Benhabib–Spiegel logistic: B* = (c + g − g_m)/c and the ODE matches the closed form", () => {
   const p = { model: "logistic" as const, c: 0.08, g: 0.01, gLeader: 0.02 };
   close(catchUpSteadyState(p).steadyRatio, 0.875);
+  // ρ = c + g − g_m = 0.07: the gap to B* halves in ln 2/ρ ≈ 9.9 years
+  close(catchUpSteadyState(p).speed, 0.07);
+  close(catchUpSteadyState(p).halfLife, Math.LN2 / 0.07);
   const sim = simulateCatchUp({ ...p, ratio0: 0.2, tEnd: 60 });
   (sim.table.array("ratio") as number[]).forEach((v, t) => close(v, catchUpRatio(p, 0.2, t), 1e-8));
   // absorptive capacity halves c: ρ = 0.04 + 0.01 − 0.02 = 0.03, B* = 0.75

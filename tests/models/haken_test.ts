@@ -42,6 +42,8 @@ Deno.test("fitHaken(): with seeded noise the estimates stay close and are determ
   close(f.lambda2, P.l2, 0.05);
   close(f.b, P.b, 0.05);
   assert.deepEqual(fitHaken(simulate(P, 0.002, 42)), f);
+  // R² = 1 − SSE/Σy² (no intercept): noise makes SSE > 0, so both equations fit well but not perfectly.
+  for (const r2 of f.r2) assert.ok(r2 > 0.9 && r2 < 1, `R² ${r2} in (0.9, 1)`);
 });
 
 Deno.test("fitHaken(): failed adiabatic condition and singular designs are warnings", () => {

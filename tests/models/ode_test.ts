@@ -87,3 +87,19 @@ Deno.test("solveODE() linear system with real eigenvalues −1, −2 (closed for
     }
   }
 });
+
+Deno.test("solveODE() non-autonomous ẏ = t·y: both methods evaluate f at the right times (y = e^{t²/2})", () => {
+  // Time enters f, so the stage times t + c_i·h (Dormand–Prince c = 1/5, 3/10, 4/5, 8/9, 1; RK4 1/2, 1/2, 1)
+  // matter: a wrong c_i changes the solution, unlike on the autonomous systems above.
+  const f = (t: number, y: Float64Array, dy: Float64Array) => {
+    dy[0] = t * y[0]!;
+  };
+  const d = solveODE(f, [1], { tEnd: 2, dt: 0.5 });
+  const r = solveODE(f, [1], { tEnd: 2, dt: 0.5, method: "rk4", step: 0.001 });
+  assert.deepEqual([...d.t], [0, 0.5, 1, 1.5, 2]);
+  for (let k = 0; k < d.t.length; k++) {
+    const exact = Math.exp(d.t[k]! ** 2 / 2);
+    assert.ok(Math.abs(d.y[k]! / exact - 1) < 1e-7, `dopri5 t = ${d.t[k]}: ${d.y[k]} vs ${exact}`);
+    assert.ok(Math.abs(r.y[k]! / exact - 1) < 1e-9, `rk4 t = ${r.t[k]}: ${r.y[k]} vs ${exact}`);
+  }
+});

@@ -52,6 +52,16 @@ Deno.test("Random: shuffle is a permutation; fork is deterministic", () => {
   const a = r.shuffle(Int32Array.from({ length: 100 }, (_, i) => i));
   assert.deepEqual([...a].sort((x, y) => x - y), Array.from({ length: 100 }, (_, i) => i));
   assert.deepEqual(new Random(9).fork().next(), new Random(9).fork().next());
+  // Fisher–Yates is uniform: each of the 3! = 6 orders of (0, 1, 2) has probability 1/6. With 6000 shuffles
+  // the count's s.d. is √(6000·(1/6)·(5/6)) ≈ 29; ±150 (> 5 s.d.) cannot fail by chance for this seed.
+  const counts = new Map<string, number>();
+  const u = new Random(11);
+  for (let k = 0; k < 6000; k++) {
+    const key = u.shuffle([0, 1, 2]).join("");
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  assert.deepEqual([...counts.keys()].sort(), ["012", "021", "102", "120", "201", "210"]);
+  for (const [key, c] of counts) assert.ok(Math.abs(c - 1000) < 150, `${key}: ${c} of 6000`);
 });
 
 Deno.test("Random: invalid seed and n are ValidationErrors", () => {

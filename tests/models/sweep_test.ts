@@ -17,6 +17,10 @@ Deno.test("sweep runs the Cartesian product × runs with common seeds", async ()
   assert.deepEqual(calls, ["1-x-5", "1-x-6", "1-y-5", "1-y-6", "2-x-5", "2-x-6", "2-y-5", "2-y-6"]);
   assert.deepEqual(t.columnNames(), ["a", "b", "run", "seed", "y", "s"]);
   assert.deepEqual(t.array("y"), [11, 11, 12, 12, 21, 21, 22, 22]);
+  // run r of every cell uses seed + r (common random numbers), recorded in the seed column
+  assert.deepEqual(t.array("run"), [0, 1, 0, 1, 0, 1, 0, 1]);
+  assert.deepEqual(t.array("seed"), [5, 6, 5, 6, 5, 6, 5, 6]);
+  assert.deepEqual(t.array("s"), [5, 6, 5, 6, 5, 6, 5, 6]);
 });
 
 Deno.test("sweep of March: number outputs go to `value`, results match direct calls", async () => {
@@ -37,6 +41,15 @@ Deno.test("sweep validates the grid and the outputs", async () => {
     assert.equal(e.issues[0]!.column, "value");
     return true;
   });
+  // the offending output is named by the 1-based row it would have had: a = 2 is the second row
+  await assert.rejects(
+    () => sweep((p) => (p.a === 2 ? Number.POSITIVE_INFINITY : 1), { a: [1, 2] }, { progress: false }),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.deepEqual([e.issues[0]!.row, e.issues[0]!.column], [2, "value"]);
+      return true;
+    },
+  );
 });
 
 Deno.test("Progress counts and formats its status line in English and Chinese", async () => {

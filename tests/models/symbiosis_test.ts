@@ -47,6 +47,11 @@ Deno.test("Strogatz §6.4 rabbits vs sheep: four fixed points with the published
   assert.deepEqual(p.N, [3, 2]);
   close(p.sigma[0]![1]!, -4 / 3);
   close(p.sigma[1]![0]!, -1.5);
+  // with a_ii ≠ 1: N_i = r_i/a_ii = (3/2, 2/4); σ_ij = −a_ij N_j/r_i: σ_01 = −2·0.5/3, σ_10 = −1·1.5/2
+  const q = competitiveToSymbiosis({ r: [3, 2], a: [[2, 2], [1, 4]] });
+  assert.deepEqual(q.N, [1.5, 0.5]);
+  close(q.sigma[0]![1]!, -1 / 3);
+  close(q.sigma[1]![0]!, -0.75);
   const fps = fixedPoints(p);
   const byKey = new Map(fps.map((f) => [f.x.map((v) => v.toFixed(9)).join(","), f]));
   const get = (x: number, y: number) => byKey.get(`${x.toFixed(9)},${y.toFixed(9)}`)!;
