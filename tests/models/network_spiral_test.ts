@@ -200,3 +200,51 @@ Deno.test("agentNetwork reports missing ids and types by row instead of coercing
     },
   );
 });
+
+Deno.test("network spiral: the Gini of tacit knowledge on a hand-traced three-organisation case", () => {
+  // Three isolated organisations with T₀ = 1 each (tacit0 [1, 1]); open platform with u = 1, c = 1, s = 0,
+  // e = 1, i = 0.5, δ = 0; internalisation multipliers: firm 1, university 0, other 2 (ι = 0.5, 0, 1).
+  // Step by step (all reads from the previous state):
+  //   step 1: Ē = 0 → P = 0; E = 0 + 1·(1 − 0) = 1; T = (1, 1, 1)
+  //   step 2: Ē = 1 → P = 0 + 1·(1 − 0) + 1·0 = 1; T unchanged (P was 0)
+  //   step 3: P = 1 + 0 + 1·1 = 2; T unchanged (P = 1 is not above T = 1)
+  //   step 4: P = 4; T = (1 + 0.5·(2 − 1), 1, 1 + 1·(2 − 1)) = (1.5, 1, 2)
+  //   step 5: P = 8; T = (1.5 + 0.5·(4 − 1.5), 1, 2 + 1·(4 − 2)) = (2.75, 1, 4)
+  // Gini = Σᵢ Σⱼ |xᵢ − xⱼ| / (2 n² x̄): steps 0–3 all equal → 0;
+  //   step 4: ordered-pair sum 2·(0.5 + 1 + 0.5) = 4, 2·9·1.5 = 27 → 4/27;
+  //   step 5: 2·(1.75 + 1.25 + 3) = 12, 2·9·(7.75/3) = 46.5 → 12/46.5 = 8/31.
+  // (The sorted form 2Σ(k+1)x₍ₖ₎/(nΣx) − (n+1)/n gives the same: step 5, 2·18.5/(3·7.75) − 4/3 = 8/31.)
+  const g = new UndirectedGraph();
+  g.addNode("f", { type: "firm" });
+  g.addNode("u", { type: "university" });
+  g.addNode("o", { type: "other" });
+  const r = simulateNetworkSpiral(agentNetworkFromGraph(g), {
+    order: "public",
+    platform: { update: 1 },
+    socialisation: 0,
+    externalisation: 1,
+    combination: 1,
+    internalisation: 0.5,
+    obsolescence: 0,
+    typeProfiles: { university: { internalisation: 0 }, other: { internalisation: 2 } },
+    tacit0: [1, 1],
+    steps: 5,
+    recordEvery: 1,
+    seed: 1,
+  });
+  assert.deepEqual([...(r.series.array("repository") as Float64Array)], [0, 0, 1, 2, 4, 8]);
+  assert.deepEqual([...(r.agents.array("tacit") as Float64Array)], [2.75, 1, 4]);
+  const gini = [...(r.series.array("gini") as Float64Array)];
+  assert.deepEqual(gini.slice(0, 4), [0, 0, 0, 0]);
+  close(gini[4]!, 4 / 27, 1e-15, "Gini at step 4");
+  close(gini[5]!, 8 / 31, 1e-15, "Gini at step 5");
+  // i·ι_max = 0.5·2 = 1 closes the gap exactly (no overshoot warning); 0.6·2 = 1.2 > 1 overshoots
+  const overshoot = /rate × type multiplier exceeds 1/;
+  assert.ok(!r.warnings.some((w) => overshoot.test(w)), r.warnings.join("; "));
+  const over = simulateNetworkSpiral(agentNetworkFromGraph(g), {
+    internalisation: 0.6,
+    typeProfiles: { other: { internalisation: 2 } },
+    steps: 1,
+  });
+  assert.ok(over.warnings.some((w) => overshoot.test(w)), over.warnings.join("; "));
+});
