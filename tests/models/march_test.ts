@@ -124,3 +124,53 @@ Deno.test("March turbulence: without turnover code knowledge decays; turnover su
   assert.ok(closed < 0.15, `no turnover: ${closed}`);
   assert.ok(some > 0.35 && more > some, `turnover 0.02: ${some}, 0.1: ${more}`);
 });
+
+Deno.test("March trace: a tiny case (m = 2, n = 1, p2 = 1) whose trace is a 0/1 step function per run", () => {
+  // Derivation. The code starts neutral (score 0). With n = 1 and m = 2 the lone individual's performance is
+  // Σ a_d·r_d ∈ {−2, 0, 2}, so it is superior only with both actions right; then every dimension has k = 1
+  // vote and p2 = 1 adopts it with probability 1 − (1 − 1)¹ = 1: the code equals reality, knowledge 2/2 = 1,
+  // and nobody can beat it afterwards. So each run's code knowledge after period t is 0 before its first
+  // success and 1 from then on; a run that stops keeps its final value. The trace (mean over runs) thus
+  // takes values in {0, 1/R, …, 1}, never decreases, and equals the mean final knowledge from the period
+  // the last run stopped.
+  const one = simulateMarch({ p1: 1, p2: 1, m: 2, n: 1, runs: 1, seed: 5, periods: 12, trace: true });
+  // seed 5: success in period 1, the belief is socialised in period 2 and the run stops there
+  assert.equal(one.knowledge, 1);
+  assert.equal(one.runs.get("periods", 0), 2);
+  assert.deepEqual([...one.trace!], new Array(12).fill(1)); // recorded for periods 1–2, carried to 12
+  const R = 8;
+  const many = simulateMarch({ p1: 1, p2: 1, m: 2, n: 1, runs: R, seed: 1, periods: 12, trace: true });
+  const finals = [...(many.runs.array("knowledge") as Float64Array)];
+  for (const k of finals) assert.ok(k === 0 || k === 1, `final knowledge ${k}`);
+  const successes = finals.filter((k) => k === 1).length;
+  assert.ok(successes > 0 && successes < R, `${successes} of ${R} runs learn reality`); // a non-trivial case
+  assert.equal(many.knowledge, successes / R);
+  const stop = Math.max(...(many.runs.array("periods") as Int32Array));
+  many.trace!.forEach((v, t) => {
+    assert.ok(Number.isInteger(v * R) && v >= 0 && v <= 1, `trace[${t}] = ${v}`);
+    if (t > 0) assert.ok(v >= many.trace![t - 1]!, `trace decreases at ${t}`);
+    if (t >= stop - 1) assert.equal(v, successes / R, `trace[${t}] after every run stopped`);
+  });
+  assert.deepEqual(many.warnings, []);
+});
+
+Deno.test("March trace with turbulence: code knowledge per period in steps of 1/m, last value = knowledge", () => {
+  // one run of an open model never stops, so trace[t] is that run's Σ c_d·r_d / m after period t + 1: a
+  // multiple of 1/m in [−1, 1], and the last entry is the reported final knowledge exactly
+  const m = 4;
+  const r = simulateMarch({
+    p1: 0.5,
+    p2: 0.5,
+    m,
+    n: 3,
+    runs: 1,
+    seed: 2,
+    periods: 10,
+    turbulence: 0.1,
+    trace: true,
+  });
+  assert.equal(r.runs.get("periods", 0), 10);
+  for (const v of r.trace!) assert.ok(Number.isInteger(v * m) && Math.abs(v) <= 1, `trace value ${v}`);
+  assert.equal(r.trace![9], r.knowledge);
+  assert.ok(r.trace!.some((v) => v !== 0), "the code learns something");
+});
