@@ -66,3 +66,32 @@ Deno.test("simulateCoevolution(): reform times off the grid or at the end are wa
   assert.ok(late.warnings.some((w) => /no effect/.test(w)));
   assert.equal(late.synergy.length, 10);
 });
+
+Deno.test("simulateCoevolution(): the time axis runs on through a reform: continuous, increasing, the requested grid", () => {
+  // dt = 0.5, tEnd = 30, reform at t = 20 (on the grid: no warning): the output times are k·0.5, k = 0…60,
+  // each once per population; the reform phase starts at 20 and continues 20.5, 21, … (t0 + its own t).
+  const reform = simulateCoevolution({ tEnd: 30, dt: 0.5, reform: { time: 20, size: 0.5 } });
+  assert.deepEqual(reform.warnings, []);
+  const t = reform.table.array("t") as number[];
+  const times = t.filter((_, i) => i % 3 === 0);
+  assert.deepEqual(times, Array.from({ length: 61 }, (_, k) => k * 0.5));
+  t.forEach((v, i) => assert.equal(v, times[Math.floor(i / 3)])); // the three populations share each time
+  assert.deepEqual(reform.synergy.map((d) => d.t), times.slice(1));
+  // before the shock the path is the reform-free one; at t = 20 the state is continuous (no jump, no repeat)
+  const none = simulateCoevolution({ tEnd: 30, dt: 0.5 });
+  const x = reform.table.array("x") as number[], x0 = none.table.array("x") as number[];
+  for (let i = 0; i < 3 * 41; i++) close(x[i]!, x0[i]!, 1e-9);
+  assert.ok(x[3 * 41 + 2]! > x0[3 * 41 + 2]!, "institutions grow faster after the reform");
+  // tEnd off the grid: the last step is shorter and the axis ends exactly at tEnd; a reform off the grid
+  // moves to the nearest grid time 1.25: times 0, 0.25, …, 3, 3.1 (within rounding of the sums)
+  const off = simulateCoevolution({ tEnd: 3.1, dt: 0.25, reform: { time: 1.3, size: 0.5 } });
+  assert.match(off.warnings[0]!, /moved to the output grid: t = 1\.25/);
+  const offTimes = (off.table.array("t") as number[]).filter((_, i) => i % 3 === 0);
+  const grid = [...Array.from({ length: 13 }, (_, k) => k * 0.25), 3.1];
+  assert.equal(offTimes.length, grid.length);
+  offTimes.forEach((v, k) => close(v, grid[k]!, 1e-12));
+  for (let k = 1; k < offTimes.length; k++) assert.ok(offTimes[k]! > offTimes[k - 1]!);
+  // a reform time within the rounding tolerance 1e-9·max(1, tEnd) of a grid time is on the grid: no warning
+  // (1e-9 − 0 is exactly the tolerance for tEnd = 1)
+  assert.deepEqual(simulateCoevolution({ tEnd: 1, dt: 0.5, reform: { time: 1e-9, size: 0.5 } }).warnings, []);
+});
