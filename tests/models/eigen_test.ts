@@ -21,6 +21,17 @@ Deno.test("eigenvaluesGeneral() returns complex pairs: rotation by 90° and a 2�
   assert.ok(Math.abs(ev[0]!.re - 1) < 1e-12 && Math.abs(Math.abs(ev[0]!.im) - 2) < 1e-12);
 });
 
+Deno.test("eigenvaluesGeneral(): a double real root of a 2×2 block (discriminant exactly 0) is real, im = +0", () => {
+  // [[3, 1], [−1, 1]]: trace 4, determinant 4 → (λ − 2)² = 0. In hqr's 2×2 step p = (a₀₀ − a₁₁)/2 = 1,
+  // w = a₁₀·a₀₁ = −1, q = p² + w = 0 exactly: the real branch gives x + p = 2 and x − w/(p + √q) = 2 with
+  // im = 0 (a zero discriminant is a real double root, not a complex pair with imaginary parts ±0)
+  for (const [M, root] of [[[[3, 1], [-1, 1]], 2], [[[2, 1], [-1, 0]], 1], [[[0, 4], [-1, 4]], 2]] as const) {
+    const ev = eigenvaluesGeneral(M.map((r) => [...r]));
+    assert.deepEqual(ev.map((z) => z.re), [root, root]);
+    for (const z of ev) assert.ok(Object.is(z.im, 0), `im ${Object.is(z.im, -0) ? "-0" : z.im}`);
+  }
+});
+
 Deno.test("eigenvaluesGeneral() of a random 40×40 matrix: sums to the trace, multiplies to the determinant sign", () => {
   let s = 7;
   const rnd = () => ((s = (s * 16807) % 2147483647) / 2147483647) - 0.5;
