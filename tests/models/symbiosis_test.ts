@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import {
+  classifyEigenvalues,
   classifyInteraction,
   classifyInteractions,
   competitiveToSymbiosis,
@@ -100,6 +101,38 @@ Deno.test("classifyInteraction(): the six Pistorius & Utterback modes, with tole
   assert.equal(classifyInteraction(0.5, 0.5, { lang: "zh" }).label, "互利共生");
   const t = classifyInteractions([[0, 0.2, -0.3], [0.1, 0, 0], [-0.4, 0, 0]], { names: ["K", "O", "I"] });
   assert.deepEqual(t.array("mode"), ["mutualism", "competition", "neutralism"]);
+});
+
+Deno.test("classifyEigenvalues(): |re| or |im| equal to the tolerance counts as zero (inclusive boundaries)", () => {
+  // Strogatz (1994) §5.2: real parts decide the type, a complex pair makes it a focus. With tolerance τ a
+  // part within τ of 0 (|v| ≤ τ) is treated as 0, for imaginary parts as for real parts.
+  const type = (ev: { re: number; im: number }[], tol?: number) => classifyEigenvalues(ev, tol).type.en;
+  // imaginary parts exactly ±τ: a node; just above τ: a focus
+  assert.equal(type([{ re: -1, im: 0.5 }, { re: -1, im: -0.5 }], 0.5), "stable node");
+  assert.equal(type([{ re: -1, im: 0.5000001 }, { re: -1, im: -0.5000001 }], 0.5), "stable focus");
+  assert.equal(type([{ re: 2, im: 1e-9 }, { re: 2, im: -1e-9 }]), "unstable node"); // default τ = 1e-9
+  assert.equal(type([{ re: 2, im: 2e-9 }, { re: 2, im: -2e-9 }]), "unstable focus");
+  // a real part exactly −τ is non-hyperbolic and not stable; −τ·(1 + 1e-6) is stable
+  const edge = classifyEigenvalues([{ re: -0.5, im: 0 }, { re: -1, im: 0 }], 0.5);
+  assert.equal(edge.type.en, "non-hyperbolic (linearisation inconclusive)");
+  assert.equal(edge.stable, false);
+  assert.equal(edge.maxReal, -0.5);
+  assert.equal(classifyEigenvalues([{ re: -0.5000005, im: 0 }, { re: -1, im: 0 }], 0.5).stable, true);
+  // all real parts within τ and a complex pair beyond τ: a center
+  assert.equal(type([{ re: 1e-9, im: 1 }, { re: -1e-9, im: -1 }]), "center (linearisation inconclusive)");
+});
+
+Deno.test("classifyInteraction(): |σ| equal to the tolerance is neutral, just above it counts", () => {
+  // the sign rule is sgn(σ) = 0 when |σ| ≤ tolerance (default 0.05)
+  assert.deepEqual(classifyInteraction(0.05, -0.05).signs, [0, 0]);
+  assert.equal(classifyInteraction(0.05, -0.05).mode, "neutralism");
+  const c = classifyInteraction(0.0500001, 0.05);
+  assert.equal(c.mode, "commensalism");
+  assert.equal(c.beneficiary, "i");
+  const a = classifyInteraction(0.2, -0.2, { tolerance: 0.2 });
+  assert.equal(a.mode, "neutralism");
+  const h = classifyInteraction(0, -0.2000001, { tolerance: 0.2 });
+  assert.deepEqual([h.mode, h.beneficiary], ["amensalism", "j"]);
 });
 
 Deno.test("invalid parameters give ValidationErrors naming the parameter", () => {
