@@ -208,6 +208,27 @@ Deno.test("policyScenario(): lost fields and unfinished runs are warnings, not e
   assert.ok(short.warnings.some((w) => /not at rest/.test(w)));
 });
 
+Deno.test("policyScenario(): 'at rest' means |dx/dt| within 1e-6·r·K, so the threshold scales with the rate", () => {
+  // One logistic field, K = 100, x0 = 50: x(t) = K/(1 + e^{−rt}) and dx/dt = r·x·(1 − x/K) ≈ r·K·e^{−rt}.
+  // r = 2, t = 7.25: dx/dt = 200·e^{−14.5} ≈ 1.009e-4 < 1e-6·r·K = 2e-4 → at rest (a threshold 1e-6·K/r = 5e-5
+  // would say no). r = 0.5, t = 26.25: dx/dt = 50·e^{−13.125} ≈ 0.997e-4 > 1e-6·r·K = 5e-5 → not at rest.
+  const run = (rate: number, tEnd: number) =>
+    policyScenario({ fields: ["A"], capacity: [100], major: 1, budget: 0, x0: [50], rate, tEnd });
+  const fast = run(2, 7.25);
+  const x = fast.fields.get("x", 0) as number;
+  close(x, 100 / (1 + Math.exp(-14.5)), 1e-6); // the logistic closed form
+  close(2 * x * (1 - x / 100), 200 * Math.exp(-14.5), 1e-6);
+  assert.deepEqual(fast.summary.array("at_rest"), [true, true, true]);
+  assert.deepEqual(fast.warnings, []);
+  const slow = run(0.5, 26.25);
+  assert.deepEqual(slow.summary.array("at_rest"), [false, false, false]);
+  assert.ok(slow.warnings.some((w) => /none: not at rest at t = 26.25/.test(w)), slow.warnings.join());
+  // one trajectory row per scenario × time × field (here 1 field): no row beyond the fields
+  const T = fast.series.numRows() / 3;
+  assert.equal(fast.trajectories.numRows(), 3 * T);
+  assert.deepEqual([...new Set(fast.trajectories.array("field"))], ["A"]);
+});
+
 Deno.test("policyScenario(): invalid parameters are ValidationErrors naming the parameter", () => {
   const ok = { fields: F4, capacity: [1, 2, 3, 4], major: 2, budget: 10 };
   const column = (f: () => unknown) => {
