@@ -42,6 +42,34 @@ Deno.test("synergyPanel(): per entity, pooled bounds, hand-computed values; inco
   a.forEach((d) => close(d.synergy, 0.5));
 });
 
+Deno.test("synergyPanel(): years are put in chronological order whatever the row order", () => {
+  // rows arrive as 2022, 2020, 2023, 2021; k = 1, 2, 3, 4 and o = 10, 12, 11, 14 for 2020…2023.
+  // Bounds k [1, 4], o [10, 14]: u_k = 0, 1/3, 2/3, 1 and u_o = 0, 1/2, 1/4, 1.
+  // previous year: 2021 Δ = (1/3, 1/2) → +√(1/6); 2022 Δ = (1/3, −1/4) → −√(1/12); 2023 Δ = (1/3, 3/4) → +1/2
+  // base year 2020: 2021 √(1/6); 2022 Δ = (2/3, 1/4) → √(1/6); 2023 Δ = (1, 1) → 1
+  const data = { 2020: [1, 10], 2021: [2, 12], 2022: [3, 11], 2023: [4, 14] } as Record<number, number[]>;
+  const rows = [2022, 2020, 2023, 2021].flatMap((year) => [
+    { entity: "X", year, indicator: "k", value: data[year]![0] },
+    { entity: "X", year, indicator: "o", value: data[year]![1] },
+  ]);
+  const subsystems = { k: "knowledge", o: "organisation" };
+  const prev = synergyPanel(rows, { subsystems }).table.objects() as { year: number; synergy: number }[];
+  assert.deepEqual(prev.map((d) => d.year), [2021, 2022, 2023]);
+  [Math.sqrt(1 / 6), -Math.sqrt(1 / 12), 0.5].forEach((v, i) => close(prev[i]!.synergy, v));
+  const base = synergyPanel(rows, { subsystems, reference: "base" }).table.objects() as { synergy: number }[];
+  [Math.sqrt(1 / 6), Math.sqrt(1 / 6), 1].forEach((v, i) => close(base[i]!.synergy, v));
+});
+
+Deno.test("synergyDegree(): a constant column has order degree exactly 1 (β = α), not 0/0", () => {
+  // column 2 is constant (α = β = 5): u₂ = 1; column 1 has bounds [1, 3]: u₁ = 0, 1, 1/2. One subsystem,
+  // geometric with equal weights: u = u₁^½·1^½ = 0, 1, √½; synergy of one subsystem is the signed change
+  const r = synergyDegree([[1, 5], [3, 5], [2, 5]], { subsystem: ["A", "A"] });
+  assert.deepEqual(r.order, [[0], [1], [Math.sqrt(0.5)]]);
+  close(r.synergy[0]!, 1);
+  close(r.synergy[1]!, -(1 - Math.sqrt(0.5)));
+  assert.match(r.warnings[0]!, /column 2: β = α \(5\); its order degree is set to 1/);
+});
+
 Deno.test("synergyPanel(): bad values and options are ValidationErrors naming row or option", () => {
   assert.throws(
     () =>
