@@ -118,6 +118,29 @@ Deno.test("simulateSpiral: growth per turn equals 1 + λ·Σ 1/f_m in balanced g
   assert.equal(Math.floor(phase.at(-1)! / (2 * Math.PI)), r.turns);
 });
 
+Deno.test("simulateSpiral: turn times are in model time for any dt (dt = 0.5 vs dt = 1, closed-form spacing)", () => {
+  // A turn ends inside substep q of output step `step`, at t = (step − 1)·dt + (q + used)·h, h = dt/substeps.
+  // (1) dt = 0.5 with 10 substeps and dt = 1 with 20 substeps take the same RK4 substeps (h = 0.05), so the
+  //     turn times agree (up to rounding);
+  // (2) each turn time lies within the output step at which the `turn` counter of the cycle table increases;
+  // (3) in balanced growth K ∝ e^{λt}, so a turn that multiplies K by G lasts ln(G)/λ.
+  const half = simulateSpiral({ ...ONE, steps: 800, dt: 0.5, substeps: 10 });
+  const unit = simulateSpiral({ ...ONE, steps: 400, dt: 1, substeps: 20 });
+  assert.equal(half.turns, unit.turns);
+  assert.ok(half.turns >= 10, `turns ${half.turns}`);
+  half.turnTimes.forEach((t, k) => close(t, unit.turnTimes[k]!, 1e-9, `turn ${k}`));
+  const turn = half.cycle.array("turn") as Int32Array, time = half.cycle.array("time") as Float64Array;
+  half.turnTimes.forEach((t, k) => {
+    const i = turn.findIndex((v) => v > k);
+    assert.ok(time[i - 1]! < t && t <= time[i]!, `turn ${k} at ${t}, counter moves at ${time[i]}`);
+  });
+  const lambda = seciGrowthRate(0.12, 0.05, 0.03, 0.09, 0.04);
+  for (let k = 4; k < half.turns; k++) {
+    const duration = half.turnTimes[k]! - half.turnTimes[k - 1]!;
+    close(duration, Math.log(half.growthPerTurn[k]!) / lambda, 1e-4, `duration of turn ${k}`);
+  }
+});
+
 Deno.test("power: order strings map to shares and modulate the rates", () => {
   assert.deepEqual(powerMultipliers(0.5), {
     socialisation: 1,
