@@ -155,7 +155,7 @@ export interface PolicyScenarioOptions {
 export interface PolicyScenarioResult {
   /** One row per scenario: `scenario` (key), `label`, `budget`, `supported` (fields with b_i > 0), `total`,
    * `total_major`, `total_others`, `entropy` (bits), `effective_fields`, `lost_fields`, `max_real`
-   * (largest real part of the Jacobian eigenvalues), `stable`, `fixed_point` (label), `at_rest` (|dx/dt| <
+   * (largest real part of the Jacobian eigenvalues), `stable`, `fixed_point` (label), `at_rest` (|dx/dt| ≤
    * 1e-6·r_i K_i for all i at the end) and, with `shocks`, `shock_remaining` (mean share of the shock left
    * after the horizon). */
   readonly summary: ColumnTable;
