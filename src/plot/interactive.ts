@@ -354,6 +354,24 @@ function validateSliders(entries: [string, SliderSpec][], maxFrames: number): Va
 }
 
 /**
+ * The embedded payload of a widget (JSON, deflate-raw compressed or not, then base64) and its element id, a
+ * hash of everything the widget shows (so the same widget gives the same bytes and two widgets never share an
+ * id).
+ */
+function packWidget(
+  json: string,
+  compress: boolean,
+  meta: unknown,
+  title: Bilingual | undefined,
+  lang: Lang,
+): { payload: string; id: string } {
+  const bytes = new TextEncoder().encode(json);
+  const payload = base64(compress ? deflateRawSync(bytes, { level: 9 }) : bytes);
+  const id = `clw${fnv(json + scriptJSON(meta) + JSON.stringify(title ?? null) + lang)}`;
+  return { payload, id };
+}
+
+/**
  * Build an interactive chart: `render` is called once per combination of slider values (in row-major
  * order over the sliders, the last slider varying fastest), and the frames are embedded in one
  * self-contained HTML output. Deterministic: the same options give the same bytes.
@@ -427,12 +445,9 @@ export function interactive<P extends Record<string, SliderValue>>(
 
   const json = JSON.stringify(frames);
   const rawBytes = frames.reduce((n, f) => n + new TextEncoder().encode(f).length, 0);
-  const payload = compress ? base64(deflateRawSync(new TextEncoder().encode(json), { level: 9 })) : base64(
-    new TextEncoder().encode(json),
-  );
   const labels = sliderLabels(entries);
   const meta = { dims, labels, map, encoding: compress ? "deflate-raw" : "json" };
-  const id = `clw${fnv(json + scriptJSON(meta) + JSON.stringify(options.title ?? null) + lang)}`;
+  const { payload, id } = packWidget(json, compress, meta, options.title, lang);
   const description = options.description ?? options.title?.en ?? "ClusterLab interactive figure";
   const html = widgetHTML({
     id,
@@ -603,11 +618,9 @@ export function dataInteractive<P extends Record<string, SliderValue>>(
   const initial = figureAt(initialPos);
 
   const json = JSON.stringify(options.data);
-  const bytes = new TextEncoder().encode(json);
-  const payload = compress ? base64(deflateRawSync(bytes, { level: 9 })) : base64(bytes);
   const labels = sliderLabels(entries);
   const meta = { dims, labels, chart: options.chart, encoding: compress ? "deflate-raw" : "json" };
-  const id = `clw${fnv(json + scriptJSON(meta) + JSON.stringify(options.title ?? null) + lang)}`;
+  const { payload, id } = packWidget(json, compress, meta, options.title, lang);
   const description = options.description ?? options.title?.en ?? "ClusterLab interactive figure";
   const html = widgetHTML({
     id,
@@ -634,7 +647,7 @@ export function dataInteractive<P extends Record<string, SliderValue>>(
     stats: {
       frames: total,
       uniqueFrames: 1,
-      rawBytes: bytes.length,
+      rawBytes: new TextEncoder().encode(json).length,
       payloadBytes: payload.length,
       htmlBytes: new TextEncoder().encode(html).length,
     },
