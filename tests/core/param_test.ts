@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { param } from "../src/param.ts";
-import { ValidationError } from "../src/data/validation_error.ts";
+import { param } from "../../src/core/param.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 Deno.test("param() reads CLUSTERLAB_<NAME>, falls back, and refuses non-numbers for numeric parameters", () => {
   Deno.env.delete("CLUSTERLAB_TEST_REGION");
@@ -26,14 +26,17 @@ Deno.test("param() reads CLUSTERLAB_<NAME>, falls back, and refuses non-numbers 
 
 Deno.test("param() with choices accepts only listed values (default included)", () => {
   Deno.env.delete("CLUSTERLAB_TEST_LANG");
-  assert.equal(param("TEST_LANG", "en", ["en", "zh"]), "en");
+  assert.equal(param("TEST_LANG", "en", { choices: ["en", "zh"] }), "en");
   Deno.env.set("CLUSTERLAB_TEST_LANG", "zh");
-  assert.equal(param("TEST_LANG", "en", ["en", "zh"]), "zh");
+  assert.equal(param("TEST_LANG", "en", { choices: ["en", "zh"] }), "zh");
   Deno.env.set("CLUSTERLAB_TEST_LANG", "fr");
   assert.throws(
-    () => param("TEST_LANG", "en", ["en", "zh"]),
+    () => param("TEST_LANG", "en", { choices: ["en", "zh"] }),
     /column "CLUSTERLAB_TEST_LANG": expected one of en, zh, received "fr" \(set with --param TEST_LANG=VALUE\)/,
   );
   Deno.env.delete("CLUSTERLAB_TEST_LANG");
-  assert.throws(() => param("TEST_LANG", "de" as "en", ["en", "zh"]), /expected a default among en, zh/);
+  assert.throws(
+    () => param("TEST_LANG", "de" as "en", { choices: ["en", "zh"] }),
+    /expected a default among en, zh/,
+  );
 });

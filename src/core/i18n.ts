@@ -4,9 +4,11 @@
  *
  * @example
  * ```ts
- * import { label, type Bilingual } from "clusterlab";
+ * import assert from "node:assert/strict";
+ * import { label } from "clusterlab";
+ * import type { Bilingual } from "clusterlab/types";
  * const lq: Bilingual = { en: "Location quotient", zh: "区位商" };
- * label(lq, "zh"); // "区位商"
+ * assert.equal(label(lq, "zh"), "区位商");
  * ```
  * @module
  */
@@ -25,12 +27,34 @@ export interface Bilingual {
   readonly zh: string;
 }
 
-/** Pick the text of `text` in `lang` (English when `lang` is omitted). */
+/**
+ * Pick the text of `text` in `lang`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { label, LABELS } from "clusterlab";
+ * assert.equal(label(LABELS.region, "en"), "Region");
+ * assert.equal(label(LABELS.region, "zh"), "地区");
+ * ```
+ */
+export function label(text: Bilingual, lang: Lang): string;
+/** @deprecated the 0.1 form `label(text)` (English); use `label(text, "en")`. */
+export function label(text: Bilingual): string;
 export function label(text: Bilingual, lang: Lang = "en"): string {
   return text[lang];
 }
 
-/** Both languages in one string, "English / 中文", for tables that show both. */
+/**
+ * Both languages in one string, "English / 中文", for tables that show both.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { bilingual } from "clusterlab/advanced";
+ * assert.equal(bilingual({ en: "Year", zh: "年份" }), "Year / 年份");
+ * ```
+ */
 export function bilingual(text: Bilingual): string {
   return `${text.en} / ${text.zh}`;
 }

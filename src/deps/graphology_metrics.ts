@@ -1,0 +1,2 @@
+/** graphology-metrics (centrality), pinned. @module */
+export * from "npm:graphology-metrics@2.4.2";

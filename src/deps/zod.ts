@@ -1,0 +1,2 @@
+/** zod (schema validation), pinned. @module */
+export * from "npm:zod@4.6.7";
