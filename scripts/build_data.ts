@@ -29,6 +29,7 @@ import {
   WIPO_FIELDS,
   wipoSector,
 } from "./build_data/labels.ts";
+import { buildGeography } from "./build_data/geography.ts";
 
 /** Horizon 2020 programme part whose organisations form the `h2020-organisations`/`h2020-ties` sample. */
 export const NETWORK_PART = "SWAFS";
@@ -552,6 +553,7 @@ export async function buildData(raw: string): Promise<BuildResult> {
     ...await buildNsf(raw, log),
     ...await buildH2020(raw, log),
   ];
+  files.push(...buildGeography(files, log));
   return { files, log };
 }
 

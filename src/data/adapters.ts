@@ -4,9 +4,9 @@
  * DataFrame is recognised by its shape, and {@link loadDanfo} imports danfojs lazily only when asked.
  * @module
  */
-import * as aq from "arquero";
-import type { ColumnTable } from "arquero";
-import { describeValue, ValidationError, type ValidationIssue } from "./validation_error.ts";
+import * as aq from "../deps/arquero.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 
 /** The part of a danfojs DataFrame the adapter reads (danfojs 1.x). */
 export interface DanfoLike {
@@ -18,20 +18,51 @@ export interface DanfoLike {
   readonly $index?: unknown;
 }
 
-/** Anything ClusterLab accepts as a table. */
+/** A result of a ClusterLab function that carries a table (`{ table, warnings, … }`). */
+export interface TableResult {
+  /** The result's table. */
+  readonly table: ColumnTable;
+}
+
+/**
+ * Anything ClusterLab accepts as a table: an arquero table, an array of row objects, a danfojs DataFrame, a
+ * column object, or a result `{ table, … }` of another ClusterLab function (its table is used).
+ */
 export type TableInput =
   | ColumnTable
   | readonly Record<string, unknown>[]
   | DanfoLike
+  | TableResult
   | Readonly<Record<string, ArrayLike<unknown>>>;
 
-/** Is `x` an arquero table? */
+/**
+ * Is `x` an arquero table?
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { toTable } from "clusterlab";
+ * import { isTable } from "clusterlab/advanced";
+ * assert.equal(isTable(toTable([{ a: 1 }])), true);
+ * assert.equal(isTable([{ a: 1 }]), false);
+ * ```
+ */
 export function isTable(x: unknown): x is ColumnTable {
   return x instanceof aq.ColumnTable ||
     (typeof x === "object" && x !== null && "columnNames" in x && "numRows" in x && "getter" in x);
 }
 
-/** Is `x` shaped like a danfojs DataFrame? */
+/**
+ * Is `x` shaped like a danfojs DataFrame (`columns`, `values` and the internal `$data`)?
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { isDanfoFrame } from "clusterlab/advanced";
+ * assert.equal(isDanfoFrame({ $data: [], columns: ["a"], values: [[1]] }), true);
+ * assert.equal(isDanfoFrame({ columns: ["a"], values: [[1]] }), false);
+ * ```
+ */
 export function isDanfoFrame(x: unknown): x is DanfoLike {
   return typeof x === "object" && x !== null && !Array.isArray(x) &&
     Array.isArray((x as DanfoLike).columns) && Array.isArray((x as DanfoLike).values) &&
@@ -46,13 +77,18 @@ export function isDanfoFrame(x: unknown): x is DanfoLike {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { toTable } from "clusterlab";
- * toTable([{ region: "R1", value: 3 }, { region: "R2", value: 4, note: "x" }]).columnNames();
- * // ["region", "value", "note"]
+ * const t = toTable([{ region: "R1", value: 3 }, { region: "R2", value: 4, note: "x" }]);
+ * assert.deepEqual(t.columnNames(), ["region", "value", "note"]); // the union of the rows' keys
+ * assert.equal(t.get("note", 0), undefined); // a key a row lacks: validation reports it
+ * assert.throws(() => toTable({ a: [1, 2], b: [1] }), /expected 2 values, as many as column "a"/);
+ * assert.equal(toTable({ table: t, warnings: [] }), t); // a result's table
  * ```
  */
 export function toTable(input: TableInput): ColumnTable {
   if (isTable(input)) return input;
+  if (isTableResult(input)) return input.table;
   if (Array.isArray(input)) return fromRows(input as Record<string, unknown>[]);
   if (isDanfoFrame(input)) return fromDanfo(input);
   if (typeof input === "object" && input !== null) {
@@ -82,6 +118,11 @@ export function toTable(input: TableInput): ColumnTable {
   }]);
 }
 
+/** Is `x` a result `{ table, … }` whose `table` is an arquero table? */
+function isTableResult(x: unknown): x is TableResult {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && isTable((x as TableResult).table);
+}
+
 /** An arquero table from row objects, with the union of every row's keys as columns (first-seen order). */
 function fromRows(rows: readonly Record<string, unknown>[]): ColumnTable {
   const names = new Set<string>();
@@ -101,7 +142,17 @@ function fromRows(rows: readonly Record<string, unknown>[]): ColumnTable {
   return aq.from(rows as Record<string, unknown>[], [...names]);
 }
 
-/** Convert a danfojs DataFrame to an arquero table (column names and row values; the index is not kept). */
+/**
+ * Convert a danfojs DataFrame to an arquero table (column names and row values; the index is not kept).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { fromDanfo } from "clusterlab/advanced";
+ * const t = fromDanfo({ columns: ["region", "value"], values: [["R1", 3], ["R2", 4]] });
+ * assert.deepEqual(t.objects(), [{ region: "R1", value: 3 }, { region: "R2", value: 4 }]);
+ * ```
+ */
 export function fromDanfo(df: DanfoLike): ColumnTable {
   const cols: Record<string, unknown[]> = {};
   df.columns.forEach((name, j) => {
@@ -119,14 +170,33 @@ export interface DanfoModule {
 
 /**
  * Convert an arquero table to a danfojs DataFrame. Pass the danfojs module (after
- * `deno add --frozen-lockfile=false npm:danfojs@1.1.2`: `import * as dfd from "danfojs"`); ClusterLab does
- * not depend on danfojs, which is heavy (TensorFlow.js) and carries a vulnerable `xlsx`.
+ * `deno add --frozen-lockfile=false npm:danfojs@1.1.2`: `import * as dfd from "danfojs"`, or
+ * `await loadDanfo()`); ClusterLab does not depend on danfojs, which is heavy (TensorFlow.js) and carries a
+ * vulnerable `xlsx`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { toDanfo, toTable } from "clusterlab";
+ * // any module with a DataFrame constructor taking an object of columns stands in for danfojs here
+ * class DataFrame {
+ *   constructor(readonly data: Record<string, unknown[]>) {}
+ * }
+ * const df = toDanfo(toTable([{ region: "R1", value: 3 }]), { DataFrame });
+ * assert.deepEqual(df.data, { region: ["R1"], value: [3] });
+ * ```
  */
 // deno-lint-ignore no-explicit-any
 export function toDanfo(table: ColumnTable, danfo: DanfoModule): any {
   const cols: Record<string, unknown[]> = {};
   for (const name of table.columnNames()) cols[name] = table.array(name) as unknown[];
   return new danfo.DataFrame(cols);
+}
+
+/** Options of {@link loadDanfo}. */
+export interface LoadDanfoOptions {
+  /** The module specifier to import, resolved through the caller's import map (default `"danfojs"`). */
+  readonly specifier?: string;
 }
 
 /**
@@ -136,8 +206,19 @@ export function toDanfo(table: ColumnTable, danfo: DanfoModule): any {
  * the npm registry alone).
  *
  * @throws {Error} naming the specifier and the command that installs it, when it cannot be imported.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { loadDanfo } from "clusterlab";
+ * // a specifier that is not installed: the error says how to install danfojs
+ * await assert.rejects(() => loadDanfo({ specifier: "danfojs-not-installed" }), /deno add --frozen-lockfile=false npm:danfojs@1.1.2/);
+ * ```
  */
-export async function loadDanfo(specifier = "danfojs"): Promise<DanfoModule> {
+export function loadDanfo(options?: LoadDanfoOptions): Promise<DanfoModule>;
+/** @deprecated the 0.1 form `loadDanfo(specifier)`; use `loadDanfo({ specifier })`. */
+export function loadDanfo(specifier?: string): Promise<DanfoModule>;
+export async function loadDanfo(options: LoadDanfoOptions | string = {}): Promise<DanfoModule> {
+  const specifier = (typeof options === "string" ? options : options.specifier) ?? "danfojs";
   let mod: unknown;
   try {
     mod = await import(specifier);

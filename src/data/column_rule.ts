@@ -3,7 +3,7 @@
  * re-exported from the barrel): zod's types stay out of ClusterLab's public API.
  * @module
  */
-import { z } from "zod";
+import { z } from "../deps/zod.ts";
 import type { ColumnSpec } from "./schema.ts";
 
 /** The zod rule for one column's parsed value (null allowed only when optional). */

@@ -8,13 +8,14 @@
  * load time (so the stored file stays small).
  * @module
  */
-import * as aq from "arquero";
-import type { ColumnTable } from "arquero";
-import type { Bilingual, Lang } from "../i18n.ts";
+import * as aq from "../deps/arquero.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
+import type { Bilingual, Lang } from "../core/i18n.ts";
 import { ORGANISATION_TYPES, PLATFORM_ROLES, ROLE_HOLDERS, type TableSchema } from "./schema.ts";
-import { parseDelimited } from "./read.ts";
+import { parseText } from "./read.ts";
+import { decodeSource, readSourceBytes, sourceName } from "./source.ts";
 import { validate } from "./validate.ts";
-import { describeValue, ValidationError, type ValidationIssue } from "./validation_error.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 
 /** Columns of one dataset filled from a lookup dataset when loading. */
 export interface DatasetJoin {
@@ -74,6 +75,11 @@ const H2020_LICENCE =
   "© European Union, CORDIS, CC BY 4.0 (re-use with acknowledgement, Decision 2011/833/EU); " +
   "eunets © 2020 Martins, MIT";
 
+const GEO_SOURCE =
+  "ClusterLab (scripts/build_data/geography_tables.ts): tile positions and seats; region codes " +
+  "checked against uk-regions and china-provinces-st";
+const GEO_LICENCE = "MIT like ClusterLab (hand-made layout and transcribed coordinates)";
+
 const text = (description: string, unit?: string) => ({ type: "text" as const, description, unit });
 const count = (description: string, unit: string) => ({
   type: "integer" as const,
@@ -84,6 +90,16 @@ const count = (description: string, unit: string) => ({
 const year = (description = "year") => ({ type: "integer" as const, min: 1900, max: 2100, description });
 
 const H2020_CODES = ["HES", "OTH", "PRC", "PUB", "REC"] as const;
+
+/** The columns of the China S&T long panels (provinces, national total): the `PANEL` columns plus names, unit. */
+const stPanelColumns = (entity: string, entityEn: string, unit: string) => ({
+  entity: text(entity),
+  entity_en: text(entityEn),
+  year: year(),
+  indicator: text("indicator id (see china-st-indicators)"),
+  value: { type: "number" as const, min: 0, description: "value in `unit`" },
+  unit: text(unit),
+});
 
 /** The registry of shipped datasets. Append new datasets here. */
 export const DATASETS: readonly DatasetDescriptor[] = [
@@ -234,14 +250,11 @@ export const DATASETS: readonly DatasetDescriptor[] = [
     schema: {
       name: "china-provinces-st dataset",
       title: { en: "China provincial S&T panel", zh: "中国省级科技面板" },
-      columns: {
-        entity: text("province (Chinese name)"),
-        entity_en: text("province (English / pinyin name)"),
-        year: year(),
-        indicator: text("indicator id (see china-st-indicators)"),
-        value: { type: "number", min: 0, description: "value in `unit`" },
-        unit: text("unit of the value (10^4 CNY, FTE person-years, patents, …)"),
-      },
+      columns: stPanelColumns(
+        "province (Chinese name)",
+        "province (English / pinyin name)",
+        "unit of the value (10^4 CNY, FTE person-years, patents, …)",
+      ),
       key: ["entity", "year", "indicator"],
     },
     text: ["entity", "indicator"],
@@ -260,14 +273,7 @@ export const DATASETS: readonly DatasetDescriptor[] = [
     schema: {
       name: "china-national-st dataset",
       title: { en: "China national S&T totals", zh: "全国科技合计" },
-      columns: {
-        entity: text("全国"),
-        entity_en: text("China (national total)"),
-        year: year(),
-        indicator: text("indicator id (see china-st-indicators)"),
-        value: { type: "number", min: 0, description: "value in `unit`" },
-        unit: text("unit of the value"),
-      },
+      columns: stPanelColumns("全国", "China (national total)", "unit of the value"),
       key: ["entity", "year", "indicator"],
     },
     text: ["entity", "indicator"],
@@ -559,7 +565,7 @@ export const DATASETS: readonly DatasetDescriptor[] = [
       zh: "知识平台案例：各角色的持有者（依据原文编码）",
     },
     description: "Zhongguancun and Hangzhou e-commerce credit platforms coded from seed/source-text.txt " +
-      "(DESIGN §3.3): one row per case × role with the holder (public, private, mixed), whether the text states " +
+      "(paragraph 5): one row per case × role with the holder (public, private, mixed), whether the text states " +
       "it or we infer it, and the sentence that justifies the coding. Roles the text does not mention are not " +
       "coded. Users append their own cases with the same columns; classifyPlatform() reads them.",
     schema: {
@@ -618,11 +624,179 @@ export const DATASETS: readonly DatasetDescriptor[] = [
       "Maddison Project Database 2023, CC BY 4.0 — cite Bolt, J. & van Zanden, J. L. (2024), Journal of " +
       "Economic Surveys",
   },
+  // ----- Geography (issue 12) -----
+  {
+    name: "china-tile-grid",
+    file: "china-tile-grid.csv",
+    title: { en: "Tile-grid map of China's 31 provinces", zh: "中国31个省级行政区方块地图" },
+    description:
+      "One square per province (col rightwards, row downwards), placed by ClusterLab to resemble " +
+      "the map (design choice: a tile grid, as in data journalism, when boundary files are not at hand); " +
+      "`region` is the Chinese short name, as `entity` in china-provinces-st. Codes: ISO 3166-2:CN and " +
+      "GB/T 2260. Hong Kong, Macao and Taiwan are not in the provincial panel and have no tile.",
+    schema: {
+      name: "china-tile-grid dataset",
+      title: { en: "China tile grid", zh: "中国方块地图" },
+      columns: {
+        region: text("province, Chinese short name (北京, 内蒙古, …) = entity of china-provinces-st"),
+        name_en: text("English name"),
+        name_zh: text("Chinese name"),
+        iso_code: text("ISO 3166-2:CN code (CN-BJ, …)"),
+        gb_code: text("GB/T 2260 administrative division code (110000, …)"),
+        label_en: text("short English label of the tile (/ = line break)"),
+        label_zh: text("short Chinese label of the tile"),
+        col: { type: "integer", min: 0, description: "tile column, counted rightwards from 0" },
+        row: { type: "integer", min: 0, description: "tile row, counted downwards from 0" },
+      },
+      key: ["region"],
+    },
+    text: ["region", "iso_code", "gb_code"],
+    source: GEO_SOURCE,
+    licence: GEO_LICENCE,
+  },
+  {
+    name: "uk-tile-grid",
+    file: "uk-tile-grid.csv",
+    title: {
+      en: "Tile-grid map of the 39 NUTS-2 regions of Great Britain (BRES)",
+      zh: "大不列颠39个NUTS-2地区方块地图（BRES）",
+    },
+    description:
+      "One square per NUTS-2 (2013) region of uk-regions (col rightwards, row downwards), placed " +
+      "by ClusterLab to resemble the map (design choice); London's five regions form a block. Names in " +
+      "Chinese are ClusterLab's translation.",
+    schema: {
+      name: "uk-tile-grid dataset",
+      title: { en: "UK NUTS-2 tile grid", zh: "英国NUTS-2方块地图" },
+      columns: {
+        region: text("NUTS-2 2013 code (UKC1 … UKM6), as in uk-regions"),
+        name_en: text("NUTS-2 region name (from uk-regions)"),
+        name_zh: text("region name in Chinese (ClusterLab's translation)"),
+        label_en: text("short English label of the tile (/ = line break)"),
+        label_zh: text("short Chinese label of the tile (/ = line break)"),
+        col: { type: "integer", min: 0, description: "tile column, counted rightwards from 0" },
+        row: { type: "integer", min: 0, description: "tile row, counted downwards from 0" },
+      },
+      key: ["region"],
+    },
+    text: ["region"],
+    source: GEO_SOURCE,
+    licence: GEO_LICENCE,
+  },
+  {
+    name: "region-points",
+    file: "region-points.csv",
+    title: {
+      en: "A point per shipped region: the seat of each province and NUTS-2 region",
+      zh: "各地区代表点（省会与主要城市）",
+    },
+    description: "For each province of China its capital (the municipality's centre for 北京, 天津, 上海, " +
+      "重庆), for each NUTS-2 region of Great Britain its principal city chosen by ClusterLab (design " +
+      "choice: NUTS-2 regions have no seat; the column `seat` names the town). Coordinates in degrees " +
+      "(WGS 84), transcribed to 0.01° from standard gazetteer values of the towns (public-domain GEOnet " +
+      "Names Server style coordinates; not checked against a boundary file): accurate to about ±0.1° " +
+      "(≈10 km), enough for distance weights between regions 50–500 km apart, not for a point-in-polygon test.",
+    schema: {
+      name: "region-points dataset",
+      title: { en: "Region points", zh: "地区代表点" },
+      columns: {
+        set: { type: "text", values: ["china-provinces", "uk-nuts2"], description: "which regions" },
+        region: text("region id: Chinese short name (china-provinces) or NUTS-2 code (uk-nuts2)"),
+        name_en: text("region name in English"),
+        name_zh: text("region name in Chinese"),
+        seat: text("the town the point stands for"),
+        seat_zh: text("the town in Chinese"),
+        lon: { type: "number", min: -180, max: 180, description: "longitude", unit: "degrees east" },
+        lat: { type: "number", min: -90, max: 90, description: "latitude", unit: "degrees north" },
+      },
+      key: ["set", "region"],
+    },
+    text: ["region"],
+    source: GEO_SOURCE,
+    licence: GEO_LICENCE,
+  },
+  {
+    name: "world-countries",
+    file: "world-countries.csv",
+    title: {
+      en: "Country crosswalk: ISO 3166-1 codes, EU codes, names and map points",
+      zh: "国家代码对照表（ISO、欧盟代码、名称、代表点）",
+    },
+    description:
+      "The 177 countries of the world map (Natural Earth 1:110m, npm world-atlas 2.0.2) and the 22 " +
+      "small countries of the shipped data that have no polygon at that scale (in_map false): ISO alpha-3, " +
+      "alpha-2 and numeric codes, the EU/Eurostat code (EL = Greece, UK = United Kingdom; otherwise the " +
+      "alpha-2), English name (NCSES's spelling where NCSES has the economy), Chinese name, other English " +
+      "names (aliases, |-separated) and the Natural Earth name; lon/lat = centroid of the country's largest " +
+      "polygon in plate carrée, from the 1:110m geometry (±0.5°). Units without an ISO code keep Natural " +
+      "Earth's code (CYN, SOL) and Kosovo the user-assigned XK/XKX.",
+    schema: {
+      name: "world-countries dataset",
+      title: { en: "Country crosswalk", zh: "国家代码对照表" },
+      columns: {
+        iso3: text("ISO 3166-1 alpha-3 (the map's key)"),
+        iso2: { type: "text", optional: true, description: "ISO 3166-1 alpha-2 (empty when none)" },
+        iso_numeric: { type: "text", optional: true, description: 'ISO 3166-1 numeric, text ("004")' },
+        eu_code: { type: "text", optional: true, description: "EU/Eurostat code (EL, UK; else alpha-2)" },
+        name: text("English name"),
+        name_zh: text("Chinese name"),
+        aliases: { type: "text", optional: true, description: "other English names, |-separated" },
+        ne_name: {
+          type: "text",
+          optional: true,
+          description: "Natural Earth 1:110m name (empty when not in the map)",
+        },
+        in_map: {
+          type: "text",
+          values: ["true", "false"],
+          description: "has a polygon in the 1:110m world map (text true/false)",
+        },
+        lon: {
+          type: "number",
+          optional: true,
+          min: -180,
+          max: 180,
+          description: "centroid longitude",
+          unit: "degrees east",
+        },
+        lat: {
+          type: "number",
+          optional: true,
+          min: -90,
+          max: 90,
+          description: "centroid latitude",
+          unit: "degrees north",
+        },
+      },
+      key: ["iso3"],
+    },
+    text: ["iso3", "iso2", "iso_numeric", "eu_code"],
+    source:
+      "npm world-atlas 2.0.2 (countries-110m.json, Natural Earth 1:110m Admin 0) and ClusterLab's crosswalk " +
+      "(scripts/build_data/geography_tables.ts: ISO 3166-1, Eurostat country codes)",
+    licence: "Natural Earth: public domain; world-atlas © Mike Bostock, ISC; crosswalk MIT like ClusterLab",
+  },
 ];
 
-/** All shipped datasets (descriptors, in registry order). */
+/**
+ * All shipped datasets (descriptors, in registry order).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { datasets } from "clusterlab";
+ * const uk = datasets().find((d) => d.name === "uk-employment-sic4")!;
+ * assert.deepEqual(uk.schema.key, ["region", "sector", "year"]);
+ * ```
+ */
 export function datasets(): readonly DatasetDescriptor[] {
   return DATASETS;
+}
+
+/** Options of {@link datasetTable}. */
+export interface DatasetTableOptions {
+  /** Language of the titles (default `"en"`). */
+  readonly lang?: Lang;
 }
 
 /**
@@ -631,11 +805,19 @@ export function datasets(): readonly DatasetDescriptor[] {
  *
  * @example
  * ```ts
- * import { datasetTable } from "clusterlab";
- * datasetTable("zh").numRows() > 0; // true
+ * import assert from "node:assert/strict";
+ * import { datasets, datasetTable } from "clusterlab";
+ * const zh = datasetTable({ lang: "zh" });
+ * assert.equal(zh.numRows(), datasets().length);
+ * assert.deepEqual(zh.columnNames(), ["name", "title", "file", "columns", "source", "licence"]);
+ * assert.equal(zh.get("title", 0), datasets()[0]!.title.zh);
  * ```
  */
-export function datasetTable(lang: Lang = "en"): ColumnTable {
+export function datasetTable(options?: DatasetTableOptions): ColumnTable;
+/** @deprecated the 0.1 form `datasetTable(lang)`; use `datasetTable({ lang })`. */
+export function datasetTable(lang?: Lang): ColumnTable;
+export function datasetTable(options: DatasetTableOptions | Lang = {}): ColumnTable {
+  const lang = (typeof options === "string" ? options : options.lang) ?? "en";
   return aq.from(DATASETS.map((d) => ({
     name: d.name,
     title: d.title[lang],
@@ -646,7 +828,19 @@ export function datasetTable(lang: Lang = "en"): ColumnTable {
   })));
 }
 
-/** The columns of one dataset as a table: column, type, unit, description, key, joined from. */
+/**
+ * The columns of one dataset as a table: column, type, unit, description, key, joined from. An unknown name
+ * is a {@link ValidationError} listing the names.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { datasetColumns } from "clusterlab/advanced";
+ * const cols = datasetColumns("uk-regions");
+ * assert.deepEqual(cols.array("column"), ["region", "region_name"]);
+ * assert.deepEqual(cols.array("key"), [true, false]);
+ * ```
+ */
 export function datasetColumns(name: string): ColumnTable {
   const d = findDataset(name);
   const joined = new Map<string, string>();
@@ -675,16 +869,45 @@ function findDataset(name: string): DatasetDescriptor {
   return d;
 }
 
-/** URL of a file in the project's `data/` folder. */
+/**
+ * URL of a file in the project's `data/` folder.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { datasetURL } from "clusterlab/advanced";
+ * assert.ok(datasetURL("uk-regions.csv").pathname.endsWith("/data/uk-regions.csv"));
+ * ```
+ */
 export function datasetURL(file: string): URL {
   return new URL(`../../data/${file}`, import.meta.url);
 }
 
-async function readText(url: URL): Promise<string> {
-  if (!url.pathname.endsWith(".gz")) return await Deno.readTextFile(url);
-  const bytes = await Deno.readFile(url);
+/**
+ * The text of a shipped data file (gunzipped for `.gz`), through the reader layer (checked, strictly UTF-8):
+ * read from disk when ClusterLab runs from a clone (`file:` URL), fetched when it is imported by `https:` URL
+ * (a web server or JSR), so `loadDataset` works however the library was imported (internal: not re-exported).
+ */
+export async function readDataText(url: URL): Promise<string> {
+  const { file, bytes } = url.protocol === "file:"
+    ? await readSourceBytes(url, "dataset file")
+    : { file: url.href, bytes: await fetchBytes(url) };
+  if (!url.pathname.endsWith(".gz")) return decodeSource(bytes, file, { subject: "dataset file" });
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return await new Response(stream).text();
+  return decodeSource(new Uint8Array(await new Response(stream).arrayBuffer()), file, {
+    subject: "dataset file",
+  });
+}
+
+async function fetchBytes(url: URL): Promise<Uint8Array<ArrayBuffer>> {
+  const response = await fetch(url);
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new Error(
+      `Could not fetch the data file ${url.href}: HTTP ${response.status} ${response.statusText}`,
+    );
+  }
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 const cache = new Map<string, Promise<ColumnTable>>();
@@ -706,9 +929,11 @@ export interface LoadDatasetOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { loadDataset } from "clusterlab";
  * const uk = await loadDataset("uk-employment-sic4");
- * uk.get("sector", 0); // "0161": a text code with its leading zero
+ * assert.equal(uk.get("sector", 0), "0161"); // a text code with its leading zero
+ * assert.equal(uk.numRows(), 39 * 525 * 4); // regions × SIC4 classes × years, complete
  * ```
  */
 export function loadDataset(name: string, options: LoadDatasetOptions = {}): Promise<ColumnTable> {
@@ -734,7 +959,8 @@ async function load(d: DatasetDescriptor): Promise<ColumnTable> {
     ...d.schema,
     columns: Object.fromEntries(Object.entries(d.schema.columns).filter(([c]) => !joined.has(c))),
   };
-  let table = parseDelimited(await readText(datasetURL(d.file)), { schema: stored });
+  const url = datasetURL(d.file);
+  let table = parseText(await readDataText(url), { schema: stored }, { file: sourceName(url) });
   for (const j of d.join ?? []) table = joinLookup(table, j, await loadDataset(j.dataset), d);
   return table.select(Object.keys(d.schema.columns));
 }

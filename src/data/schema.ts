@@ -1,11 +1,11 @@
 /**
- * Table schemas: the column kinds of each input ClusterLab reads (DESIGN §5); `validate` checks the values
- * with zod rules built from them.
+ * Table schemas: the column kinds of each input ClusterLab reads (region × sector activity, organisations,
+ * ties, indicator panels, platform cases); `validate` checks the values with zod rules built from them.
  * A schema says which columns must exist, how text cells are parsed (code columns stay text, so "0161" keeps
  * its leading zero) and which columns form the unique key.
  * @module
  */
-import type { Bilingual } from "../i18n.ts";
+import type { Bilingual } from "../core/i18n.ts";
 
 /** How a column's cells are read. */
 export type ColumnType = "text" | "number" | "integer";
@@ -40,7 +40,11 @@ export interface TableSchema {
   readonly key?: readonly string[];
 }
 
-/** Kinds of organisation (DESIGN §5; Horizon 2020 HES/REC are knowledge suppliers, PRC users). */
+/**
+ * Kinds of organisation. The Horizon 2020 activity types map onto them (CORDIS: HES higher education →
+ * university, REC research → research_institute, PRC private for-profit → firm, PUB public body →
+ * government, OTH → other); universities and research institutes are the knowledge suppliers, firms the users.
+ */
 export const ORGANISATION_TYPES = [
   "firm",
   "university",
@@ -52,7 +56,12 @@ export const ORGANISATION_TYPES = [
 /** A kind of organisation. */
 export type OrganisationType = typeof ORGANISATION_TYPES[number];
 
-/** Roles a platform case records (DESIGN §3.3). */
+/**
+ * Roles a platform case records: who initiated, implemented, controls (decision rights), funds, makes the
+ * rules of, owns the data of the platform, and whether membership is mandatory — the roles that tell the
+ * Zhongguancun (public hierarchy) and Hangzhou e-commerce (private order) credit platforms of the source
+ * text apart (`seed/source-text.txt`, paragraph 5).
+ */
 export const PLATFORM_ROLES = [
   "initiator",
   "implementer",
@@ -117,7 +126,7 @@ export const PANEL: TableSchema = {
   key: ["entity", "year", "indicator"],
 };
 
-/** Platform cases: who holds each role of a knowledge platform (DESIGN §3.3). */
+/** Platform cases: who holds each role of a knowledge platform (public, private or mixed; see `PLATFORM_ROLES`). */
 export const PLATFORM_CASES: TableSchema = {
   name: "platform case table",
   title: { en: "Platform cases", zh: "平台案例" },

@@ -4,11 +4,11 @@
  * dropped, coerced or turned into NaN silently.
  * @module
  */
-import * as aq from "arquero";
-import type { ColumnTable } from "arquero";
+import * as aq from "../deps/arquero.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
 import type { ColumnSpec, TableSchema } from "./schema.ts";
 import { columnRule } from "./column_rule.ts";
-import { describeValue, ValidationError, type ValidationIssue } from "./validation_error.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 import { type TableInput, toTable } from "./adapters.ts";
 
 /** Options of {@link validate}. */
@@ -73,9 +73,15 @@ function parseCell(raw: unknown, spec: ColumnSpec, fromText: boolean): [unknown,
  *
  * @example
  * ```ts
- * import { validate, ACTIVITY } from "clusterlab";
- * const t = validate([{ region: "R1", sector: "0161", value: 3 }], ACTIVITY).table;
- * t.get("sector", 0); // "0161"
+ * import assert from "node:assert/strict";
+ * import { ACTIVITY, validate, ValidationError } from "clusterlab";
+ * const { ok, table } = validate([{ region: "R1", sector: "0161", value: 3 }], ACTIVITY);
+ * assert.equal(ok, true);
+ * assert.equal(table.get("sector", 0), "0161");
+ * // every problem is named; with throw: false they are returned instead of thrown
+ * const bad = validate([{ region: "R1", sector: 161, value: -1 }], ACTIVITY, { throw: false });
+ * assert.deepEqual(bad.issues.map((i) => [i.row, i.column]), [[1, "sector"], [1, "value"]]);
+ * assert.throws(() => validate([{ region: "R1" }], ACTIVITY), ValidationError);
  * ```
  */
 export function validate(

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { fromDanfo, isDanfoFrame, loadDanfo, toDanfo, toTable } from "../../src/data/adapters.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 Deno.test("toTable() accepts arrays of objects, column objects and arquero tables", () => {
   assert.deepEqual(toTable([{ a: 1 }, { a: 2 }]).array("a"), [1, 2]);
@@ -59,7 +59,7 @@ Deno.test("toTable() refuses a column object whose columns differ in length", ()
 
 Deno.test("loadDanfo() imports lazily and names the install command when danfojs is not in the import map", async () => {
   await assert.rejects(
-    () => loadDanfo("danfojs-not-installed-here"),
+    () => loadDanfo({ specifier: "danfojs-not-installed-here" }),
     /could not be imported as "danfojs-not-installed-here"[\s\S]*deno add --frozen-lockfile=false npm:danfojs@1\.1\.2/,
   );
 });
@@ -81,7 +81,7 @@ Deno.test({
 import { loadDanfo, matrixFrom, toDanfo, toTable } from "clusterlab";
 const dfd = await loadDanfo();
 const df = new dfd.DataFrame({ region: ["R1", "R1", "R2"], sector: ["a", "a", "b"], value: [1, 2, 3] });
-const m = matrixFrom(df, { row: "region", col: "sector", value: "value" });
+const m = matrixFrom(df);
 const back = toDanfo(aq.table({ a: [1, 2] }), dfd);
 console.log(JSON.stringify({ rows: toTable(df).numRows(), m: m.toArrays(), cols: back.columns, vals: back.values }));
 `,
@@ -96,4 +96,14 @@ console.log(JSON.stringify({ rows: toTable(df).numRows(), m: m.toArrays(), cols:
     const out = JSON.parse(new TextDecoder().decode(r.stdout).trim().split("\n").at(-1)!);
     assert.deepEqual(out, { rows: 3, m: [[3, 0], [0, 3]], cols: ["a"], vals: [[1], [2]] });
   },
+});
+
+Deno.test("loadDanfo(specifier): the 0.1 form equals loadDanfo({ specifier })", async () => {
+  const specifier = "data:application/javascript,export function DataFrame(data) { this.data = data; }";
+  const v01 = await loadDanfo(specifier), today = await loadDanfo({ specifier });
+  assert.equal(v01.DataFrame, today.DataFrame);
+  await assert.rejects(
+    () => loadDanfo("danfojs-not-installed-here"),
+    /could not be imported as "danfojs-not/,
+  );
 });

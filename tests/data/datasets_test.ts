@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import type { ColumnTable } from "arquero";
+import { datasetColumns, datasetURL } from "clusterlab/advanced";
 import {
-  datasetColumns,
   datasets,
   datasetTable,
-  datasetURL,
   loadDataset,
   ORGANISATIONS,
   TIES,
@@ -49,6 +48,10 @@ const ROWS: Record<string, number> = {
   "h2020-types": 5,
   "platform-cases": 4,
   "catch-up-gdp": 5 * 56,
+  "china-tile-grid": 31,
+  "uk-tile-grid": 39,
+  "region-points": 31 + 39,
+  "world-countries": 199,
 };
 
 Deno.test("every registered dataset loads, validates and has the documented columns and row count", async () => {
@@ -83,7 +86,7 @@ Deno.test("an unknown dataset name is a ValidationError listing the names", asyn
 });
 
 Deno.test("datasetTable and datasetColumns describe the registry in both languages", () => {
-  const en = datasetTable("en"), zh = datasetTable("zh");
+  const en = datasetTable(), zh = datasetTable({ lang: "zh" });
   assert.deepEqual(en.numRows(), datasets().length);
   assert.deepEqual(row(zh, { name: "china-provinces-st" }).title, "中国省级科技统计面板，2010–2023");
   const cols = datasetColumns("uk-employment-sic4");
@@ -254,4 +257,9 @@ Deno.test("loadDataset caches: the same table object again, a fresh equal one wi
   const b = await loadDataset("uk-regions", { cache: false });
   assert.ok(b !== a);
   assert.deepEqual(objs(b), objs(a));
+});
+
+Deno.test("datasetTable(lang): the 0.1 form equals datasetTable({ lang })", () => {
+  assert.deepEqual(datasetTable("zh").objects(), datasetTable({ lang: "zh" }).objects());
+  assert.deepEqual(datasetTable("en").objects(), datasetTable().objects());
 });

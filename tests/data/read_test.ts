@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { delimitedIssues } from "../../src/data/read.ts";
 import * as aq from "arquero";
 import {
   ACTIVITY,
@@ -8,7 +9,7 @@ import {
   readJSON,
   readTSV,
   ValidationError,
-} from "../../src/data/mod.ts";
+} from "../../src/mod.ts";
 
 const dir = await Deno.makeTempDir();
 const csv = `${dir}/a.csv`, tsv = `${dir}/a.tsv`, json = `${dir}/a.json`, arrow = `${dir}/a.arrow`;
@@ -22,11 +23,12 @@ Deno.test("readCSV() with a schema keeps codes as text and types numbers", async
   assert.deepEqual(t.objects()[0], { region: "UKC1", sector: "0161", value: 30, year: 2015 });
 });
 
-Deno.test("readCSV() without a schema keeps the columns named in `text` as text", async () => {
+Deno.test("readCSV() without a schema does not coerce: codes keep their zeros, `text` keeps numbers as text", async () => {
   const typed = await readCSV(csv);
-  assert.equal(typed.get("sector", 0), 161); // arquero's type inference loses the zero …
-  const kept = await readCSV(csv, { text: ["sector"] });
-  assert.equal(kept.get("sector", 0), "0161"); // … unless the column is kept as text
+  assert.equal(typed.get("sector", 0), "0161"); // a leading zero: the column stays text (no silent 161)
+  assert.equal(typed.get("value", 0), 30); // numbers that read back unchanged are numbers
+  const kept = await readCSV(csv, { text: ["value"] });
+  assert.equal(kept.get("value", 0), "30"); // … unless the column is kept as text
 });
 
 Deno.test("readTSV(), readJSON() and readArrow() give the same validated table", async () => {
@@ -87,6 +89,7 @@ Deno.test("parseDelimited(): extra fields and repeated column names are errors, 
   );
   assert.deepEqual(e.issues, [{
     row: 1,
+    line: 2,
     column: "(fields)",
     expected: "3 fields, as many as the header",
     received: "4 fields",
@@ -103,4 +106,11 @@ Deno.test("parseDelimited(): extra fields and repeated column names are errors, 
 Deno.test("parseDelimited() removes a leading byte-order mark (spreadsheet CSV)", () => {
   const t = parseDelimited("\ufeffregion,sector,value\nA,01,3\n", { schema: ACTIVITY });
   assert.deepEqual(t.columnNames(), ["region", "sector", "value"]);
+});
+
+Deno.test("delimitedIssues(text, delimiter): the 0.1 form equals { delimiter }", () => {
+  const text = "a;b\n1;2;3\n4;5\n";
+  assert.deepEqual(delimitedIssues(text, ";"), delimitedIssues(text, { delimiter: ";" }));
+  assert.equal(delimitedIssues(text, ";").length, 1); // row 1 has a third field
+  assert.deepEqual(delimitedIssues(text, ","), []);
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { ACTIVITY, PANEL, parseDelimited, validate, ValidationError } from "../../src/data/mod.ts";
+import { ACTIVITY, PANEL, parseDelimited, validate, ValidationError } from "../../src/mod.ts";
 
 function issuesOf(fn: () => unknown): ValidationError {
   try {
