@@ -4,12 +4,12 @@
  * 经济（知识）复杂度：特征向量法、反射法、适应度—复杂度算法。
  * @module
  */
-import { checkChoice, checkNumber, listLabels, type MatrixInput, type MatrixInputOptions } from "./input.ts";
-import { Series } from "./matrix.ts";
-import { toSparsePresence } from "./presence.ts";
+import { checkChoice, checkNumber, listLabels } from "../core/checks.ts";
+import { type MatrixInput, type MatrixInputOptions, Series } from "./matrix.ts";
+import { presenceInput } from "./presence.ts";
 import { reflections } from "./reflections.ts";
 import { SparseBinaryMatrix } from "./sparse.ts";
-import { lanczosEigen } from "./spectral.ts";
+import { lanczosEigen } from "../core/linalg/lanczos.ts";
 
 /** How ECI is standardised: the spread used for the z-score. */
 export type ComplexitySd = "stata" | "sample" | "population";
@@ -84,35 +84,96 @@ export interface ComplexityResult {
  *
  * @example
  * ```ts
- * import { complexity, locationQuotient, matrixFrom, presence } from "clusterlab";
- * const x = matrixFrom([[5, 3, 2, 1], [4, 3, 0, 0], [6, 0, 0, 0]], { rows: ["A", "B", "C"], cols: ["a", "b", "c", "d"] });
- * const M = matrixFrom([[1, 1, 1, 1], [1, 1, 0, 0], [1, 0, 0, 0]], { rows: ["A", "B", "C"], cols: ["a", "b", "c", "d"] });
+ * import assert from "node:assert/strict";
+ * import { complexity, matrixFrom } from "clusterlab";
+ * // a nested ("triangular") matrix: A does everything, C only the ubiquitous sector a
+ * const M = matrixFrom([[1, 1, 1], [1, 1, 0], [1, 0, 0]], { regions: ["A", "B", "C"], sectors: ["a", "b", "c"] });
  * const c = complexity(M);
- * c.eci.ranked(); // ["A", "B", "C"]: the most diversified region is the most complex here
+ * assert.deepEqual(c.eci.ranked(), ["A", "B", "C"]); // the most diversified region is the most complex
+ * assert.deepEqual(c.pci.ranked(), ["c", "b", "a"]); // the rarest sector is the most complex
+ * assert.deepEqual(Array.from(c.diversity.values), [3, 2, 1]);
+ * assert.deepEqual(c.warnings, []);
  * ```
  */
 export function complexity(
   M: MatrixInput | SparseBinaryMatrix,
   opts: ComplexityOptions = {},
 ): ComplexityResult {
+  const o = complexitySettings(opts);
+  const { sparse: full, warnings: read } = presenceInput(M, opts);
+  const warnings: string[] = [...read];
+  const { sp, rowMap, colMap, d0, u0 } = withPresence(full, warnings);
+  const components = countComponents(sp);
+  if (components > 1) {
+    warnings.push(
+      `the region–sector graph has ${components} disconnected components: the second eigenvalue equals the first ` +
+        `(λ₂ = 1) and complexity mostly separates the components`,
+    );
+  }
+  let scores: Scores;
+  if (sp.nrow < 2 || sp.ncol < 2) {
+    warnings.push(
+      `complexity needs at least 2 regions and 2 sectors with presence (found ${sp.nrow} × ${sp.ncol}): ` +
+        "values are NaN",
+    );
+    scores = undefinedScores(sp);
+  } else if (o.method === "fitness") scores = fitnessScores(sp, o);
+  else if (o.method === "reflections") scores = reflectionScores(sp, o, warnings);
+  else scores = eigenvectorScores(sp, o, components, warnings);
+  const fitness = o.method === "fitness";
+  return {
+    method: o.method,
+    eci: new Series(full.rows, expand(scores.eci, rowMap, full.nrow), {
+      name: fitness ? "fitness" : "eci",
+      warnings,
+    }),
+    pci: new Series(full.cols, expand(scores.pci, colMap, full.ncol), {
+      name: fitness ? "complexity" : "pci",
+      warnings,
+    }),
+    diversity: new Series(full.rows, d0, { name: "diversity" }),
+    ubiquity: new Series(full.cols, u0, { name: "ubiquity" }),
+    kc: expand(scores.kc, rowMap, full.nrow),
+    kp: expand(scores.kp, colMap, full.ncol),
+    mean: scores.mean,
+    sd: scores.sd,
+    ...(scores.eigenvalues ? { eigenvalues: scores.eigenvalues } : {}),
+    warnings,
+  };
+}
+
+/** The options of {@link complexity}, validated, with their defaults. */
+interface ComplexitySettings {
+  readonly method: "eigenvector" | "reflections" | "fitness";
+  readonly sign: "diversity" | "reflections";
+  readonly sd: ComplexitySd;
+  readonly pciScale: "eci" | "own";
+  readonly steps: number;
+  readonly iterations: number;
+  readonly gamma: number;
+}
+
+function complexitySettings(opts: ComplexityOptions): ComplexitySettings {
   const subject = "options of complexity";
   const method = opts.method ?? "eigenvector";
-  checkChoice(subject, "method", method, ["eigenvector", "reflections", "fitness"] as const);
   const sign = opts.sign ?? "diversity";
-  checkChoice(subject, "sign", sign, ["diversity", "reflections"] as const);
-  const sdKind = opts.sd ?? "stata";
-  checkChoice(subject, "sd", sdKind, ["stata", "sample", "population"] as const);
+  const sd = opts.sd ?? "stata";
   const pciScale = opts.pciScale ?? "eci";
-  checkChoice(subject, "pciScale", pciScale, ["eci", "own"] as const);
   const steps = opts.steps ?? 18;
-  checkNumber(subject, "steps", steps, { min: 0, max: 1000, integer: true });
   const iterations = opts.iterations ?? 20;
-  checkNumber(subject, "iterations", iterations, { min: 1, max: 10000, integer: true });
   const gamma = opts.extremality ?? 1;
+  checkChoice(subject, "method", method, ["eigenvector", "reflections", "fitness"] as const);
+  checkChoice(subject, "sign", sign, ["diversity", "reflections"] as const);
+  checkChoice(subject, "sd", sd, ["stata", "sample", "population"] as const);
+  checkChoice(subject, "pciScale", pciScale, ["eci", "own"] as const);
+  checkNumber(subject, "steps", steps, { min: 0, max: 1000, integer: true });
+  checkNumber(subject, "iterations", iterations, { min: 1, max: 10000, integer: true });
   checkNumber(subject, "extremality", gamma, { min: 1e-6 });
+  return { method, sign, sd, pciScale, steps, iterations, gamma };
+}
 
-  const full = toSparsePresence(M, opts);
-  const warnings: string[] = [];
+/** The sub-matrix of the regions and sectors with presence; the others are named in the warnings. */
+function withPresence(full: SparseBinaryMatrix, warnings: string[]) {
   const d0 = full.rowCounts(), u0 = full.colCounts();
   const rowMap = validIndex(d0), colMap = validIndex(u0);
   const zr = full.rows.filter((_, i) => d0[i] === 0), zc = full.cols.filter((_, j) => u0[j] === 0);
@@ -122,131 +183,132 @@ export function complexity(
   if (zc.length) {
     warnings.push(`${zc.length} sector(s) with ubiquity 0 left out, complexity NaN: ${listLabels(zc)}`);
   }
-  const sp = subMatrix(full, rowMap, colMap);
-  const nr = sp.nrow, nc = sp.ncol;
-  const d = sp.rowCounts(), u = sp.colCounts();
-  const components = countComponents(sp);
-  if (components > 1) {
-    warnings.push(
-      `the region–sector graph has ${components} disconnected components: the second eigenvalue equals the first ` +
-        `(λ₂ = 1) and complexity mostly separates the components`,
-    );
+  return { sp: subMatrix(full, rowMap, colMap), rowMap, colMap, d0, u0 };
+}
+
+/** Region and sector scores of one method, over the regions and sectors with presence. */
+interface Scores {
+  readonly kc: Float64Array;
+  readonly kp: Float64Array;
+  readonly eci: Float64Array;
+  readonly pci: Float64Array;
+  readonly mean: number;
+  readonly sd: number;
+  readonly eigenvalues?: Float64Array;
+}
+
+function undefinedScores(sp: SparseBinaryMatrix): Scores {
+  const nan = (n: number) => new Float64Array(n).fill(Number.NaN);
+  return { kc: nan(sp.nrow), kp: nan(sp.ncol), eci: nan(sp.nrow), pci: nan(sp.ncol), mean: 0, sd: 0 };
+}
+
+function fitnessScores(sp: SparseBinaryMatrix, o: ComplexitySettings): Scores {
+  const { f, q } = fitnessIterate(sp, o.iterations, o.gamma);
+  return { kc: f, kp: q, eci: f, pci: q, mean: 1, sd: Number.NaN };
+}
+
+/** Reflections: ECI = z(k_r,N), PCI = z(k_s,N+1), each standardised by its own spread. */
+function reflectionScores(sp: SparseBinaryMatrix, o: ComplexitySettings, warnings: string[]): Scores {
+  const { nrow: nr, ncol: nc } = sp;
+  const kc = new Float64Array(nr), kp = new Float64Array(nc);
+  const r = reflections(sp, { steps: o.steps + 1 });
+  for (let i = 0; i < nr; i++) kc[i] = r.regions.at(i, o.steps);
+  for (let j = 0; j < nc; j++) kp[j] = r.sectors.at(j, o.steps + 1);
+  const { mean, sd } = spread(kc, o.sd, nc, warnings, "ECI");
+  const own = spread(kp, o.sd, nr, warnings, "PCI");
+  return { kc, kp, eci: zScore(kc, mean, sd), pci: zScore(kp, own.mean, own.sd), mean, sd };
+}
+
+/** The eigenvector method: K_s from λ₂ of M̃, K_r = (1/k_r) Σ_s M_rs K_s, signed, then standardised. */
+function eigenvectorScores(
+  sp: SparseBinaryMatrix,
+  o: ComplexitySettings,
+  components: number,
+  warnings: string[],
+): Scores {
+  const { kc, kp, eigenvalues } = secondEigenvector(sp, components, warnings);
+  if (signFlips(sp, kc, o, warnings)) {
+    for (let i = 0; i < kc.length; i++) kc[i] = -kc[i]!;
+    for (let j = 0; j < kp.length; j++) kp[j] = -kp[j]!;
   }
-
-  let kc: Float64Array = new Float64Array(nr), kp: Float64Array = new Float64Array(nc);
-  let eci: Float64Array = new Float64Array(nr), pci: Float64Array = new Float64Array(nc);
-  let mean = 0, sd = 0;
-  let eigenvalues: Float64Array | undefined;
-
-  if (nr < 2 || nc < 2) {
-    warnings.push(
-      `complexity needs at least 2 regions and 2 sectors with presence (found ${nr} × ${nc}): values are NaN`,
-    );
-    eci.fill(Number.NaN);
-    pci.fill(Number.NaN);
-    kc.fill(Number.NaN);
-    kp.fill(Number.NaN);
-  } else if (method === "fitness") {
-    ({ f: kc, q: kp } = fitnessIterate(sp, iterations, gamma));
-    eci = kc;
-    pci = kp;
-    mean = 1;
-    sd = Number.NaN;
-  } else if (method === "reflections") {
-    const r = reflections(sp, { steps: steps + 1 });
-    for (let i = 0; i < nr; i++) kc[i] = r.regions.at(i, steps);
-    for (let j = 0; j < nc; j++) kp[j] = r.sectors.at(j, steps + 1);
-    ({ mean, sd } = spread(kc, sdKind, nc, warnings, "ECI"));
-    eci = zScore(kc, mean, sd);
-    const own = spread(kp, sdKind, nr, warnings, "PCI");
+  const { mean, sd } = spread(kc, o.sd, sp.ncol, warnings, "ECI");
+  let pci: Float64Array;
+  if (o.pciScale === "eci") pci = zScore(kp, mean, sd);
+  else {
+    const own = spread(kp, o.sd, sp.nrow, warnings, "PCI");
     pci = zScore(kp, own.mean, own.sd);
+  }
+  return { kc, kp, eci: zScore(kc, mean, sd), pci, mean, sd, eigenvalues };
+}
+
+/**
+ * K_s, K_r and the eigenvalues 1, λ₂, λ₃ of M̃ = U⁻¹Mᵀ D⁻¹M, through the similar symmetric S = U^{-1/2} Mᵀ
+ * D⁻¹ M U^{-1/2}: its top eigenvector U^{1/2}1 (eigenvalue 1) is deflated and λ₂ comes from Lanczos on sparse
+ * products; a second run with v₂ deflated too gives λ₃ (a Krylov space cannot reveal the multiplicity of λ₂).
+ */
+function secondEigenvector(sp: SparseBinaryMatrix, components: number, warnings: string[]) {
+  const { nrow: nr, ncol: nc } = sp;
+  const d = sp.rowCounts(), u = sp.colCounts();
+  const isu = new Float64Array(nc);
+  for (let j = 0; j < nc; j++) isu[j] = 1 / Math.sqrt(u[j]!);
+  const t = new Float64Array(nr), y = new Float64Array(nc);
+  const matvec = (x: Float64Array, out: Float64Array) => {
+    for (let j = 0; j < nc; j++) y[j] = x[j]! * isu[j]!;
+    sp.mulVec(y, { out: t });
+    for (let i = 0; i < nr; i++) t[i]! /= d[i]!;
+    sp.tmulVec(t, { out });
+    for (let j = 0; j < nc; j++) out[j]! *= isu[j]!;
+  };
+  const w1 = new Float64Array(nc);
+  let s1 = 0;
+  for (let j = 0; j < nc; j++) s1 += u[j]!;
+  for (let j = 0; j < nc; j++) w1[j] = Math.sqrt(u[j]! / s1);
+  const lz = lanczosEigen(matvec, nc, { count: 1, deflate: [w1] });
+  if (!lz.converged) warnings.push(`the eigen-solver did not converge (residual ${lz.residuals[0]})`);
+  const v2 = lz.vectors.slice(0, nc);
+  const l3 = nc > 2 ? lanczosEigen(matvec, nc, { count: 1, deflate: [w1, v2] }).values[0] : undefined;
+  const l2 = lz.values[0]!;
+  if (components === 1 && Math.abs(1 - l2) <= 1e-10) {
+    warnings.push(
+      "the second eigenvalue equals the first (λ₂ = 1): the complexity eigenvector is not unique",
+    );
+  }
+  if (l3 !== undefined && Math.abs(l2 - l3) <= 1e-10 * Math.max(1, Math.abs(l2))) {
+    warnings.push(
+      `repeated second eigenvalue (λ₂ = λ₃ = ${l2}): the complexity eigenvector is not unique, ranking is arbitrary`,
+    );
+  }
+  const kp = new Float64Array(nc), kc = new Float64Array(nr);
+  for (let j = 0; j < nc; j++) kp[j] = lz.vectors[j]! * isu[j]!;
+  sp.mulVec(kp, { out: kc });
+  for (let i = 0; i < nr; i++) kc[i]! /= d[i]!;
+  return { kc, kp, eigenvalues: new Float64Array([1, l2, l3 ?? Number.NaN]) };
+}
+
+/** Should the eigenvector be flipped so that ECI correlates positively with diversity (or the reflections)? */
+function signFlips(
+  sp: SparseBinaryMatrix,
+  kc: Float64Array,
+  o: ComplexitySettings,
+  warnings: string[],
+): boolean {
+  let c: number;
+  if (o.sign === "diversity") {
+    c = correlation(kc, sp.rowCounts());
+    if (c === 0 || Number.isNaN(c)) {
+      warnings.push("ECI is uncorrelated with diversity: its sign is arbitrary");
+    }
   } else {
-    const isu = new Float64Array(nc);
-    for (let j = 0; j < nc; j++) isu[j] = 1 / Math.sqrt(u[j]!);
-    const t = new Float64Array(nr), y = new Float64Array(nc);
-    const matvec = (x: Float64Array, out: Float64Array) => {
-      for (let j = 0; j < nc; j++) y[j] = x[j]! * isu[j]!;
-      sp.mulVec(y, t);
-      for (let i = 0; i < nr; i++) t[i]! /= d[i]!;
-      sp.tmulVec(t, out);
-      for (let j = 0; j < nc; j++) out[j]! *= isu[j]!;
-    };
-    const w1 = new Float64Array(nc);
-    let s1 = 0;
-    for (let j = 0; j < nc; j++) s1 += u[j]!;
-    for (let j = 0; j < nc; j++) w1[j] = Math.sqrt(u[j]! / s1);
-    const lz = lanczosEigen(matvec, nc, { count: 1, deflate: [w1] });
-    if (!lz.converged) warnings.push(`the eigen-solver did not converge (residual ${lz.residuals[0]})`);
-    const v2 = lz.vectors.slice(0, nc);
-    // λ₃ from a second run with v₂ deflated too: a Krylov space cannot reveal the multiplicity of λ₂
-    const l3 = nc > 2 ? lanczosEigen(matvec, nc, { count: 1, deflate: [w1, v2] }).values[0] : undefined;
-    const l2 = lz.values[0]!;
-    eigenvalues = new Float64Array([1, l2, l3 ?? Number.NaN]);
-    if (components === 1 && Math.abs(1 - l2) <= 1e-10) {
-      warnings.push(
-        "the second eigenvalue equals the first (λ₂ = 1): the complexity eigenvector is not unique",
-      );
-    }
-    if (l3 !== undefined && Math.abs(l2 - l3) <= 1e-10 * Math.max(1, Math.abs(l2))) {
-      warnings.push(
-        `repeated second eigenvalue (λ₂ = λ₃ = ${l2}): the complexity eigenvector is not unique, ranking is arbitrary`,
-      );
-    }
-    for (let j = 0; j < nc; j++) kp[j] = lz.vectors[j]! * isu[j]!;
-    sp.mulVec(kp, kc);
-    for (let i = 0; i < nr; i++) kc[i]! /= d[i]!;
-    let flip = false;
-    if (sign === "diversity") {
-      const c = correlation(kc, d);
-      if (c === 0 || Number.isNaN(c)) {
-        warnings.push("ECI is uncorrelated with diversity: its sign is arbitrary");
-      }
-      flip = c < 0;
-    } else {
-      const r = reflections(sp, { steps: steps % 2 === 0 ? steps : steps + 1 });
-      const kN = new Float64Array(nr);
-      for (let i = 0; i < nr; i++) kN[i] = r.regions.at(i, steps % 2 === 0 ? steps : steps + 1);
-      const c = correlation(kc, kN);
-      if (c === 0 || Number.isNaN(c)) {
-        warnings.push("ECI is uncorrelated with the reflections: its sign is arbitrary");
-      }
-      flip = c < 0;
-    }
-    if (flip) {
-      for (let i = 0; i < nr; i++) kc[i] = -kc[i]!;
-      for (let j = 0; j < nc; j++) kp[j] = -kp[j]!;
-    }
-    ({ mean, sd } = spread(kc, sdKind, nc, warnings, "ECI"));
-    eci = zScore(kc, mean, sd);
-    if (pciScale === "eci") pci = zScore(kp, mean, sd);
-    else {
-      const own = spread(kp, sdKind, nr, warnings, "PCI");
-      pci = zScore(kp, own.mean, own.sd);
+    const order = o.steps % 2 === 0 ? o.steps : o.steps + 1;
+    const r = reflections(sp, { steps: order });
+    const kN = new Float64Array(sp.nrow);
+    for (let i = 0; i < sp.nrow; i++) kN[i] = r.regions.at(i, order);
+    c = correlation(kc, kN);
+    if (c === 0 || Number.isNaN(c)) {
+      warnings.push("ECI is uncorrelated with the reflections: its sign is arbitrary");
     }
   }
-  return {
-    method,
-    eci: new Series(
-      full.rows,
-      expand(eci, rowMap, full.nrow),
-      method === "fitness" ? "fitness" : "eci",
-      warnings,
-    ),
-    pci: new Series(
-      full.cols,
-      expand(pci, colMap, full.ncol),
-      method === "fitness" ? "complexity" : "pci",
-      warnings,
-    ),
-    diversity: new Series(full.rows, d0, "diversity"),
-    ubiquity: new Series(full.cols, u0, "ubiquity"),
-    kc: expand(kc, rowMap, full.nrow),
-    kp: expand(kp, colMap, full.ncol),
-    mean,
-    sd,
-    ...(eigenvalues ? { eigenvalues } : {}),
-    warnings,
-  };
+  return c < 0;
 }
 
 /**
@@ -256,9 +318,15 @@ export function complexity(
  *
  * @example
  * ```ts
- * import { fitnessComplexity, matrixFrom } from "clusterlab";
- * const M = matrixFrom([[1, 1], [1, 0]], { rows: ["A", "B"], cols: ["s", "t"] });
- * fitnessComplexity(M).eci.get("A") > 1; // true: the diversified region is fitter
+ * import assert from "node:assert/strict";
+ * import { matrixFrom } from "clusterlab";
+ * import { fitnessComplexity } from "clusterlab/advanced";
+ * const M = matrixFrom([[1, 1], [1, 0]], { regions: ["A", "B"], sectors: ["s", "t"] });
+ * // by hand, from F = Q = (1, 1): F = MQ = (2, 1), Q = 1/(Mᵀ(1/F)) = (1/2, 1), normalised to mean 1:
+ * // F = (4/3, 2/3), Q = (2/3, 4/3); once more: F = (2, 2/3) → (3/2, 1/2), Q = (4/9, 4/3) → (1/2, 3/2)
+ * const fc = fitnessComplexity(M, { iterations: 3 }); // the initial vector of ones and two updates
+ * assert.deepEqual(Array.from(fc.eci.values), [1.5, 0.5]);
+ * assert.deepEqual(Array.from(fc.pci.values), [0.5, 1.5]);
  * ```
  */
 export function fitnessComplexity(
@@ -295,29 +363,91 @@ function normaliseMean(x: Float64Array): void {
 
 /** Mean and s.d. of x under the chosen convention; `weight` = how many long-table rows each entry has. */
 function spread(x: Float64Array, kind: ComplexitySd, weight: number, warnings: string[], what: string) {
-  const n = x.length;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += x[i]!;
-  const mean = s / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (x[i]! - mean) ** 2;
-  const sd = kind === "stata"
-    ? Math.sqrt((weight * ss) / (weight * n - 1))
-    : kind === "sample"
-    ? Math.sqrt(ss / (n - 1))
-    : Math.sqrt(ss / n);
+  const { mean, sd } = pooledScale([{ values: x, weight }], kind);
   if (!(sd > 1e-300)) warnings.push(`${what} has no spread (s.d. 0): its z-scores are set to 0`);
   return { mean, sd };
 }
 
-function zScore(x: Float64Array, mean: number, sd: number): Float64Array {
+/** One block of scores for {@link pooledScale}: its values and how many long-table rows each one stands for. */
+export interface ScoreBlock {
+  /** The scores (NaN entries are skipped: regions or sectors without presence). */
+  readonly values: ArrayLike<number>;
+  /** Long-table rows per entry (the `"stata"` convention: the number of sectors, or regions, with presence). */
+  readonly weight: number;
+}
+
+/**
+ * Mean and s.d. of the scores of several blocks taken together, under a {@link ComplexitySd} convention:
+ * `"stata"` counts each entry `weight` times (the rows of the long region × sector table: sample s.d. with
+ * Σ w·n − 1 in the denominator), `"sample"` and `"population"` count each entry once (n − 1, n). With one
+ * block this is exactly the standardisation of {@link complexity} (internal; `complexityPanel` pools years
+ * with it).
+ */
+export function pooledScale(blocks: readonly ScoreBlock[], kind: ComplexitySd): { mean: number; sd: number } {
+  const stata = kind === "stata";
+  let rows = 0, count = 0;
+  const sums = blocks.map(({ values, weight }) => {
+    let s = 0, n = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (Number.isNaN(v)) continue;
+      s += v;
+      n++;
+    }
+    rows += (stata ? weight : 1) * n;
+    count += n;
+    return { s, n };
+  });
+  // the weighted mean as Σ_b (w_b n_b / Σ w n) · (s_b / n_b): one block gives s / n exactly
+  let mean = 0;
+  blocks.forEach(({ weight }, b) => {
+    const { s, n } = sums[b]!;
+    if (n > 0) mean += ((stata ? weight : 1) * n / rows) * (s / n);
+  });
+  let ss = 0;
+  for (const { values, weight } of blocks) {
+    let sb = 0;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (!Number.isNaN(v)) sb += (v - mean) ** 2;
+    }
+    ss += stata ? weight * sb : sb;
+  }
+  const sd = stata
+    ? Math.sqrt(ss / (rows - 1))
+    : kind === "sample"
+    ? Math.sqrt(ss / (count - 1))
+    : Math.sqrt(ss / count);
+  return { mean, sd };
+}
+
+/**
+ * (x − mean) / sd entry by entry; every entry 0 when sd is 0, NaN entries stay NaN (internal: shared with
+ * `complexityPanel`).
+ */
+export function zScore(x: Float64Array, mean: number, sd: number): Float64Array {
   const out = new Float64Array(x.length);
-  if (!(sd > 1e-300)) return out;
+  if (!(sd > 1e-300)) {
+    for (let i = 0; i < x.length; i++) if (Number.isNaN(x[i]!)) out[i] = Number.NaN;
+    return out;
+  }
   for (let i = 0; i < x.length; i++) out[i] = (x[i]! - mean) / sd;
   return out;
 }
 
-/** Pearson correlation (NaN when a side has no variance). */
+/**
+ * Pearson correlation r = Σ (a − ā)(b − b̄) / √(Σ (a − ā)² Σ (b − b̄)²) (NaN when a side has no variance):
+ * the sign conventions of {@link complexity} use it.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { correlation } from "clusterlab/advanced";
+ * assert.equal(correlation([1, 2, 3], [2, 4, 6]), 1);
+ * assert.equal(correlation([1, 2, 3], [3, 2, 1]), -1);
+ * assert.ok(Number.isNaN(correlation([1, 1, 1], [1, 2, 3])));
+ * ```
+ */
 export function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const n = a.length;
   let ma = 0, mb = 0;

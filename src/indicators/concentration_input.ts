@@ -4,21 +4,11 @@
  * sector (column). All-zero rows and columns are found here so each index can warn about them.
  * @module
  */
-import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
-import { checkNonNegative, listLabels as listLabelsUpTo } from "./input.ts";
-import { Matrix, Series } from "./matrix.ts";
-
-/** Throw a {@link ValidationError} naming every cell of `m` that is negative or not finite. */
-export function checkCounts(m: Matrix, subject: string): void {
-  if (!(m instanceof Matrix)) {
-    throw new ValidationError(subject, [{
-      column: "input",
-      expected: "a Matrix (build one with matrixFrom)",
-      received: describeValue(m),
-    }]);
-  }
-  checkNonNegative(m, subject, "a finite count ≥ 0", Infinity);
-}
+import { listLabels } from "../core/checks.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
+import { checkCounts } from "./input.ts";
+import { type Matrix, Series } from "./matrix.ts";
+import { finiteResult } from "./finite_result.ts";
 
 /** Labels of the entries of `sums` that are zero. */
 export function zeroLabels(labels: readonly string[], sums: Float64Array): string[] {
@@ -27,9 +17,54 @@ export function zeroLabels(labels: readonly string[], sums: Float64Array): strin
   return out;
 }
 
-/** A short list of up to 5 labels for a concentration index's warning ("A, B, C and 4 more"). */
-export function listLabels(labels: readonly string[], max = 5): string {
-  return listLabelsUpTo(labels, max);
+/**
+ * The warning (none or one) naming, up to 5, the labels whose sum is 0: `"<count> <what> (<labels>):
+ * <index> undefined, set to NaN"`.
+ */
+export function noActivityWarnings(
+  labels: readonly string[],
+  sums: Float64Array,
+  what: string,
+  index: string,
+): string[] {
+  const empty = zeroLabels(labels, sums);
+  if (!empty.length) return [];
+  return [`${empty.length} ${what} (${listLabels(empty, { limit: 5 })}): ${index} undefined, set to NaN`];
+}
+
+/**
+ * `f(k, sums[k])` for every k with a non-zero sum, NaN for the others: an index of a region (or sector)
+ * with no activity is undefined.
+ */
+export function perNonZero(sums: Float64Array, f: (k: number, sum: number) => number): Float64Array {
+  const out = new Float64Array(sums.length);
+  for (let k = 0; k < sums.length; k++) out[k] = sums[k] === 0 ? NaN : f(k, sums[k]!);
+  return out;
+}
+
+/**
+ * Per region, over the region's non-zero shares s_rs = x_rs / x_r·: Σ_s s_rs² (`"square"`, Herfindahl) or
+ * −Σ_s s_rs ln s_rs (`"entropy"`, in nats); NaN for a region with no activity. (The term is chosen by a
+ * flag, not a callback, so the loop over the cells stays inlined.)
+ */
+export function sumOfRowShares(m: Matrix, sums: Float64Array, term: "square" | "entropy"): Float64Array {
+  const { ncol, data } = m;
+  return perNonZero(sums, (i, t) => {
+    const off = i * ncol;
+    let acc = 0;
+    if (term === "square") {
+      for (let j = 0; j < ncol; j++) { // zero shares add exactly 0: no branch
+        const s = data[off + j]! / t;
+        acc += s * s;
+      }
+    } else {
+      for (let j = 0; j < ncol; j++) {
+        const s = data[off + j]! / t;
+        if (s > 0) acc -= s * Math.log(s);
+      }
+    }
+    return acc;
+  });
 }
 
 /**
@@ -105,25 +140,15 @@ export function shareDistance(m: Matrix, subject: string, name: string, factor: 
   if (total === 0) {
     out.fill(NaN);
     warnings.push(`the matrix holds no activity (all zero): ${subject} undefined, set to NaN`);
-    return new Series(m.rows, out, name, warnings);
+    return finiteResult(subject, new Series(m.rows, out, { name, warnings }));
   }
-  for (let i = 0; i < nrow; i++) {
-    const t = rs[i]!;
-    if (t === 0) {
-      out[i] = NaN;
-      continue;
-    }
+  out.set(perNonZero(rs, (i, t) => {
     let k = 0;
     for (let j = 0; j < ncol; j++) k += Math.abs(data[i * ncol + j]! / t - cs[j]! / total);
-    out[i] = factor * k;
-  }
-  const empty = zeroLabels(m.rows, rs);
-  if (empty.length) {
-    warnings.push(
-      `${empty.length} region(s) with no activity (${listLabels(empty)}): ${subject} undefined, set to NaN`,
-    );
-  }
-  return new Series(m.rows, out, name, warnings);
+    return factor * k;
+  }));
+  warnings.push(...noActivityWarnings(m.rows, rs, "region(s) with no activity", subject));
+  return finiteResult(subject, new Series(m.rows, out, { name, warnings }));
 }
 
 /** Options shared by the Ellison–Glaeser and Maurel–Sédillot indices: the plant Herfindahl H per sector. */
@@ -176,7 +201,7 @@ export function resolvePlantHerfindahl(
 
 /**
  * The ingredients of the agglomeration indices per sector j over regions i: region shares of all activity
- * x_i, Σ x_i², and for each sector the shares s_ij of the sector in each region.
+ * x_i, Σ x_i², and the column sums x_·j.
  */
 export function agglomerationParts(m: Matrix, subject: string, warnings: string[]): {
   x: Float64Array;
@@ -199,11 +224,32 @@ export function agglomerationParts(m: Matrix, subject: string, warnings: string[
   else if (1 - sumX2 <= 0) {
     warnings.push(`all activity is in one region (Σ x_i² = 1): ${subject} undefined, set to NaN`);
   }
-  const empty = zeroLabels(m.cols, cs);
-  if (empty.length && total > 0) {
-    warnings.push(
-      `${empty.length} sector(s) with no activity (${listLabels(empty)}): ${subject} undefined, set to NaN`,
-    );
-  }
+  if (total > 0) warnings.push(...noActivityWarnings(m.cols, cs, "sector(s) with no activity", subject));
   return { x, sumX2, colSums: cs };
+}
+
+/**
+ * An agglomeration index per sector j (Ellison–Glaeser, Maurel–Sédillot): `gamma(s, parts, H_j)` of the
+ * sector's region shares s_i = x_ij/x_·j, with the region shares of all activity and the plant Herfindahl
+ * resolved from the options; NaN (with a warning) for a sector with no activity or when all activity is in
+ * one region.
+ */
+export function agglomerationIndex(
+  m: Matrix,
+  options: PlantHerfindahlOptions,
+  subject: string,
+  name: string,
+  gamma: (shares: Float64Array, parts: { x: Float64Array; sumX2: number }, h: number) => number,
+): Series {
+  const warnings: string[] = [];
+  const parts = agglomerationParts(m, subject, warnings);
+  const H = resolvePlantHerfindahl(m, options, subject, warnings);
+  const { nrow, ncol, data } = m;
+  const shares = new Float64Array(nrow);
+  const out = perNonZero(parts.colSums, (j, t) => {
+    if (!(1 - parts.sumX2 > 0)) return NaN;
+    for (let i = 0; i < nrow; i++) shares[i] = data[i * ncol + j]! / t;
+    return gamma(shares, parts, H[j]!);
+  });
+  return finiteResult(subject, new Series(m.cols, out, { name, warnings }));
 }

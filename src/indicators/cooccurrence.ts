@@ -5,10 +5,12 @@
  * 共现矩阵。
  * @module
  */
-import { checkChoice, type MatrixInput, type MatrixInputOptions } from "./input.ts";
-import { Matrix } from "./matrix.ts";
-import { toSparsePresence } from "./presence.ts";
+import { checkChoice } from "../core/checks.ts";
+import { Matrix, type MatrixInput, type MatrixInputOptions } from "./matrix.ts";
+import { presenceInput } from "./presence.ts";
 import type { SparseBinaryMatrix } from "./sparse.ts";
+import { finiteResult } from "./finite_result.ts";
+import { checkSize } from "../core/size_guard.ts";
 
 /** Options of {@link cooccurrence}. */
 export interface CooccurrenceOptions extends MatrixInputOptions {
@@ -24,10 +26,13 @@ export interface CooccurrenceOptions extends MatrixInputOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { cooccurrence, matrixFrom } from "clusterlab";
- * const M = matrixFrom([[1, 1, 0], [1, 1, 1]], { rows: ["A", "B"], cols: ["a", "b", "c"] });
- * cooccurrence(M).get("a", "b"); // 2 regions have both
- * cooccurrence(M, { of: "regions" }).get("A", "B"); // 2 sectors in common
+ * const M = matrixFrom([[1, 1, 0], [1, 1, 1]], { regions: ["A", "B"], sectors: ["a", "b", "c"] });
+ * assert.equal(cooccurrence(M).get("a", "b"), 2); // both regions are specialised in a and b
+ * assert.deepEqual(cooccurrence(M).toArrays(), [[0, 2, 1], [2, 0, 1], [1, 1, 0]]); // diagonal 0
+ * assert.equal(cooccurrence(M, { of: "regions" }).get("A", "B"), 2); // A and B share 2 sectors
+ * assert.equal(cooccurrence(M, { diagonal: true }).get("c", "c"), 1); // the ubiquity of c
  * ```
  */
 export function cooccurrence(M: MatrixInput | SparseBinaryMatrix, opts: CooccurrenceOptions = {}): Matrix {
@@ -35,10 +40,12 @@ export function cooccurrence(M: MatrixInput | SparseBinaryMatrix, opts: Cooccurr
   checkChoice("options of cooccurrence", "of", of, ["sectors", "regions"] as const);
   const diagonal = opts.diagonal ?? false;
   checkChoice("options of cooccurrence", "diagonal", diagonal, [true, false] as const);
-  const sp = toSparsePresence(M, opts);
+  const { sparse: sp, warnings } = presenceInput(M, opts);
   const labels = of === "sectors" ? sp.cols : sp.rows;
+  const k = labels.length;
+  checkSize("input of cooccurrence", of, { what: `${k} × ${k} ${of}`, values: k * k });
   const c = of === "sectors" ? sp.crossprod() : sp.tcrossprod();
   const n = labels.length;
   if (!diagonal) { for (let i = 0; i < n; i++) c[i * n + i] = 0; }
-  return new Matrix(labels, labels, c);
+  return finiteResult("cooccurrence", new Matrix(labels, labels, c, { warnings }));
 }

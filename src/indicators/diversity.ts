@@ -4,10 +4,11 @@
  * sector). 多样性与普遍性。
  * @module
  */
-import { type MatrixInput, type MatrixInputOptions, noPresenceWarnings } from "./input.ts";
-import { Series } from "./matrix.ts";
-import { toSparsePresence } from "./presence.ts";
+import { noPresenceWarnings } from "./input.ts";
+import { type MatrixInput, type MatrixInputOptions, Series } from "./matrix.ts";
+import { presenceInput } from "./presence.ts";
 import type { SparseBinaryMatrix } from "./sparse.ts";
+import { finiteResult } from "./finite_result.ts";
 
 /**
  * Diversity k_r = Σ_s M_rs of each region (Hidalgo & Hausmann 2009). Regions with diversity 0 are named
@@ -15,14 +16,23 @@ import type { SparseBinaryMatrix } from "./sparse.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { diversity, matrixFrom } from "clusterlab";
- * diversity(matrixFrom([[1, 1], [0, 1]], { rows: ["A", "B"], cols: ["s", "t"] })).get("A"); // 2
+ * const M = matrixFrom([[1, 1], [0, 0]], { regions: ["A", "B"], sectors: ["s", "t"] });
+ * assert.equal(diversity(M).get("A"), 2);
+ * assert.deepEqual(diversity(M).warnings, ['1 row(s) with no presence (diversity 0): "B"']);
  * ```
  */
 export function diversity(M: MatrixInput | SparseBinaryMatrix, opts: MatrixInputOptions = {}): Series {
-  const sp = toSparsePresence(M, opts);
+  const { sparse: sp, warnings } = presenceInput(M, opts);
   const d = sp.rowCounts();
-  return new Series(sp.rows, d, "diversity", noPresenceWarnings(sp.rows, d, "rows"));
+  return finiteResult(
+    "diversity",
+    new Series(sp.rows, d, {
+      name: "diversity",
+      warnings: [...warnings, ...noPresenceWarnings(sp.rows, d, "rows")],
+    }),
+  );
 }
 
 /**
@@ -31,12 +41,20 @@ export function diversity(M: MatrixInput | SparseBinaryMatrix, opts: MatrixInput
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { matrixFrom, ubiquity } from "clusterlab";
- * ubiquity(matrixFrom([[1, 1], [0, 1]], { rows: ["A", "B"], cols: ["s", "t"] })).get("t"); // 2
+ * const M = matrixFrom([[1, 1], [0, 1]], { regions: ["A", "B"], sectors: ["s", "t"] });
+ * assert.deepEqual(Array.from(ubiquity(M).values), [1, 2]);
  * ```
  */
 export function ubiquity(M: MatrixInput | SparseBinaryMatrix, opts: MatrixInputOptions = {}): Series {
-  const sp = toSparsePresence(M, opts);
+  const { sparse: sp, warnings } = presenceInput(M, opts);
   const u = sp.colCounts();
-  return new Series(sp.cols, u, "ubiquity", noPresenceWarnings(sp.cols, u, "cols"));
+  return finiteResult(
+    "ubiquity",
+    new Series(sp.cols, u, {
+      name: "ubiquity",
+      warnings: [...warnings, ...noPresenceWarnings(sp.cols, u, "cols")],
+    }),
+  );
 }

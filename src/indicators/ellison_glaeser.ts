@@ -2,12 +2,8 @@
  * Ellison–Glaeser index of geographic concentration (agglomeration beyond what plant lumpiness explains).
  * @module
  */
-import {
-  agglomerationParts,
-  type PlantHerfindahlOptions,
-  resolvePlantHerfindahl,
-} from "./concentration_input.ts";
-import { type Matrix, Series } from "./matrix.ts";
+import { agglomerationIndex, type PlantHerfindahlOptions } from "./concentration_input.ts";
+import type { Matrix, Series } from "./matrix.ts";
 
 /** Options of {@link ellisonGlaeser}. */
 export type EllisonGlaeserOptions = PlantHerfindahlOptions;
@@ -27,31 +23,22 @@ export type EllisonGlaeserOptions = PlantHerfindahlOptions;
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { ellisonGlaeser, matrixFrom } from "clusterlab";
- * const m = matrixFrom([[8, 42], [1, 29], [1, 19]], { rows: ["R1", "R2", "R3"], cols: ["A", "B"] });
- * ellisonGlaeser(m, { plantHerfindahl: 0.1 }).get("A"); // 0.078 / 0.558 ≈ 0.13978
+ * const m = matrixFrom([[8, 42], [1, 29], [1, 19]], { regions: ["R1", "R2", "R3"], sectors: ["A", "B"] });
+ * // sector A: s = (0.8, 0.1, 0.1); all activity: x = (0.5, 0.3, 0.2), Σx² = 0.38; G = 0.09 + 0.04 + 0.01 = 0.14
+ * const gamma = (0.14 - 0.62 * 0.1) / (0.62 * 0.9); // ≈ 0.1398
+ * assert.ok(Math.abs(ellisonGlaeser(m, { plantHerfindahl: 0.1 }).get("A") - gamma) < 1e-12);
  * ```
  */
 export function ellisonGlaeser(m: Matrix, options: EllisonGlaeserOptions = {}): Series {
-  const warnings: string[] = [];
-  const { x, sumX2, colSums } = agglomerationParts(m, "ellisonGlaeser", warnings);
-  const H = resolvePlantHerfindahl(m, options, "ellisonGlaeser", warnings);
-  const { nrow, ncol, data } = m;
-  const out = new Float64Array(ncol);
-  const a = 1 - sumX2;
-  for (let j = 0; j < ncol; j++) {
-    const t = colSums[j]!;
-    if (t === 0 || !(a > 0)) {
-      out[j] = NaN;
-      continue;
-    }
+  return agglomerationIndex(m, options, "ellisonGlaeser", "ellison_glaeser", (s, { x, sumX2 }, h) => {
+    const a = 1 - sumX2;
     let G = 0;
-    for (let i = 0; i < nrow; i++) {
-      const d = data[i * ncol + j]! / t - x[i]!;
+    for (let i = 0; i < s.length; i++) {
+      const d = s[i]! - x[i]!;
       G += d * d;
     }
-    const h = H[j]!;
-    out[j] = (G - a * h) / (a * (1 - h));
-  }
-  return new Series(m.cols, out, "ellison_glaeser", warnings);
+    return (G - a * h) / (a * (1 - h));
+  });
 }

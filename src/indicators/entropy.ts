@@ -2,9 +2,11 @@
  * Shannon entropy of each region's sectoral structure (diversity).
  * @module
  */
-import { describeValue, ValidationError } from "../data/validation_error.ts";
-import { checkCounts, listLabels, zeroLabels } from "./concentration_input.ts";
+import { describeValue, ValidationError } from "../core/validation_error.ts";
+import { noActivityWarnings, sumOfRowShares } from "./concentration_input.ts";
+import { checkCounts } from "./input.ts";
 import { type Matrix, Series } from "./matrix.ts";
+import { finiteResult } from "./finite_result.ts";
 
 /** Options of {@link entropy}. */
 export interface EntropyOptions {
@@ -24,10 +26,12 @@ export interface EntropyOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { entropy, matrixFrom } from "clusterlab";
- * const m = matrixFrom([[5, 5, 5, 5], [7, 0, 0, 0]], { rows: ["R1", "R2"], cols: ["A", "B", "C", "D"] });
- * entropy(m).get("R1"); // 2 (bits)
- * entropy(m).get("R2"); // 0
+ * const m = matrixFrom([[5, 5, 5, 5], [7, 0, 0, 0]], { regions: ["R1", "R2"], sectors: ["A", "B", "C", "D"] });
+ * assert.equal(entropy(m).get("R1"), 2); // four equal sectors: log₂ 4 bits
+ * assert.equal(entropy(m).get("R2"), 0); // one sector
+ * assert.equal(entropy(m, { base: Math.E }).get("R1"), Math.log(4)); // in nats
  * ```
  */
 export function entropy(m: Matrix, options: EntropyOptions = {}): Series {
@@ -41,28 +45,9 @@ export function entropy(m: Matrix, options: EntropyOptions = {}): Series {
     }]);
   }
   const lnBase = Math.log(base);
-  const { nrow, ncol, data } = m;
   const sums = m.rowSums();
-  const out = new Float64Array(nrow);
-  for (let i = 0; i < nrow; i++) {
-    const t = sums[i]!;
-    if (t === 0) {
-      out[i] = NaN;
-      continue;
-    }
-    let e = 0;
-    for (let j = 0; j < ncol; j++) {
-      const x = data[i * ncol + j]!;
-      if (x > 0) {
-        const s = x / t;
-        e -= s * Math.log(s);
-      }
-    }
-    out[i] = e / lnBase;
-  }
-  const empty = zeroLabels(m.rows, sums);
-  const warnings = empty.length
-    ? [`${empty.length} region(s) with no activity (${listLabels(empty)}): entropy undefined, set to NaN`]
-    : [];
-  return new Series(m.rows, out, "entropy", warnings);
+  const out = sumOfRowShares(m, sums, "entropy");
+  for (let i = 0; i < out.length; i++) out[i] = out[i]! / lnBase;
+  const warnings = noActivityWarnings(m.rows, sums, "region(s) with no activity", "entropy");
+  return finiteResult("entropy", new Series(m.rows, out, { name: "entropy", warnings }));
 }

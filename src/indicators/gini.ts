@@ -2,12 +2,23 @@
  * Gini coefficient of each sector's distribution across regions.
  * @module
  */
-import { checkCounts, listLabels, zeroLabels } from "./concentration_input.ts";
+import { noActivityWarnings } from "./concentration_input.ts";
+import { checkCounts } from "./input.ts";
 import { type Matrix, Series } from "./matrix.ts";
+import { finiteResult } from "./finite_result.ts";
 
 /**
  * Gini coefficient of `values` (non-negative): G = Σ_a Σ_b |x_a − x_b| / (2 n² μ), computed in O(n log n) as
  * Σ_i (2i − n − 1) x_(i) / (n Σ x) over the ascending order x_(1) ≤ … ≤ x_(n). NaN when Σ x = 0.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { giniOfValues } from "clusterlab/advanced";
+ * assert.equal(giniOfValues([5, 5, 5]), 0); // equal shares
+ * assert.equal(giniOfValues([0, 0, 0, 12]), 0.75); // one holds all: (n − 1)/n
+ * assert.ok(Number.isNaN(giniOfValues([0, 0])));
+ * ```
  */
 export function giniOfValues(values: ArrayLike<number>): number {
   const x = Float64Array.from(values).sort();
@@ -30,9 +41,11 @@ export function giniOfValues(values: ArrayLike<number>): number {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { gini, matrixFrom } from "clusterlab";
- * const m = matrixFrom([[0], [10], [10], [30], [50]], { rows: ["R1", "R2", "R3", "R4", "R5"], cols: ["I1"] });
- * gini(m).get("I1"); // 0.48
+ * const m = matrixFrom([[0], [10], [10], [30], [50]], { regions: ["R1", "R2", "R3", "R4", "R5"], sectors: ["I1"] });
+ * // Σ_a Σ_b |x_a − x_b| = 480, 2 n² μ = 2 · 25 · 20 = 1000
+ * assert.equal(gini(m).get("I1"), 0.48);
  * ```
  */
 export function gini(m: Matrix): Series {
@@ -44,13 +57,11 @@ export function gini(m: Matrix): Series {
     for (let i = 0; i < nrow; i++) col[i] = data[i * ncol + j]!;
     out[j] = giniOfValues(col);
   }
-  const empty = zeroLabels(m.cols, m.colSums());
-  const warnings = empty.length
-    ? [
-      `${empty.length} sector(s) with no activity in any region (${
-        listLabels(empty)
-      }): Gini undefined, set to NaN`,
-    ]
-    : [];
-  return new Series(m.cols, out, "gini", warnings);
+  const warnings = noActivityWarnings(
+    m.cols,
+    m.colSums(),
+    "sector(s) with no activity in any region",
+    "Gini",
+  );
+  return finiteResult("gini", new Series(m.cols, out, { name: "gini", warnings }));
 }

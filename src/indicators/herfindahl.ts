@@ -2,8 +2,10 @@
  * Herfindahl(–Hirschman) index of each region's sectoral structure.
  * @module
  */
-import { checkCounts, listLabels, zeroLabels } from "./concentration_input.ts";
+import { noActivityWarnings, sumOfRowShares } from "./concentration_input.ts";
+import { checkCounts } from "./input.ts";
 import { type Matrix, Series } from "./matrix.ts";
+import { finiteResult } from "./finite_result.ts";
 
 /**
  * Herfindahl index per region: H_r = Σ_s s_rs², with s_rs = x_rs / x_r· the sector's share of the region's
@@ -14,33 +16,17 @@ import { type Matrix, Series } from "./matrix.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { herfindahl, matrixFrom } from "clusterlab";
- * const m = matrixFrom([[10, 10, 0], [1, 1, 2]], { rows: ["R1", "R2"], cols: ["A", "B", "C"] });
- * herfindahl(m).get("R1"); // 0.5
- * herfindahl(m).get("R2"); // 0.375
+ * const m = matrixFrom([[10, 10, 0], [1, 1, 2]], { regions: ["R1", "R2"], sectors: ["A", "B", "C"] });
+ * assert.equal(herfindahl(m).get("R1"), 0.5); // ½² + ½²
+ * assert.equal(herfindahl(m).get("R2"), 0.375); // ¼² + ¼² + ½²
  * ```
  */
 export function herfindahl(m: Matrix): Series {
   checkCounts(m, "input of herfindahl");
-  const { nrow, ncol, data } = m;
   const sums = m.rowSums();
-  const out = new Float64Array(nrow);
-  for (let i = 0; i < nrow; i++) {
-    const t = sums[i]!;
-    if (t === 0) {
-      out[i] = NaN;
-      continue;
-    }
-    let h = 0;
-    for (let j = 0; j < ncol; j++) {
-      const s = data[i * ncol + j]! / t;
-      h += s * s;
-    }
-    out[i] = h;
-  }
-  const empty = zeroLabels(m.rows, sums);
-  const warnings = empty.length
-    ? [`${empty.length} region(s) with no activity (${listLabels(empty)}): Herfindahl undefined, set to NaN`]
-    : [];
-  return new Series(m.rows, out, "herfindahl", warnings);
+  const out = sumOfRowShares(m, sums, "square");
+  const warnings = noActivityWarnings(m.rows, sums, "region(s) with no activity", "Herfindahl");
+  return finiteResult("herfindahl", new Series(m.rows, out, { name: "herfindahl", warnings }));
 }

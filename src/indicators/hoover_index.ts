@@ -2,9 +2,11 @@
  * Hoover index of each sector's concentration relative to a reference distribution (e.g. population).
  * @module
  */
-import { ValidationError } from "../data/validation_error.ts";
-import { checkCounts, listLabels, type PerLabel, resolvePerLabel } from "./concentration_input.ts";
+import { ValidationError } from "../core/validation_error.ts";
+import { noActivityWarnings, type PerLabel, perNonZero, resolvePerLabel } from "./concentration_input.ts";
+import { checkCounts } from "./input.ts";
 import { type Matrix, Series } from "./matrix.ts";
+import { finiteResult } from "./finite_result.ts";
 
 /** Options of {@link hooverIndex}. */
 export interface HooverIndexOptions {
@@ -27,9 +29,11 @@ export interface HooverIndexOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { hooverIndex, matrixFrom } from "clusterlab";
- * const m = matrixFrom([[0], [10], [10], [30], [50]], { rows: ["R1", "R2", "R3", "R4", "R5"], cols: ["I1"] });
- * hooverIndex(m, { reference: [10, 15, 20, 25, 30] }).get("I1"); // 0.25
+ * const m = matrixFrom([[0], [10], [10], [30], [50]], { regions: ["R1", "R2", "R3", "R4", "R5"], sectors: ["I1"] });
+ * // ½ (|0 − 0.1| + |0.1 − 0.15| + |0.1 − 0.2| + |0.3 − 0.25| + |0.5 − 0.3|) = ½ · 0.5
+ * assert.equal(hooverIndex(m, { reference: [10, 15, 20, 25, 30] }).get("I1"), 0.25);
  * ```
  */
 export function hooverIndex(m: Matrix, options: HooverIndexOptions = {}): Series {
@@ -52,23 +56,11 @@ export function hooverIndex(m: Matrix, options: HooverIndexOptions = {}): Series
     }]);
   }
   const cs = m.colSums();
-  const out = new Float64Array(ncol);
-  const empty: string[] = [];
-  for (let j = 0; j < ncol; j++) {
-    const t = cs[j]!;
-    if (t === 0) {
-      out[j] = NaN;
-      empty.push(m.cols[j]!);
-      continue;
-    }
+  const out = perNonZero(cs, (j, t) => {
     let s = 0;
     for (let i = 0; i < nrow; i++) s += Math.abs(data[i * ncol + j]! / t - ref[i]! / refTotal);
-    out[j] = s / 2;
-  }
-  const warnings = empty.length
-    ? [
-      `${empty.length} sector(s) with no activity (${listLabels(empty)}): Hoover index undefined, set to NaN`,
-    ]
-    : [];
-  return new Series(m.cols, out, "hoover_index", warnings);
+    return s / 2;
+  });
+  const warnings = noActivityWarnings(m.cols, cs, "sector(s) with no activity", "Hoover index");
+  return finiteResult("hooverIndex", new Series(m.cols, out, { name: "hoover_index", warnings }));
 }

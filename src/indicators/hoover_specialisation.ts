@@ -15,9 +15,11 @@ import type { Matrix, Series } from "./matrix.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { hooverSpecialisation, matrixFrom } from "clusterlab";
- * const m = matrixFrom([[6, 2, 2], [0, 5, 5]], { rows: ["R1", "R2"], cols: ["A", "B", "C"] });
- * hooverSpecialisation(m).get("R2"); // 0.3 (up to floating point)
+ * const m = matrixFrom([[6, 2, 2], [0, 5, 5]], { regions: ["R1", "R2"], sectors: ["A", "B", "C"] });
+ * // R2: shares (0, ½, ½) against the whole (0.3, 0.35, 0.35): ½ (0.3 + 0.15 + 0.15) = 0.3
+ * assert.ok(Math.abs(hooverSpecialisation(m).get("R2") - 0.3) < 1e-15);
  * ```
  */
 export function hooverSpecialisation(m: Matrix): Series {

@@ -1,143 +1,90 @@
 /**
- * Shared input handling of the complexity family: turn "a `Matrix` or anything `matrixFrom` accepts" into a
- * {@link Matrix}, check option values, and validate binary presence matrices. Internal helpers (not
- * re-exported from the barrel) except the {@link MatrixInput} and {@link MatrixInputOptions} types.
+ * Matrix-specific input handling of the indicators (internal: not re-exported): turn "a `Matrix` or anything
+ * `matrixFrom` accepts" into a {@link Matrix}, check its cells (counts, presence), align a sector × sector
+ * matrix with the sectors of a presence matrix, and the density product they share. The generic checks are
+ * in `src/core/checks.ts`.
  * @module
  */
-import type { TableInput } from "../data/adapters.ts";
-import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
-import { type LongOptions, Matrix, matrixFrom } from "./matrix.ts";
+import { listLabels } from "../core/checks.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
+import { Matrix, matrixFrom, type MatrixInput, type MatrixInputOptions } from "./matrix.ts";
 import type { SparseBinaryMatrix } from "./sparse.ts";
-
-/** A region × sector matrix: a {@link Matrix}, nested arrays (with `rows`/`cols`), or a long table. */
-export type MatrixInput = Matrix | TableInput | readonly (readonly number[])[];
-
-/** How to read a non-`Matrix` input: `row`/`col`/`value` column names of a long table (defaults
- * `region`, `sector`, `value`), or `rows`/`cols` labels for nested arrays. */
-export interface MatrixInputOptions {
-  /** Long table: the column of row (region) labels (default `"region"`). */
-  readonly row?: string;
-  /** Long table: the column of column (sector) labels (default `"sector"`). */
-  readonly col?: string;
-  /** Long table: the column of values (default `"value"`; repeated region–sector pairs are summed). */
-  readonly value?: string;
-  /** Row labels: required for nested arrays; for a long table, the row order, listing every label found
-   * (default: the labels found, sorted). */
-  readonly rows?: readonly string[];
-  /** Column labels: required for nested arrays; for a long table, the column order, listing every label
-   * found (default: the labels found, sorted). */
-  readonly cols?: readonly string[];
-}
 
 /** Turn any {@link MatrixInput} into a {@link Matrix} (a `Matrix` is returned unchanged). */
 export function asMatrix(input: MatrixInput, options: MatrixInputOptions = {}): Matrix {
-  if (input instanceof Matrix) return input;
-  if (Array.isArray(input) && (input.length === 0 || Array.isArray(input[0]))) {
-    if (!options.rows || !options.cols) {
-      throw new ValidationError("matrix input", [{
-        column: "rows/cols",
-        expected: "row and column labels (options.rows, options.cols) for nested arrays",
-        received: "none",
-      }]);
-    }
-    return matrixFrom(input as readonly (readonly number[])[], { rows: options.rows, cols: options.cols });
-  }
-  const long: LongOptions = {
-    row: options.row ?? "region",
-    col: options.col ?? "sector",
-    value: options.value ?? "value",
-    ...(options.rows ? { rows: options.rows } : {}),
-    ...(options.cols ? { cols: options.cols } : {}),
-  };
-  return matrixFrom(input as TableInput, long);
+  return input instanceof Matrix ? input : matrixFrom(input, options);
 }
 
 /**
- * Throw a {@link ValidationError} unless every value of `m` is finite and ≥ 0 (counts, exports), naming each
- * offending cell by region (row) and sector (column); the first `limit` cells are collected.
+ * The warnings of reading `input` into `m` (cells of a long table zero-filled by `matrixFrom`), which an
+ * indicator that read the table itself passes on in its own result; none when `input` was already a
+ * {@link Matrix} (its warnings are the caller's).
  */
-export function checkNonNegative(
-  m: Matrix,
-  subject: string,
-  expected = "a finite number ≥ 0",
-  limit = 50,
-): void {
+export function readingWarnings(input: unknown, m: Matrix): readonly string[] {
+  return input instanceof Matrix ? [] : m.warnings;
+}
+
+/** What {@link checkCells} accepts and how it reports the others. */
+export interface CellRule {
+  /** Is the value acceptable? */
+  readonly ok: (v: number) => boolean;
+  /** What was expected, in words ("a finite number ≥ 0"). */
+  readonly expected: string;
+  /** How many offending cells to collect at most (default 50). */
+  readonly limit?: number;
+}
+
+/**
+ * Throw a {@link ValidationError} unless every value of `m` passes `rule.ok`, naming each offending cell by
+ * region (row) and sector (column); the first `rule.limit` cells are collected.
+ */
+export function checkCells(m: Matrix, subject: string, rule: CellRule): void {
   const issues: ValidationIssue[] = [];
   const { data, ncol } = m;
-  for (let k = 0; k < data.length; k++) {
+  const limit = rule.limit ?? 50;
+  for (let k = 0; k < data.length && issues.length < limit; k++) {
     const v = data[k]!;
-    if (!(v >= 0 && v < Infinity)) {
+    if (!rule.ok(v)) {
       issues.push({
         row: Math.floor(k / ncol) + 1,
         column: m.cols[k % ncol]!,
-        expected,
+        expected: rule.expected,
         received: describeValue(v),
         message: `region "${m.rows[Math.floor(k / ncol)]}"`,
       });
-      if (issues.length >= limit) break;
     }
   }
   if (issues.length) throw new ValidationError(subject, issues);
+}
+
+const nonNegative = (v: number) => v >= 0 && v < Infinity;
+
+/** Throw a {@link ValidationError} unless every value of `m` is finite and ≥ 0 (counts, exports). */
+export function checkNonNegative(m: Matrix, subject: string): void {
+  checkCells(m, subject, { ok: nonNegative, expected: "a finite number ≥ 0" });
+}
+
+/**
+ * Throw a {@link ValidationError} unless `m` is a {@link Matrix} of finite counts ≥ 0, naming every offending
+ * cell (the concentration and specialisation indices).
+ */
+export function checkCounts(m: Matrix, subject: string): void {
+  if (!(m instanceof Matrix)) {
+    throw new ValidationError(subject, [{
+      column: "input",
+      expected: "a Matrix (build one with matrixFrom)",
+      received: describeValue(m),
+    }]);
+  }
+  checkCells(m, subject, { ok: nonNegative, expected: "a finite count ≥ 0", limit: Infinity });
 }
 
 /** Throw a {@link ValidationError} unless every value of `m` is 0 or 1. */
 export function checkBinary(m: Matrix, subject: string): void {
-  const issues: ValidationIssue[] = [];
-  const { data, ncol } = m;
-  for (let k = 0; k < data.length && issues.length < 50; k++) {
-    const v = data[k]!;
-    if (v !== 0 && v !== 1) {
-      issues.push({
-        row: Math.floor(k / ncol) + 1,
-        column: m.cols[k % ncol]!,
-        expected: "0 or 1 (a presence matrix; use presence() on counts)",
-        received: describeValue(v),
-        message: `region "${m.rows[Math.floor(k / ncol)]}"`,
-      });
-    }
-  }
-  if (issues.length) throw new ValidationError(subject, issues);
-}
-
-/** Throw a {@link ValidationError} unless `value` is one of `allowed`. */
-export function checkChoice<T extends string | number | boolean>(
-  subject: string,
-  name: string,
-  value: unknown,
-  allowed: readonly T[],
-): asserts value is T {
-  if (!allowed.includes(value as T)) {
-    throw new ValidationError(subject, [{
-      column: name,
-      expected: `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
-      received: describeValue(value),
-    }]);
-  }
-}
-
-/** Throw a {@link ValidationError} unless `value` is a finite number in [min, max] (integer if asked). */
-export function checkNumber(
-  subject: string,
-  name: string,
-  value: unknown,
-  { min = -Infinity, max = Infinity, integer = false }: { min?: number; max?: number; integer?: boolean } =
-    {},
-): asserts value is number {
-  if (
-    typeof value !== "number" || !Number.isFinite(value) || value < min || value > max ||
-    (integer && !Number.isInteger(value))
-  ) {
-    const range = `${integer ? "an integer" : "a finite number"}${min > -Infinity ? ` ≥ ${min}` : ""}${
-      max < Infinity ? ` ≤ ${max}` : ""
-    }`;
-    throw new ValidationError(subject, [{ column: name, expected: range, received: describeValue(value) }]);
-  }
-}
-
-/** Format up to `limit` labels for a warning ("a, b, c and 4 more"). */
-export function listLabels(labels: readonly string[], limit = 8): string {
-  const shown = labels.slice(0, limit).map((l) => `"${l}"`).join(", ");
-  return labels.length > limit ? `${shown} and ${labels.length - limit} more` : shown;
+  checkCells(m, subject, {
+    ok: (v) => v === 0 || v === 1,
+    expected: "0 or 1 (a presence matrix; use presence() on counts)",
+  });
 }
 
 /**
@@ -157,11 +104,74 @@ export function noPresenceWarnings(
   return [`${zero.length} ${what}: ${listLabels(zero)}`];
 }
 
+/** Options of {@link checkSymmetric}. */
+export interface SymmetryOptions {
+  /** The name of the matrix in messages (default `"phi"`). */
+  readonly column?: string;
+  /** Relative tolerance: |a_ij − a_ji| ≤ tolerance · max(|a_ij|, |a_ji|) (default 1e-9). */
+  readonly tolerance?: number;
+  /** Also require every value to be a finite number ≥ 0 (default false). */
+  readonly nonNegative?: boolean;
+}
+
+/**
+ * Throw a {@link ValidationError} unless the square `data` (n × n, labelled by `labels`) is symmetric (and,
+ * with `nonNegative`, ≥ 0): the measures that assume a symmetric proximity or co-occurrence (density,
+ * opportunity, relatedness, the technology space) would otherwise read one triangle or mix both silently.
+ * Each offending pair (the first 10) is named by its labels.
+ */
+export function checkSymmetric(
+  data: Float64Array,
+  labels: readonly string[],
+  subject: string,
+  options: SymmetryOptions = {},
+): void {
+  const { column = "phi", tolerance = 1e-9, nonNegative = false } = options;
+  const n = labels.length;
+  const issues: ValidationIssue[] = [];
+  let count = 0;
+  for (let i = 0; i < n && issues.length < 10; i++) {
+    for (let j = nonNegative ? 0 : i + 1; j < n; j++) {
+      const a = data[i * n + j]!, b = data[j * n + i]!;
+      if (nonNegative && !(a >= 0 && a < Infinity)) {
+        if (count++ < 10) {
+          issues.push({
+            row: i + 1,
+            column: labels[j]!,
+            expected: `${column}: a finite number ≥ 0`,
+            received: describeValue(a),
+            message: `row "${labels[i]}"`,
+          });
+        }
+      } else if (j > i && Math.abs(a - b) > tolerance * Math.max(Math.abs(a), Math.abs(b))) {
+        if (count++ < 10) {
+          issues.push({
+            row: i + 1,
+            column: labels[j]!,
+            expected: `a symmetric ${column} (${column}[${labels[i]}, ${labels[j]}] = ${column}[${
+              labels[j]
+            }, ${labels[i]}])`,
+            received: `${a} vs ${b}`,
+            message: "symmetrise it first, e.g. (φ + φᵀ)/2, or build it with proximity()/cooccurrence()",
+          });
+        }
+      }
+    }
+  }
+  if (issues.length) throw new ValidationError(subject, issues);
+}
+
 /**
  * Re-order a sector × sector matrix to the column order of `sp` (labels must match as sets); returns the
- * row-major data.
+ * row-major data, checked symmetric and ≥ 0 ({@link checkSymmetric}).
  */
 export function alignSquare(phi: Matrix, cols: readonly string[], subject: string): Float64Array {
+  const aligned = alignedSquare(phi, cols, subject);
+  checkSymmetric(aligned, cols, subject, { nonNegative: true });
+  return aligned;
+}
+
+function alignedSquare(phi: Matrix, cols: readonly string[], subject: string): Float64Array {
   const n = cols.length;
   const same = phi.nrow === n && phi.ncol === n && phi.rows.every((l, i) => l === cols[i]) &&
     phi.cols.every((l, i) => l === cols[i]);

@@ -1,18 +1,32 @@
 /**
  * Composite indices from a long indicator panel (entity × year × indicator): the knowledge-stock composite K
- * of DESIGN §3.2 (perpetual-inventory R&D or patent stocks, papers, researchers) and, with other indicators,
- * the alliance-stock composite A. Flows can be turned into perpetual-inventory stocks first (via
+ * (perpetual-inventory R&D or patent stocks, papers, researchers) and, with other indicators, the
+ * alliance-stock composite A of the knowledge × alliance governance quadrants (a design grounded in Menzel &
+ * Fornahl 2010, Giuliani & Bell 2005 and Grandori 2001; see `classifyGovernance`). Flows can be turned into perpetual-inventory stocks first (via
  * {@link knowledgeStock}); the composite is the entropy-weighted score over the pooled panel
  * ({@link entropyWeights}), so years compare.
  *
  * @module
  */
-import * as aq from "arquero";
-import type { ColumnTable } from "arquero";
+import * as aq from "../deps/arquero.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
 import { type TableInput, toTable } from "../data/adapters.ts";
-import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
+import { missingColumns } from "../core/checks.ts";
+import { renamedOptions } from "../core/deprecated.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 import { entropyWeights, type IndicatorDirection } from "./entropy_weights.ts";
 import { knowledgeStock } from "./knowledge_stock.ts";
+import { finiteResult } from "./finite_result.ts";
+
+/** How one indicator of {@link panelComposite} is accumulated into a perpetual-inventory stock. */
+export interface StockSpec {
+  /** Depreciation rate δ (default 0.15). */
+  readonly delta?: number;
+  /** Initial stock: `"zero"` (K_0 = P_0, default) or `"steady-state"` (K_0 = P_0/(g + δ)). */
+  readonly initial?: "zero" | "steady-state";
+  /** Pre-sample growth g for `"steady-state"` (default: estimated per entity, as {@link knowledgeStock}). */
+  readonly growth?: number;
+}
 
 /** Options of {@link panelComposite}. */
 export interface PanelCompositeOptions {
@@ -20,21 +34,24 @@ export interface PanelCompositeOptions {
   readonly indicators: Readonly<Record<string, IndicatorDirection>>;
   /**
    * Indicators that are flows to accumulate into perpetual-inventory stocks K_t = (1 − δ)K_{t−1} + P_t before
-   * weighting (Griliches 1979; Hall, Jaffe & Trajtenberg 2005), with their depreciation δ (default 0.15)
-   * and initial stock (`"zero"`, K_0 = P_0, default; or `"steady-state"`, K_0 = P_0/(g + δ) with `growth` g
-   * given or estimated per entity, as in {@link knowledgeStock}). The stock replaces the flow under the same
-   * name.
+   * weighting (Griliches 1979; Hall, Jaffe & Trajtenberg 2005), as in {@link knowledgeStock}. The stock
+   * replaces the flow under the same name.
    */
-  readonly stocks?: Readonly<
-    Record<string, {
-      readonly delta?: number;
-      readonly initial?: "zero" | "steady-state";
-      readonly growth?: number;
-    }>
-  >;
+  readonly stocks?: Readonly<Record<string, StockSpec>>;
   /** Keep only these years after the stocks are built (stocks use every year of the panel). */
   readonly years?: readonly number[];
-  /** Column names of the long panel (defaults: entity, year, indicator, value). */
+  /** Column of the entity (default `"entity"`, as in the `PANEL` schema). */
+  readonly entity?: string;
+  /** Column of the year (default `"year"`). */
+  readonly year?: string;
+  /** Column of the indicator name (default `"indicator"`). */
+  readonly indicator?: string;
+  /** Column of the value (default `"value"`). */
+  readonly value?: string;
+  /**
+   * @deprecated Use the options `entity`, `year`, `indicator`, `value`: the 0.1 form of the same column names
+   * (a column named both ways is an error).
+   */
   readonly columns?: {
     readonly entity?: string;
     readonly year?: string;
@@ -53,44 +70,44 @@ export interface PanelCompositeResult {
   readonly table: ColumnTable;
   /** Entropy weights per indicator. */
   readonly weights: Readonly<Record<string, number>>;
-  /** Notes on degenerate input (missing cells dropped, constant indicators). */
+  /** Notes on degenerate input (entity-years left out, constant indicators). */
   readonly warnings: readonly string[];
 }
 
 /**
  * Pivot a long panel to one row per entity × year with one column per indicator, build perpetual-inventory
- * stocks for the `stocks` indicators, and score the rows with entropy weights over the pooled panel.
+ * stocks for the `stocks` indicators, and score the rows with entropy weights over the pooled panel
+ * ({@link entropyWeights}), so years compare.
  *
  * Entity-years that lack any indicator of the composite are left out, and `warnings` lists how many and
  * which (nothing is dropped silently). Duplicate (entity, year, indicator) cells are an error.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { panelComposite } from "clusterlab";
  * const panel = [
  *   { entity: "A", year: 2020, indicator: "rd", value: 10 }, { entity: "A", year: 2020, indicator: "papers", value: 5 },
  *   { entity: "B", year: 2020, indicator: "rd", value: 30 }, { entity: "B", year: 2020, indicator: "papers", value: 1 },
  * ];
  * const { table, weights } = panelComposite(panel, { indicators: { rd: "+", papers: "+" } });
- * table.columnNames(); // ["entity", "year", "rd", "papers", "score"]
+ * assert.deepEqual(table.columnNames(), ["entity", "year", "rd", "papers", "score"]);
+ * // two rows: each indicator is scaled to ε and 1 − ε, so both have the same entropy and weight ½
+ * assert.deepEqual(weights, { rd: 0.5, papers: 0.5 });
+ * assert.deepEqual(table.array("score"), [0.5, 0.5]);
  * ```
  */
 export function panelComposite(input: TableInput, options: PanelCompositeOptions): PanelCompositeResult {
-  const cols = {
-    entity: options.columns?.entity ?? "entity",
-    year: options.columns?.year ?? "year",
-    indicator: options.columns?.indicator ?? "indicator",
-    value: options.columns?.value ?? "value",
+  const named = columnOptions(options);
+  const cols: PanelColumns = {
+    entity: named.entity ?? "entity",
+    year: named.year ?? "year",
+    indicator: named.indicator ?? "indicator",
+    value: named.value ?? "value",
   };
   const names = Object.keys(options.indicators ?? {});
   const table = toTable(input);
-  const issues: ValidationIssue[] = [];
-  const have = new Set(table.columnNames());
-  for (const c of Object.values(cols)) {
-    if (!have.has(c)) {
-      issues.push({ column: c, expected: `a column "${c}"`, received: `columns ${[...have].join(", ")}` });
-    }
-  }
+  const issues = missingColumns(table.columnNames(), Object.values(cols));
   for (const s of Object.keys(options.stocks ?? {})) {
     if (!names.includes(s)) {
       issues.push({
@@ -101,12 +118,59 @@ export function panelComposite(input: TableInput, options: PanelCompositeOptions
     }
   }
   if (issues.length > 0) throw new ValidationError("input of panelComposite", issues);
+  const cells = pivot(table, cols, new Set(names));
+  const warnings: string[] = [];
+  for (const [ind, spec] of Object.entries(options.stocks ?? {})) accumulate(cells, ind, spec, warnings);
+  const rows = completeRows(cells, names, options.years, warnings);
+  if (rows.length === 0) {
+    throw new ValidationError("input of panelComposite", [{
+      column: cols.indicator,
+      expected: `at least one entity-year with every indicator (${names.join(", ")})`,
+      received: "none",
+    }]);
+  }
+  const ew = entropyWeights(aq.from(rows), {
+    indicators: options.indicators,
+    epsilon: options.epsilon,
+    scoreName: options.scoreName ?? "score",
+  });
+  return finiteResult("panelComposite", {
+    table: ew.table,
+    weights: ew.weights,
+    warnings: [...warnings, ...ew.warnings],
+  });
+}
 
-  // Pivot: entity → year → indicator → value.
-  const wanted = new Set(names);
+/** The column options, the deprecated 0.1 `columns: { entity, year, indicator, value }` read as them. */
+function columnOptions(options: PanelCompositeOptions): Partial<PanelColumns> {
+  const { entity, year, indicator, value, columns = {} } = options;
+  const flat: Record<string, string | undefined> = { entity, year, indicator, value };
+  for (const [k, v] of Object.entries(columns)) flat[`columns.${k}`] = v;
+  return renamedOptions("options of panelComposite", flat, {
+    "columns.entity": "entity",
+    "columns.year": "year",
+    "columns.indicator": "indicator",
+    "columns.value": "value",
+  });
+}
+
+/** The four columns of a long panel. */
+interface PanelColumns {
+  readonly entity: string;
+  readonly year: string;
+  readonly indicator: string;
+  readonly value: string;
+}
+
+/** Panel cells: entity → year → indicator → value. */
+type Cells = Map<string, Map<number, Map<string, number>>>;
+
+/** Pivot the rows of the `wanted` indicators, checking every cell and reporting duplicates. */
+function pivot(table: ColumnTable, cols: PanelColumns, wanted: ReadonlySet<string>): Cells {
+  const issues: ValidationIssue[] = [];
   const gE = table.getter(cols.entity), gY = table.getter(cols.year);
   const gI = table.getter(cols.indicator), gV = table.getter(cols.value);
-  const cells = new Map<string, Map<number, Map<string, number>>>();
+  const cells: Cells = new Map();
   for (let i = 0; i < table.numRows(); i++) {
     const ind = String(gI(i));
     if (!wanted.has(ind)) continue;
@@ -146,31 +210,40 @@ export function panelComposite(input: TableInput, options: PanelCompositeOptions
     byInd.set(ind, v as number);
   }
   if (issues.length > 0) throw new ValidationError("input of panelComposite", issues);
+  return cells;
+}
 
-  // Perpetual-inventory stocks per entity (each over the entity's consecutive run of years with a flow).
-  const warnings: string[] = [];
-  for (const [ind, spec] of Object.entries(options.stocks ?? {})) {
-    const flows: { entity: string; year: number; value: number }[] = [];
-    for (const [e, byYear] of cells) {
-      for (const [y, byInd] of byYear) {
-        if (byInd.has(ind)) flows.push({ entity: e, year: y, value: byInd.get(ind)! });
-      }
-    }
-    flows.sort((a, b) => (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : a.year - b.year));
-    const stock = knowledgeStock(flows, {
-      id: "entity",
-      delta: spec.delta ?? 0.15,
-      initial: spec.initial ?? "zero",
-      growth: spec.growth,
-    });
-    warnings.push(...stock.warnings.map((w) => `${ind} stock: ${w}`));
-    const sE = stock.getter("entity"), sY = stock.getter("year"), sS = stock.getter("stock");
-    for (let i = 0; i < stock.numRows(); i++) {
-      cells.get(sE(i) as string)!.get(sY(i) as number)!.set(ind, sS(i) as number);
+/** Replace the flows of indicator `ind` by their perpetual-inventory stocks, entity by entity. */
+function accumulate(cells: Cells, ind: string, spec: StockSpec, warnings: string[]): void {
+  const flows: { entity: string; year: number; value: number }[] = [];
+  for (const [e, byYear] of cells) {
+    for (const [y, byInd] of byYear) {
+      if (byInd.has(ind)) flows.push({ entity: e, year: y, value: byInd.get(ind)! });
     }
   }
+  flows.sort((a, b) => (a.entity < b.entity ? -1 : a.entity > b.entity ? 1 : a.year - b.year));
+  const stock = knowledgeStock(flows, {
+    entity: "entity",
+    delta: spec.delta ?? 0.15,
+    initial: spec.initial ?? "zero",
+    growth: spec.growth,
+  });
+  warnings.push(...stock.warnings.map((w) => `${ind} stock: ${w}`));
+  const t = stock.table;
+  const sE = t.getter("entity"), sY = t.getter("year"), sS = t.getter("stock");
+  for (let i = 0; i < t.numRows(); i++) {
+    cells.get(sE(i) as string)!.get(sY(i) as number)!.set(ind, sS(i) as number);
+  }
+}
 
-  const keepYears = options.years ? new Set(options.years) : undefined;
+/** One row per entity-year (of `years`, when given) with every indicator; the incomplete ones are warned of. */
+function completeRows(
+  cells: Cells,
+  names: readonly string[],
+  years: readonly number[] | undefined,
+  warnings: string[],
+): Record<string, unknown>[] {
+  const keepYears = years ? new Set(years) : undefined;
   const rows: Record<string, unknown>[] = [];
   const incomplete: string[] = [];
   for (const e of [...cells.keys()].sort()) {
@@ -195,17 +268,5 @@ export function panelComposite(input: TableInput, options: PanelCompositeOptions
       }${incomplete.length > 8 ? "; …" : ""}`,
     );
   }
-  if (rows.length === 0) {
-    throw new ValidationError("input of panelComposite", [{
-      column: cols.indicator,
-      expected: `at least one entity-year with every indicator (${names.join(", ")})`,
-      received: "none",
-    }]);
-  }
-  const ew = entropyWeights(aq.from(rows), {
-    indicators: options.indicators,
-    epsilon: options.epsilon,
-    scoreName: options.scoreName ?? "score",
-  });
-  return { table: ew.scores, weights: ew.weights, warnings: [...warnings, ...ew.warnings] };
+  return rows;
 }

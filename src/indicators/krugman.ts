@@ -14,9 +14,11 @@ import type { Matrix, Series } from "./matrix.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { krugman, matrixFrom } from "clusterlab";
- * const m = matrixFrom([[6, 2, 2], [0, 5, 5]], { rows: ["R1", "R2"], cols: ["A", "B", "C"] });
- * krugman(m).get("R1"); // 0.6 (up to floating point)
+ * const m = matrixFrom([[6, 2, 2], [0, 5, 5]], { regions: ["R1", "R2"], sectors: ["A", "B", "C"] });
+ * // R1: shares (0.6, 0.2, 0.2) against the whole (0.3, 0.35, 0.35): 0.3 + 0.15 + 0.15 = 0.6
+ * assert.ok(Math.abs(krugman(m).get("R1") - 0.6) < 1e-15);
  * ```
  */
 export function krugman(m: Matrix): Series {

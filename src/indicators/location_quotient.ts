@@ -3,14 +3,10 @@
  * revealed technological advantage (RTA). 区位商 / 显示性比较优势。
  * @module
  */
-import {
-  asMatrix,
-  checkNonNegative,
-  listLabels,
-  type MatrixInput,
-  type MatrixInputOptions,
-} from "./input.ts";
-import { Matrix } from "./matrix.ts";
+import { listLabels } from "../core/checks.ts";
+import { asMatrix, checkNonNegative, readingWarnings } from "./input.ts";
+import { Matrix, type MatrixInput, type MatrixInputOptions } from "./matrix.ts";
+import { finiteResult } from "./finite_result.ts";
 
 /**
  * Location quotient LQ_rs = (x_rs / x_r·) / (x_·s / x) of a region × sector matrix of non-negative counts
@@ -20,14 +16,21 @@ import { Matrix } from "./matrix.ts";
  *
  * Signature (stable): `locationQuotient(x: Matrix | MatrixInput, opts?: MatrixInputOptions): Matrix`.
  * Non-`Matrix` input is read by `matrixFrom` (long tables: columns `region`, `sector`, `value` unless
- * `opts.row/col/value` say otherwise; nested arrays need `opts.rows/cols`).
+ * `opts.region/sector/value` say otherwise; nested arrays need `opts.regions/sectors`); the warnings then
+ * start with those of the reading (cells absent from the table and set to 0, or `missing: "error"`).
  *
  * @throws {ValidationError} when a value is negative, NaN or infinite (row, column and value named).
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { locationQuotient, matrixFrom } from "clusterlab";
- * const x = matrixFrom([[10, 0], [10, 20]], { rows: ["A", "B"], cols: ["s1", "s2"] });
- * locationQuotient(x).get("A", "s1"); // (10/10)/(20/40) = 2
+ * const x = matrixFrom([[10, 0], [10, 20]], { regions: ["A", "B"], sectors: ["s1", "s2"] });
+ * assert.equal(locationQuotient(x).get("A", "s1"), 2); // (10/10) / (20/40)
+ * assert.equal(locationQuotient(x).get("B", "s2"), 4 / 3); // (20/30) / (20/40)
+ * // a long table with the columns region, sector, value needs no options
+ * const long = [{ region: "A", sector: "s1", value: 10 }, { region: "B", sector: "s2", value: 10 }];
+ * assert.equal(locationQuotient(long).get("A", "s1"), 2);
+ * assert.match(locationQuotient(long).warnings[0]!, /^2 of 4 region × sector cells are absent/);
  * ```
  */
 export function locationQuotient(x: MatrixInput, opts: MatrixInputOptions = {}): Matrix {
@@ -38,10 +41,10 @@ export function locationQuotient(x: MatrixInput, opts: MatrixInputOptions = {}):
   let total = 0;
   for (let i = 0; i < nrow; i++) total += rs[i]!;
   const out = new Float64Array(data.length);
-  const warnings: string[] = [];
+  const warnings: string[] = [...readingWarnings(x, m)];
   if (total === 0) {
     warnings.push("the matrix sums to zero: every location quotient is 0/0 and set to 0");
-    return new Matrix(m.rows, m.cols, out, warnings);
+    return finiteResult("locationQuotient", new Matrix(m.rows, m.cols, out, { warnings }));
   }
   const share = new Float64Array(ncol);
   for (let j = 0; j < ncol; j++) share[j] = cs[j]! / total;
@@ -61,7 +64,7 @@ export function locationQuotient(x: MatrixInput, opts: MatrixInputOptions = {}):
   if (zc.length) {
     warnings.push(`${zc.length} all-zero column(s) (${listLabels(zc)}): location quotient 0/0 set to 0`);
   }
-  return new Matrix(m.rows, m.cols, out, warnings);
+  return finiteResult("locationQuotient", new Matrix(m.rows, m.cols, out, { warnings }));
 }
 
 /**
@@ -69,8 +72,10 @@ export function locationQuotient(x: MatrixInput, opts: MatrixInputOptions = {}):
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { matrixFrom, rca } from "clusterlab";
- * rca(matrixFrom([[1, 1], [1, 3]], { rows: ["A", "B"], cols: ["s1", "s2"] })).get("A", "s1"); // 1.5
+ * const x = matrixFrom([[1, 1], [1, 3]], { regions: ["A", "B"], sectors: ["s1", "s2"] });
+ * assert.equal(rca(x).get("A", "s1"), 1.5); // (1/2) / (2/6)
  * ```
  */
 export const rca: typeof locationQuotient = locationQuotient;

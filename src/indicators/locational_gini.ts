@@ -2,8 +2,11 @@
  * Krugman's locational Gini coefficient of each sector.
  * @module
  */
-import { checkCounts, listLabels, zeroLabels } from "./concentration_input.ts";
+import { listLabels } from "../core/checks.ts";
+import { noActivityWarnings, perNonZero, zeroLabels } from "./concentration_input.ts";
+import { checkCounts } from "./input.ts";
 import { type Matrix, Series } from "./matrix.ts";
+import { finiteResult } from "./finite_result.ts";
 
 /**
  * Locational Gini per sector (Krugman 1991, *Geography and Trade*, ch. 2, p. 56): regions are sorted by
@@ -18,9 +21,11 @@ import { type Matrix, Series } from "./matrix.ts";
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { locationalGini, matrixFrom } from "clusterlab";
- * const m = matrixFrom([[10, 0], [0, 10]], { rows: ["R1", "R2"], cols: ["A", "B"] });
- * locationalGini(m).get("A"); // 0.25
+ * const m = matrixFrom([[10, 0], [0, 10]], { regions: ["R1", "R2"], sectors: ["A", "B"] });
+ * // A lies in R1 only: the Lorenz curve (0, 0) → (½, 0) → (1, 1) leaves an area ¼ to the diagonal
+ * assert.equal(locationalGini(m).get("A"), 0.25);
  * ```
  */
 export function locationalGini(m: Matrix): Series {
@@ -31,14 +36,8 @@ export function locationalGini(m: Matrix): Series {
   for (let i = 0; i < nrow; i++) total += rs[i]!;
   const active: number[] = [];
   for (let i = 0; i < nrow; i++) if (rs[i]! > 0) active.push(i);
-  const out = new Float64Array(ncol);
   const ratio = new Float64Array(nrow);
-  for (let j = 0; j < ncol; j++) {
-    const t = cs[j]!;
-    if (t === 0) {
-      out[j] = NaN;
-      continue;
-    }
+  const out = perNonZero(cs, (j, t) => {
     for (const i of active) ratio[i] = data[i * ncol + j]! / (rs[i]! / total);
     const order = active.slice().sort((a, b) => ratio[a]! - ratio[b]! || a - b);
     // Shoelace over (cpop, cind) points from (0, 0): 2·area = Σ (cpop_k · cind_{k+1} − cpop_{k+1} · cind_k).
@@ -49,24 +48,16 @@ export function locationalGini(m: Matrix): Series {
       cp = np;
       ci = ni;
     }
-    out[j] = twice / 2;
-  }
-  const warnings: string[] = [];
-  const empty = zeroLabels(m.cols, cs);
-  if (empty.length) {
-    warnings.push(
-      `${empty.length} sector(s) with no activity (${
-        listLabels(empty)
-      }): locational Gini undefined, set to NaN`,
-    );
-  }
+    return twice / 2;
+  });
+  const warnings = noActivityWarnings(m.cols, cs, "sector(s) with no activity", "locational Gini");
   const emptyRows = zeroLabels(m.rows, rs);
   if (emptyRows.length) {
     warnings.push(
       `${emptyRows.length} region(s) with no activity (${
-        listLabels(emptyRows)
+        listLabels(emptyRows, { limit: 5 })
       }) add nothing and were skipped`,
     );
   }
-  return new Series(m.cols, out, "locational_gini", warnings);
+  return finiteResult("locationalGini", new Series(m.cols, out, { name: "locational_gini", warnings }));
 }

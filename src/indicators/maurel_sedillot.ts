@@ -2,12 +2,8 @@
  * Maurel–Sédillot index of geographic concentration.
  * @module
  */
-import {
-  agglomerationParts,
-  type PlantHerfindahlOptions,
-  resolvePlantHerfindahl,
-} from "./concentration_input.ts";
-import { type Matrix, Series } from "./matrix.ts";
+import { agglomerationIndex, type PlantHerfindahlOptions } from "./concentration_input.ts";
+import type { Matrix, Series } from "./matrix.ts";
 
 /** Options of {@link maurelSedillot}. */
 export type MaurelSedillotOptions = PlantHerfindahlOptions;
@@ -26,31 +22,18 @@ export type MaurelSedillotOptions = PlantHerfindahlOptions;
  *
  * @example
  * ```ts
- * import { maurelSedillot, matrixFrom } from "clusterlab";
- * const m = matrixFrom([[8, 42], [1, 29], [1, 19]], { rows: ["R1", "R2", "R3"], cols: ["A", "B"] });
- * maurelSedillot(m, { plantHerfindahl: 0.1 }).get("A"); // (0.28/0.62 − 0.1)/0.9 ≈ 0.39068
+ * import assert from "node:assert/strict";
+ * import { matrixFrom, maurelSedillot } from "clusterlab";
+ * const m = matrixFrom([[8, 42], [1, 29], [1, 19]], { regions: ["R1", "R2", "R3"], sectors: ["A", "B"] });
+ * // sector A: Σ s² = 0.64 + 0.01 + 0.01 = 0.66; Σ x² = 0.25 + 0.09 + 0.04 = 0.38
+ * const gamma = ((0.66 - 0.38) / 0.62 - 0.1) / 0.9; // ≈ 0.3907
+ * assert.ok(Math.abs(maurelSedillot(m, { plantHerfindahl: 0.1 }).get("A") - gamma) < 1e-12);
  * ```
  */
 export function maurelSedillot(m: Matrix, options: MaurelSedillotOptions = {}): Series {
-  const warnings: string[] = [];
-  const { sumX2, colSums } = agglomerationParts(m, "maurelSedillot", warnings);
-  const H = resolvePlantHerfindahl(m, options, "maurelSedillot", warnings);
-  const { nrow, ncol, data } = m;
-  const out = new Float64Array(ncol);
-  const a = 1 - sumX2;
-  for (let j = 0; j < ncol; j++) {
-    const t = colSums[j]!;
-    if (t === 0 || !(a > 0)) {
-      out[j] = NaN;
-      continue;
-    }
+  return agglomerationIndex(m, options, "maurelSedillot", "maurel_sedillot", (s, { sumX2 }, h) => {
     let s2 = 0;
-    for (let i = 0; i < nrow; i++) {
-      const s = data[i * ncol + j]! / t;
-      s2 += s * s;
-    }
-    const h = H[j]!;
-    out[j] = ((s2 - sumX2) / a - h) / (1 - h);
-  }
-  return new Series(m.cols, out, "maurel_sedillot", warnings);
+    for (let i = 0; i < s.length; i++) s2 += s[i]! * s[i]!;
+    return ((s2 - sumX2) / (1 - sumX2) - h) / (1 - h);
+  });
 }

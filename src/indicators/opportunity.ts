@@ -4,11 +4,12 @@
  * 复杂度前景指数（COI）与复杂度前景增益（COG）。
  * @module
  */
-import { alignSquare, checkChoice, type MatrixInput, type MatrixInputOptions } from "./input.ts";
-import { Matrix, Series } from "./matrix.ts";
+import { checkChoice } from "../core/checks.ts";
+import { alignSquare } from "./input.ts";
+import { Matrix, type MatrixInput, type MatrixInputOptions, Series } from "./matrix.ts";
 import { complexity, type ComplexityResult, type ComplexitySd } from "./complexity.ts";
 import { density } from "./density.ts";
-import { toSparsePresence } from "./presence.ts";
+import { presenceInput } from "./presence.ts";
 import { proximity } from "./proximity.ts";
 import type { SparseBinaryMatrix } from "./sparse.ts";
 
@@ -46,10 +47,17 @@ export interface OpportunityResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { matrixFrom, opportunity } from "clusterlab";
- * const M = matrixFrom([[1, 1, 1], [1, 1, 0], [1, 0, 0], [0, 1, 1]], { rows: ["A", "B", "C", "D"], cols: ["a", "b", "c"] });
+ * const M = matrixFrom([[1, 1, 1], [1, 1, 0], [1, 0, 0], [0, 1, 1]], {
+ *   regions: ["A", "B", "C", "D"],
+ *   sectors: ["a", "b", "c"],
+ * });
  * const o = opportunity(M);
- * o.cog.get("A", "a"); // 0: A is already specialised in a
+ * assert.equal(o.cog.get("A", "a"), 0); // A is already specialised in a: no gain
+ * assert.deepEqual(o.cog.toArrays()[0], [0, 0, 0]); // A does everything
+ * const sum = Array.from(o.coi.values).reduce((s, v) => s + v, 0);
+ * assert.ok(Math.abs(sum) < 1e-12); // COI is standardised: mean 0 over regions
  * ```
  */
 export function opportunity(
@@ -58,28 +66,44 @@ export function opportunity(
 ): OpportunityResult {
   const sdKind = opts.sd ?? "stata";
   checkChoice("options of opportunity", "sd", sdKind, ["stata", "sample", "population"] as const);
-  const sp = toSparsePresence(M, opts);
-  const nr = sp.nrow, n = sp.ncol;
+  const { sparse: sp, warnings: read } = presenceInput(M, opts);
   const phiM = opts.phi ?? proximity(sp);
   const phi = alignSquare(phiM, sp.cols, "input of opportunity");
   const cx = opts.complexity ?? complexity(sp);
   const dens = opts.density ?? density(sp, { phi: phiM });
-  const warnings: string[] = [...cx.warnings];
-  const kp = cx.kp;
-  // COI
+  const warnings: string[] = [...read, ...cx.warnings];
+  const coi = outlookIndex(sp, dens, cx.kp, sdKind, warnings);
+  const cog = outlookGain(sp, phi, cx.kp, cx.sd, warnings);
+  return {
+    coi: new Series(sp.rows, coi, { name: "coi", warnings }),
+    cog: new Matrix(sp.rows, sp.cols, cog, { warnings }),
+    warnings,
+  };
+}
+
+/**
+ * COI_r = Σ_s d_rs (1 − M_rs) PCI*_s over the sectors with a complexity, standardised by its mean and s.d.
+ * over the regions with presence (NaN for the others).
+ */
+function outlookIndex(
+  sp: SparseBinaryMatrix,
+  dens: Matrix,
+  kp: Float64Array,
+  sdKind: ComplexitySd,
+  warnings: string[],
+): Float64Array {
+  const nr = sp.nrow, n = sp.ncol;
   const coiRaw = new Float64Array(nr);
   const valid: boolean[] = [];
   for (let i = 0; i < nr; i++) {
     let s = 0;
-    let ok = true;
     for (let j = 0; j < n; j++) {
       if (sp.at(i, j) === 1) continue;
       const kj = kp[j]!;
       if (Number.isNaN(kj)) continue; // sectors with ubiquity 0 have no complexity; they add nothing
       s += dens.data[i * n + j]! * kj;
     }
-    if (sp.rowPtr[i + 1] === sp.rowPtr[i]) ok = false;
-    valid.push(ok);
+    valid.push(sp.rowPtr[i + 1] !== sp.rowPtr[i]);
     coiRaw[i] = s;
   }
   const vals = Array.from(coiRaw).filter((_, i) => valid[i]);
@@ -100,7 +124,21 @@ export function opportunity(
   if (valid.some((v) => !v)) {
     warnings.push("COI is NaN for regions with diversity 0 (left out of complexity)");
   }
-  // COG
+  return coi;
+}
+
+/**
+ * COG_rs = (1 − M_rs) Σ_s' (1 − M_rs') φ_s's PCI*_s' / (Σ_s'' φ_s's'') / sd(ECI), as base_s − (the sparse
+ * part over the region's present sectors s'), O(nnz · sectors).
+ */
+function outlookGain(
+  sp: SparseBinaryMatrix,
+  phi: Float64Array,
+  kp: Float64Array,
+  sdE: number,
+  warnings: string[],
+): Float64Array {
+  const nr = sp.nrow, n = sp.ncol;
   const w = new Float64Array(n);
   for (let a = 0; a < n; a++) {
     let rs = 0;
@@ -115,7 +153,6 @@ export function opportunity(
     if (wa === 0) continue;
     for (let b = 0; b < n; b++) base[b]! += phi[a * n + b]! * wa;
   }
-  const sdE = cx.sd;
   const cog = new Float64Array(nr * n);
   const row = new Float64Array(n);
   for (let i = 0; i < nr; i++) {
@@ -131,9 +168,5 @@ export function opportunity(
     for (let b = 0; b < n; b++) cog[off + b] = sdE > 1e-300 ? row[b]! / sdE : 0;
   }
   if (!(sdE > 1e-300)) warnings.push("ECI has no spread: COG is set to 0");
-  return {
-    coi: new Series(sp.rows, coi, "coi", warnings),
-    cog: new Matrix(sp.rows, sp.cols, cog, warnings),
-    warnings,
-  };
+  return cog;
 }

@@ -4,10 +4,12 @@
  * 2007). Equivalently min(P(s | s'), P(s' | s)). 产业（技术）邻近度。
  * @module
  */
-import { checkChoice, listLabels, type MatrixInput, type MatrixInputOptions } from "./input.ts";
-import { Matrix } from "./matrix.ts";
-import { toSparsePresence } from "./presence.ts";
+import { checkChoice, listLabels } from "../core/checks.ts";
+import { Matrix, type MatrixInput, type MatrixInputOptions } from "./matrix.ts";
+import { presenceInput } from "./presence.ts";
 import { SparseBinaryMatrix } from "./sparse.ts";
+import { finiteResult } from "./finite_result.ts";
+import { checkSize } from "../core/size_guard.ts";
 
 /** Options of {@link proximity}. */
 export interface ProximityOptions extends MatrixInputOptions {
@@ -18,7 +20,7 @@ export interface ProximityOptions extends MatrixInputOptions {
 
 /**
  * Sector × sector proximity φ_ss' = (MᵀM)_ss' / max(k_s, k_s') of a binary region × sector presence matrix
- * M (Hidalgo et al. 2007; DESIGN §2). MᵀM is computed sparsely (O(Σ_r k_r²)). A pair of sectors that no
+ * M (Hidalgo, Klinger, Barabási & Hausmann 2007, *Science* 317: 482). MᵀM is computed sparsely (O(Σ_r k_r²)). A pair of sectors that no
  * region is specialised in has 0/0, set to 0 (a warning counts such sectors).
  *
  * Signature (stable): `proximity(M: PresenceMatrix | Matrix (0/1) | SparseBinaryMatrix, opts?: { diagonal?:
@@ -26,17 +28,20 @@ export interface ProximityOptions extends MatrixInputOptions {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { matrixFrom, proximity } from "clusterlab";
- * const M = matrixFrom([[1, 1], [1, 0], [0, 1]], { rows: ["A", "B", "C"], cols: ["s", "t"] });
- * proximity(M).get("s", "t"); // C = 1, max(2, 2) = 2 → 0.5
- * proximity(M).get("s", "s"); // 0 (diagonal 0 by default)
+ * const M = matrixFrom([[1, 1], [1, 0], [0, 1]], { regions: ["A", "B", "C"], sectors: ["s", "t"] });
+ * assert.equal(proximity(M).get("s", "t"), 0.5); // C_st = 1 (region A), max(k_s, k_t) = 2
+ * assert.equal(proximity(M).get("s", "s"), 0); // diagonal 0 by default (Stata)
+ * assert.equal(proximity(M, { diagonal: 1 }).get("s", "s"), 1); // R economiccomplexity
  * ```
  */
 export function proximity(M: MatrixInput | SparseBinaryMatrix, opts: ProximityOptions = {}): Matrix {
   const diagonal = opts.diagonal ?? 0;
   checkChoice("options of proximity", "diagonal", diagonal, [0, 1] as const);
-  const sp = toSparsePresence(M, opts);
+  const { sparse: sp, warnings: read } = presenceInput(M, opts);
   const n = sp.ncol;
+  checkSize("input of proximity", "sectors", { what: `${n} × ${n} sectors`, values: n * n });
   const c = sp.crossprod();
   const u = sp.colCounts();
   for (let a = 0; a < n; a++) {
@@ -47,12 +52,12 @@ export function proximity(M: MatrixInput | SparseBinaryMatrix, opts: ProximityOp
     }
     c[off + a] = diagonal === 0 ? 0 : (ua === 0 ? 0 : 1);
   }
-  const warnings: string[] = [];
+  const warnings: string[] = [...read];
   const z = sp.cols.filter((_, j) => u[j] === 0);
   if (z.length) {
     warnings.push(
       `${z.length} sector(s) with ubiquity 0 have proximity 0 to every sector: ${listLabels(z)}`,
     );
   }
-  return new Matrix(sp.cols, sp.cols, c, warnings);
+  return finiteResult("proximity", new Matrix(sp.cols, sp.cols, c, { warnings }));
 }

@@ -3,9 +3,9 @@
  * k_s,N = (1/k_s,0) Σ_r M_rs k_r,N−1, starting from diversity k_r,0 and ubiquity k_s,0. 反射法。
  * @module
  */
-import { checkNumber, listLabels, type MatrixInput, type MatrixInputOptions } from "./input.ts";
-import { Matrix } from "./matrix.ts";
-import { toSparsePresence } from "./presence.ts";
+import { checkNumber, listLabels } from "../core/checks.ts";
+import { Matrix, type MatrixInput, type MatrixInputOptions } from "./matrix.ts";
+import { presenceInput } from "./presence.ts";
 import type { SparseBinaryMatrix } from "./sparse.ts";
 
 /** Options of {@link reflections}. */
@@ -32,10 +32,13 @@ export interface ReflectionsResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { matrixFrom, reflections } from "clusterlab";
- * const M = matrixFrom([[1, 1], [1, 0]], { rows: ["A", "B"], cols: ["s", "t"] });
- * const r = reflections(M, { steps: 1 });
- * r.regions.get("A", "1"); // mean ubiquity of A's sectors: (2 + 1) / 2 = 1.5
+ * const M = matrixFrom([[1, 1], [1, 0]], { regions: ["A", "B"], sectors: ["s", "t"] });
+ * const r = reflections(M, { steps: 2 });
+ * assert.equal(r.regions.get("A", "1"), 1.5); // mean ubiquity of A's sectors: (2 + 1) / 2
+ * assert.equal(r.sectors.get("t", "1"), 2); // mean diversity of t's regions: A only
+ * assert.deepEqual(r.regions.toArrays(), [[2, 1.5, 1.75], [1, 2, 1.5]]);
  * ```
  */
 export function reflections(
@@ -44,7 +47,7 @@ export function reflections(
 ): ReflectionsResult {
   const steps = opts.steps ?? 18;
   checkNumber("options of reflections", "steps", steps, { min: 0, max: 1000, integer: true });
-  const sp = toSparsePresence(M, opts);
+  const { sparse: sp, warnings: read } = presenceInput(M, opts);
   const { nrow, ncol } = sp;
   const kc0 = sp.rowCounts(), kp0 = sp.colCounts();
   const orders = Array.from({ length: steps + 1 }, (_, i) => String(i));
@@ -62,7 +65,7 @@ export function reflections(
     kc = nc.map((v) => (Number.isNaN(v) ? 0 : v));
     kp = np.map((v) => (Number.isNaN(v) ? 0 : v));
   }
-  const warnings: string[] = [];
+  const warnings: string[] = [...read];
   const zr = sp.rows.filter((_, i) => kc0[i] === 0), zc = sp.cols.filter((_, j) => kp0[j] === 0);
   if (steps > 0 && zr.length) {
     warnings.push(
@@ -75,8 +78,8 @@ export function reflections(
     );
   }
   return {
-    regions: new Matrix(sp.rows, orders, rc, warnings),
-    sectors: new Matrix(sp.cols, orders, pc, warnings),
+    regions: new Matrix(sp.rows, orders, rc, { warnings }),
+    sectors: new Matrix(sp.cols, orders, pc, { warnings }),
     warnings,
   };
 }

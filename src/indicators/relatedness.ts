@@ -4,12 +4,20 @@
  * cosine, Jaccard. 产业关联度（共现归一化）。
  * @module
  */
-import { ValidationError } from "../data/validation_error.ts";
-import { checkChoice, listLabels } from "./input.ts";
+import { ValidationError } from "../core/validation_error.ts";
+import { checkChoice, listLabels } from "../core/checks.ts";
 import { Matrix } from "./matrix.ts";
+import { finiteResult } from "./finite_result.ts";
+import { checkSymmetric } from "./input.ts";
 
 /** Normalisations of {@link relatedness}. */
 export type RelatednessMethod = "prob" | "association" | "cosine" | "jaccard";
+
+/** Options of {@link relatedness}. */
+export interface RelatednessOptions {
+  /** The normalisation (default `"prob"`, EconGeo's default; case-insensitive). */
+  readonly method?: RelatednessMethod;
+}
 
 /**
  * Relatedness r_ij of a symmetric co-occurrence matrix C (e.g. {@link cooccurrence}), exactly as EconGeo
@@ -26,12 +34,21 @@ export type RelatednessMethod = "prob" | "association" | "cosine" | "jaccard";
  * @throws {ValidationError} when C is not square with matching labels, or has negative/non-finite cells.
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { matrixFrom, relatedness } from "clusterlab";
- * const C = matrixFrom([[0, 2, 1], [2, 0, 1], [1, 1, 0]], { rows: ["a", "b", "c"], cols: ["a", "b", "c"] });
- * relatedness(C, "cosine").get("a", "b"); // 2 / √(3 · 3) = 2/3
+ * const labels = ["a", "b", "c"];
+ * const C = matrixFrom([[0, 2, 1], [2, 0, 1], [1, 1, 0]], { regions: labels, sectors: labels });
+ * // s = (3, 3, 2), T = 8
+ * assert.equal(relatedness(C, { method: "cosine" }).get("a", "b"), 2 / 3); // 2 / √(3 · 3)
+ * assert.equal(relatedness(C, { method: "jaccard" }).get("a", "b"), 0.5); // 2 / (3 + 3 − 2)
+ * assert.equal(relatedness(C, { method: "association" }).get("a", "c"), 4 / 3); // 1 · 8 / (3 · 2)
  * ```
  */
-export function relatedness(C: Matrix, method: RelatednessMethod = "prob"): Matrix {
+export function relatedness(C: Matrix, options?: RelatednessOptions): Matrix;
+/** @deprecated the 0.1 form `relatedness(C, method)`; use `relatedness(C, { method })`. */
+export function relatedness(C: Matrix, method?: RelatednessMethod): Matrix;
+export function relatedness(C: Matrix, options: RelatednessOptions | RelatednessMethod = {}): Matrix {
+  const method = (typeof options === "string" ? options : options.method) ?? "prob";
   const m = typeof method === "string" ? (method.toLowerCase() as RelatednessMethod) : method;
   checkChoice("options of relatedness", "method", m, ["prob", "association", "cosine", "jaccard"] as const);
   const n = C.nrow;
@@ -53,6 +70,7 @@ export function relatedness(C: Matrix, method: RelatednessMethod = "prob"): Matr
       }]);
     }
   }
+  checkSymmetric(c, C.rows, "input of relatedness", { column: "C" });
   for (let i = 0; i < n; i++) c[i * n + i] = 0;
   const s = new Float64Array(n);
   let T = 0;
@@ -80,5 +98,5 @@ export function relatedness(C: Matrix, method: RelatednessMethod = "prob"): Matr
       `${iso.length} sector(s) co-occur with no other sector: relatedness 0 (${listLabels(iso)})`,
     );
   }
-  return new Matrix(C.rows, C.cols, out, warnings);
+  return finiteResult("relatedness", new Matrix(C.rows, C.cols, out, { warnings }));
 }

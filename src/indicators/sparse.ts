@@ -8,18 +8,42 @@
  * within each row). The transposed (CSC) index is built lazily on first use.
  * @module
  */
-import { Matrix } from "./matrix.ts";
+import { Matrix, type MatrixOptions } from "./matrix.ts";
+import {
+  cscIndex,
+  csrAt,
+  csrFromDense,
+  csrToDense,
+  mulDense,
+  mulVec,
+  pairCounts,
+  tmulVec,
+} from "./sparse_products.ts";
+
+/** Options of {@link SparseBinaryMatrix.fromMatrix}. */
+export interface FromMatrixOptions {
+  /** Which cells are ones (default: value ≠ 0). */
+  readonly isOne?: (v: number) => boolean;
+}
+
+/** Options of the vector products of {@link SparseBinaryMatrix}. */
+export interface SparseProductOptions {
+  /** Write the result into this array (overwritten; length nrow for `mulVec`, ncol for `tmulVec`). */
+  readonly out?: Float64Array;
+}
 
 /**
  * A labelled binary (0/1) matrix stored as CSR.
  *
  * @example
  * ```ts
- * import { matrixFrom, SparseBinaryMatrix } from "clusterlab";
- * const m = matrixFrom([[1, 0], [1, 1]], { rows: ["r1", "r2"], cols: ["a", "b"] });
- * const s = SparseBinaryMatrix.fromMatrix(m);
- * s.nnz; // 3
- * Array.from(s.crossprod()); // MᵀM = [2, 1, 1, 1]
+ * import assert from "node:assert/strict";
+ * import { matrixFrom, presence } from "clusterlab";
+ * const M = presence(matrixFrom([[1, 0], [1, 1]], { regions: ["r1", "r2"], sectors: ["a", "b"] }));
+ * const s = M.sparse; // the SparseBinaryMatrix of the presence matrix
+ * assert.equal(s.nnz, 3);
+ * assert.deepEqual(Array.from(s.crossprod()), [2, 1, 1, 1]); // MᵀM
+ * assert.deepEqual(Array.from(s.mulVec([1, 10])), [1, 11]); // M x
  * ```
  */
 export class SparseBinaryMatrix {
@@ -31,8 +55,7 @@ export class SparseBinaryMatrix {
   readonly rowPtr: Uint32Array;
   /** Column index of each one, row by row, ascending within a row. */
   readonly colIdx: Int32Array;
-  #colPtr: Uint32Array | undefined;
-  #rowIdx: Int32Array | undefined;
+  #csc: { colPtr: Uint32Array; rowIdx: Int32Array } | undefined;
 
   /**
    * Wrap CSR arrays (not copied): `rowPtr` must have nrow + 1 entries ending at `colIdx.length`
@@ -52,19 +75,14 @@ export class SparseBinaryMatrix {
     this.colIdx = colIdx;
   }
 
-  /** The ones of `m` (cells where `isOne(value)`; default: value ≠ 0). */
-  static fromMatrix(m: Matrix, isOne: (v: number) => boolean = (v) => v !== 0): SparseBinaryMatrix {
-    const { nrow, ncol, data } = m;
-    const rowPtr = new Uint32Array(nrow + 1);
-    let nnz = 0;
-    for (let k = 0; k < data.length; k++) if (isOne(data[k]!)) nnz++;
-    const colIdx = new Int32Array(nnz);
-    let p = 0;
-    for (let i = 0; i < nrow; i++) {
-      const off = i * ncol;
-      for (let j = 0; j < ncol; j++) if (isOne(data[off + j]!)) colIdx[p++] = j;
-      rowPtr[i + 1] = p;
-    }
+  /** The ones of `m`: the cells where `isOne(value)` (default: value ≠ 0). */
+  static fromMatrix(m: Matrix, options: FromMatrixOptions = {}): SparseBinaryMatrix {
+    const { rowPtr, colIdx } = csrFromDense(
+      m.data,
+      m.nrow,
+      m.ncol,
+      options.isOne ?? ((v: number) => v !== 0),
+    );
     return new SparseBinaryMatrix(m.rows, m.cols, rowPtr, colIdx);
   }
 
@@ -91,114 +109,49 @@ export class SparseBinaryMatrix {
 
   /** CSC index: `colPtr` and `rowIdx` (ascending rows within each column), built once. */
   csc(): { colPtr: Uint32Array; rowIdx: Int32Array } {
-    if (!this.#colPtr) {
-      const { nrow, ncol, rowPtr, colIdx } = this;
-      const colPtr = new Uint32Array(ncol + 1);
-      for (let k = 0; k < colIdx.length; k++) colPtr[colIdx[k]! + 1]!++;
-      for (let j = 0; j < ncol; j++) colPtr[j + 1]! += colPtr[j]!;
-      const next = colPtr.slice(0, ncol);
-      const rowIdx = new Int32Array(colIdx.length);
-      for (let i = 0; i < nrow; i++) {
-        for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) rowIdx[next[colIdx[p]!]!++] = i;
-      }
-      this.#colPtr = colPtr;
-      this.#rowIdx = rowIdx;
-    }
-    return { colPtr: this.#colPtr, rowIdx: this.#rowIdx! };
+    return this.#csc ??= cscIndex(this);
   }
 
   /** Ones per row (diversity when rows are regions). */
   rowCounts(): Float64Array {
-    const out = new Float64Array(this.nrow);
-    for (let i = 0; i < this.nrow; i++) out[i] = this.rowPtr[i + 1]! - this.rowPtr[i]!;
-    return out;
+    return Float64Array.from({ length: this.nrow }, (_, i) => this.rowPtr[i + 1]! - this.rowPtr[i]!);
   }
 
   /** Ones per column (ubiquity when columns are sectors). */
   colCounts(): Float64Array {
-    const out = new Float64Array(this.ncol);
-    for (let k = 0; k < this.colIdx.length; k++) out[this.colIdx[k]!]!++;
-    return out;
+    return tmulVec(this, new Float64Array(this.nrow).fill(1), new Float64Array(this.ncol));
   }
 
   /** The value (0 or 1) at (i, j). */
   at(i: number, j: number): number {
-    const { rowPtr, colIdx } = this;
-    let lo = rowPtr[i]!, hi = rowPtr[i + 1]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1, c = colIdx[mid]!;
-      if (c === j) return 1;
-      if (c < j) lo = mid + 1;
-      else hi = mid;
-    }
-    return 0;
+    return csrAt(this, i, j);
   }
 
-  /** y = M x (length nrow); `out` is overwritten when given. */
-  mulVec(x: ArrayLike<number>, out: Float64Array = new Float64Array(this.nrow)): Float64Array {
-    const { rowPtr, colIdx } = this;
-    for (let i = 0; i < this.nrow; i++) {
-      let s = 0;
-      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) s += x[colIdx[p]!]!;
-      out[i] = s;
-    }
-    return out;
+  /** y = M x (length nrow), into `out` when given. */
+  mulVec(x: ArrayLike<number>, options: SparseProductOptions = {}): Float64Array {
+    return mulVec(this, x, options.out ?? new Float64Array(this.nrow));
   }
 
-  /** y = Mᵀ x (length ncol); `out` is overwritten when given. */
-  tmulVec(x: ArrayLike<number>, out: Float64Array = new Float64Array(this.ncol)): Float64Array {
-    const { rowPtr, colIdx } = this;
-    out.fill(0);
-    for (let i = 0; i < this.nrow; i++) {
-      const xi = x[i]!;
-      if (xi === 0) continue;
-      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) out[colIdx[p]!]! += xi;
-    }
-    return out;
+  /** y = Mᵀ x (length ncol), into `out` when given. */
+  tmulVec(x: ArrayLike<number>, options: SparseProductOptions = {}): Float64Array {
+    return tmulVec(this, x, options.out ?? new Float64Array(this.ncol));
   }
 
   /** C = MᵀM (ncol × ncol, dense row-major): C_jk = number of rows with ones in both j and k. */
   crossprod(): Float64Array {
-    const { ncol, rowPtr, colIdx } = this;
-    const out = new Float64Array(ncol * ncol);
-    for (let i = 0; i < this.nrow; i++) {
-      const a = rowPtr[i]!, b = rowPtr[i + 1]!;
-      for (let p = a; p < b; p++) {
-        const off = colIdx[p]! * ncol;
-        for (let q = a; q < b; q++) out[off + colIdx[q]!]!++;
-      }
-    }
-    return out;
+    return pairCounts(this.rowPtr, this.colIdx, this.nrow, this.ncol);
   }
 
   /** C = MMᵀ (nrow × nrow, dense row-major): C_ik = number of columns with ones in both rows i and k. */
   tcrossprod(): Float64Array {
-    const { nrow } = this;
     const { colPtr, rowIdx } = this.csc();
-    const out = new Float64Array(nrow * nrow);
-    for (let j = 0; j < this.ncol; j++) {
-      const a = colPtr[j]!, b = colPtr[j + 1]!;
-      for (let p = a; p < b; p++) {
-        const off = rowIdx[p]! * nrow;
-        for (let q = a; q < b; q++) out[off + rowIdx[q]!]!++;
-      }
-    }
-    return out;
+    return pairCounts(colPtr, rowIdx, this.ncol, this.nrow);
   }
 
   /** Y = M B for a dense row-major B (ncol × k): Y is nrow × k. Cost O(nnz · k). */
   mulDense(b: Float64Array, k: number): Float64Array {
     if (b.length !== this.ncol * k) throw new RangeError(`B must be ${this.ncol} × ${k}`);
-    const { rowPtr, colIdx } = this;
-    const out = new Float64Array(this.nrow * k);
-    for (let i = 0; i < this.nrow; i++) {
-      const o = i * k;
-      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
-        const off = colIdx[p]! * k;
-        for (let t = 0; t < k; t++) out[o + t]! += b[off + t]!;
-      }
-    }
-    return out;
+    return mulDense(this, b, k);
   }
 
   /** The transposed matrix (columns become rows), still CSR. */
@@ -207,13 +160,8 @@ export class SparseBinaryMatrix {
     return new SparseBinaryMatrix(this.cols, this.rows, colPtr.slice(), rowIdx.slice());
   }
 
-  /** The dense labelled {@link Matrix} of zeros and ones. */
-  toMatrix(warnings: readonly string[] = []): Matrix {
-    const { nrow, ncol, rowPtr, colIdx } = this;
-    const data = new Float64Array(nrow * ncol);
-    for (let i = 0; i < nrow; i++) {
-      for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) data[i * ncol + colIdx[p]!] = 1;
-    }
-    return new Matrix(this.rows, this.cols, data, warnings);
+  /** The dense labelled {@link Matrix} of zeros and ones, carrying `warnings` (default none). */
+  toMatrix(options: MatrixOptions = {}): Matrix {
+    return new Matrix(this.rows, this.cols, csrToDense(this), options);
   }
 }

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 // deno-lint-ignore no-explicit-any
 type Row = Record<string, any>;
 import { allianceStock, allianceStockFromCounts } from "../../src/indicators/alliance_stock.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 const ORGS = [
   { id: "u1", name: "U1", type: "university", region: "R" },
@@ -21,7 +21,7 @@ Deno.test("allianceStock: hand-counted indicators for a small two-region network
     { source: "f1", target: "r1", year: 2020 }, // external, supplier–user
     { source: "x1", target: "r1", year: 2020 }, // internal to S, supplier–user
   ];
-  const t = allianceStock(ties, ORGS);
+  const t = allianceStock(ties, ORGS).table;
   const rows = Object.fromEntries((t.objects() as Row[]).map((r) => [r.region as string, r]));
   // R: 4 active orgs, I = 2, E = 1.
   assert.deepEqual(rows.R, {
@@ -48,9 +48,9 @@ Deno.test("allianceStock: a rolling window accumulates the ties of earlier years
     { source: "u1", target: "f1", year: 2019 },
     { source: "f1", target: "f2", year: 2020 },
   ];
-  const one = allianceStock(ties, ORGS, { window: 1 }).objects() as Row[];
+  const one = allianceStock(ties, ORGS, { window: 1 }).table.objects() as Row[];
   assert.deepEqual(one.map((r) => [r.year, r.organisations, r.internal_ties]), [[2019, 2, 1], [2020, 2, 1]]);
-  const two = allianceStock(ties, ORGS, { window: 2 }).objects() as Row[];
+  const two = allianceStock(ties, ORGS, { window: 2 }).table.objects() as Row[];
   assert.deepEqual(two.map((r) => [r.year, r.organisations, r.internal_ties, r.largest_component_share]), [
     [2019, 2, 1, 1],
     [2020, 3, 2, 1],
@@ -118,7 +118,7 @@ Deno.test("allianceStockFromCounts: H2020-style aggregated ties per country", ()
     { country: "FR", year: 2018, h2020_type: "HES", organisations: 1 },
   ];
   const rows = Object.fromEntries(
-    (allianceStockFromCounts(ties, orgs).objects() as Row[]).map((r) => [r.country as string, r]),
+    (allianceStockFromCounts(ties, orgs).table.objects() as Row[]).map((r) => [r.country as string, r]),
   );
   // DE: n = 5, I = 4, E = 6, supplier–user 3 + 2.
   assert.equal(rows.DE!.ties_per_org, (8 + 6) / 5);
@@ -133,7 +133,7 @@ Deno.test("allianceStockFromCounts: H2020-style aggregated ties per country", ()
 
 Deno.test("allianceStock and allianceStockFromCounts: invalid input names the row, column and value", () => {
   assert.throws(
-    () => allianceStock([{ source: "u1", target: "f1", year: 2020 }], ORGS, { groupBy: "country" }),
+    () => allianceStock([{ source: "u1", target: "f1", year: 2020 }], ORGS, { group: "country" }),
     (e: unknown) =>
       e instanceof ValidationError &&
       e.message.includes(
@@ -196,9 +196,29 @@ Deno.test("allianceStock and allianceStockFromCounts: invalid input names the ro
   );
   // Ties of a group without an organisation count are left out with a warning, not divided by zero.
   const t = allianceStockFromCounts([{ ...tie, ties: 1 }], [{ country: "DE", year: 2018, organisations: 2 }]);
-  assert.deepEqual(t.array("country"), ["DE"]);
+  assert.deepEqual(t.table.array("country"), ["DE"]);
   assert.match(
     t.warnings.join("\n"),
     /1 group-years have ties but no organisation count and are left out: FR 2018/,
+  );
+});
+
+Deno.test("allianceStock: group names the grouping column; the deprecated groupBy still works, not both", () => {
+  const orgs = ORGS.map((o) => ({ ...o, country: o.region === "R" ? "C1" : "C2" }));
+  const ties = [{ source: "u1", target: "f1", year: 2020 }, { source: "f1", target: "x1", year: 2020 }];
+  const byGroup = allianceStock(ties, orgs, { group: "country" });
+  assert.deepEqual(byGroup.table.columnNames().slice(0, 2), ["country", "year"]);
+  assert.deepEqual(byGroup.table.array("country"), ["C1", "C2"]);
+  assert.deepEqual(
+    allianceStock(ties, orgs, { groupBy: "country" }).table.objects(),
+    byGroup.table.objects(),
+  );
+  assert.throws(
+    () => allianceStock(ties, orgs, { group: "country", groupBy: "region" }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes(
+        'column "groupBy": expected either "group" or its deprecated alias "groupBy", not both',
+      ),
   );
 });

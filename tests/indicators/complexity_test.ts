@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import {
   complexity,
-  fitnessComplexity,
   locationQuotient,
   matrixFrom,
   presence,
   reflections,
   ValidationError,
 } from "../../src/mod.ts";
+import { fitnessComplexity } from "../../src/advanced.ts";
 import { correlation } from "../../src/indicators/complexity.ts";
 import { assertClose, assertColumn, assertThrowsAs, stataExports, stataRows } from "./stata_fixture.ts";
 import { referenceFitness, referenceOnes, worldTrade } from "./world_trade_fixture.ts";
@@ -120,7 +120,7 @@ Deno.test("complexity: binary RCA ≥ 1 and fitness–complexity reproduce R eco
 
 Deno.test("complexity: fitness closed form on a nested 2 × 2 matrix", () => {
   // M = [[1,1],[1,0]]: F1 = Q1+Q2, F2 = Q1; Q1 = 1/(1/F1 + 1/F2), Q2 = F1
-  const m = matrixFrom([[1, 1], [1, 0]], { rows: ["A", "B"], cols: ["s", "t"] });
+  const m = matrixFrom([[1, 1], [1, 0]], { regions: ["A", "B"], sectors: ["s", "t"] });
   const f = fitnessComplexity(m, { iterations: 2 });
   // one step from ones: F = (2, 1) → mean 1.5 → (4/3, 2/3); Q = (1/2, 1) → mean 3/4 → (2/3, 4/3)
   assertClose(f.eci.get("A"), 4 / 3, 1e-15);
@@ -150,13 +150,16 @@ Deno.test("complexity: degenerate inputs warn instead of crashing", () => {
   assert.ok(cb.eci.values.every(Number.isFinite));
   assertClose(cb.eigenvalues![1]!, 1, 1e-12);
   // repeated second eigenvalue: M = J − I (3 × 3) gives M̃ = (J + I)/4, λ₂ = λ₃ = 1/4
-  const r = matrixFrom([[0, 1, 1], [1, 0, 1], [1, 1, 0]], { rows: ["A", "B", "C"], cols: ["a", "b", "c"] });
+  const r = matrixFrom([[0, 1, 1], [1, 0, 1], [1, 1, 0]], {
+    regions: ["A", "B", "C"],
+    sectors: ["a", "b", "c"],
+  });
   const cr = complexity(r);
   assertClose(cr.eigenvalues![1]!, 0.25, 1e-12);
   assert.ok(cr.warnings.some((w) => w.includes("repeated second eigenvalue")));
   assert.ok(cr.eci.values.every(Number.isFinite));
   // a single sector
-  const one = complexity(matrixFrom([[1], [1]], { rows: ["A", "B"], cols: ["a"] }));
+  const one = complexity(matrixFrom([[1], [1]], { regions: ["A", "B"], sectors: ["a"] }));
   assert.ok(one.warnings.some((w) => w.includes("at least 2 regions and 2 sectors")));
 });
 

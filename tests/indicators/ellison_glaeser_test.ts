@@ -2,13 +2,13 @@ import assert from "node:assert/strict";
 import { ellisonGlaeser } from "../../src/indicators/ellison_glaeser.ts";
 import { maurelSedillot } from "../../src/indicators/maurel_sedillot.ts";
 import { matrixFrom } from "../../src/indicators/matrix.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) < tol, `${a} vs ${b}`);
 
 // Region totals 50, 30, 20 → x = (0.5, 0.3, 0.2), Σx² = 0.38. Sector A = (8, 1, 1) → s = (0.8, 0.1, 0.1),
 // G = 0.09 + 0.04 + 0.01 = 0.14, Σs² = 0.66.
-const m = matrixFrom([[8, 42], [1, 29], [1, 19]], { rows: ["R1", "R2", "R3"], cols: ["A", "B"] });
+const m = matrixFrom([[8, 42], [1, 29], [1, 19]], { regions: ["R1", "R2", "R3"], sectors: ["A", "B"] });
 
 Deno.test("ellisonGlaeser(): γ = [G − (1 − Σx²)H]/[(1 − Σx²)(1 − H)] by hand", () => {
   const g = ellisonGlaeser(m, { plantHerfindahl: { A: 0.1, B: 0.05 } });
@@ -33,13 +33,15 @@ Deno.test("maurelSedillot(): γ = [(Σs² − Σx²)/(1 − Σx²) − H]/(1 −
 });
 
 Deno.test("agglomeration indices: a sector spread exactly like all activity with H = 0 gives 0", () => {
-  const p = matrixFrom([[5, 45], [3, 27], [2, 18]], { rows: ["a", "b", "c"], cols: ["A", "B"] });
+  const p = matrixFrom([[5, 45], [3, 27], [2, 18]], { regions: ["a", "b", "c"], sectors: ["A", "B"] });
   close(ellisonGlaeser(p, { plantHerfindahl: 0 }).get("A"), 0);
   close(maurelSedillot(p, { plantHerfindahl: 0 }).get("A"), 0);
 });
 
 Deno.test("agglomeration indices: degenerate input warns; bad H is rejected naming the sector", () => {
-  const one = ellisonGlaeser(matrixFrom([[1, 2]], { rows: ["a"], cols: ["A", "B"] }), { plantHerfindahl: 0 });
+  const one = ellisonGlaeser(matrixFrom([[1, 2]], { regions: ["a"], sectors: ["A", "B"] }), {
+    plantHerfindahl: 0,
+  });
   assert.ok(Number.isNaN(one.get("A")));
   assert.match(one.warnings[0]!, /all activity is in one region/);
   assert.throws(() => maurelSedillot(m, { plantHerfindahl: { A: 1, B: 0 } }), (e: unknown) => {

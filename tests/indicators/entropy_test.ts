@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { entropy } from "../../src/indicators/entropy.ts";
 import { matrixFrom } from "../../src/indicators/matrix.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 Deno.test("entropy(): closed forms in bits (log2 n for n equal sectors, 0 for one, 1.5 for ½,¼,¼)", () => {
   const m = matrixFrom([[5, 5, 5, 5], [7, 0, 0, 0], [2, 1, 1, 0]], {
@@ -15,7 +15,7 @@ Deno.test("entropy(): closed forms in bits (log2 n for n equal sectors, 0 for on
 });
 
 Deno.test("entropy(): base e gives nats (ln 4 for four equal sectors); base 1 is rejected", () => {
-  const m = matrixFrom([[1, 1, 1, 1]], { rows: ["R1"], cols: ["A", "B", "C", "D"] });
+  const m = matrixFrom([[1, 1, 1, 1]], { regions: ["R1"], sectors: ["A", "B", "C", "D"] });
   assert.ok(Math.abs(entropy(m, { base: Math.E }).get("R1") - Math.log(4)) < 1e-15);
   assert.throws(() => entropy(m, { base: 1 }), (e: unknown) => {
     assert.ok(e instanceof ValidationError);
@@ -32,7 +32,7 @@ Deno.test("entropy(): base e gives nats (ln 4 for four equal sectors); base 1 is
 });
 
 Deno.test("entropy(): empty region NaN with warning", () => {
-  const e = entropy(matrixFrom([[0, 0], [1, 3]], { rows: ["E", "R"], cols: ["A", "B"] }));
+  const e = entropy(matrixFrom([[0, 0], [1, 3]], { regions: ["E", "R"], sectors: ["A", "B"] }));
   assert.ok(Number.isNaN(e.get("E")));
   assert.equal(e.warnings.length, 1);
   assert.ok(Math.abs(e.get("R") - (-(0.25 * Math.log2(0.25)) - 0.75 * Math.log2(0.75))) < 1e-15);

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { entropyWeights } from "../../src/indicators/entropy_weights.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 function close(actual: number, expected: number, tol = 1e-14, what = "") {
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: expected ${expected} ± ${tol}, received ${actual}`);
@@ -28,9 +28,9 @@ Deno.test("entropy weights match the closed form on a 3 × 2 example with a cost
   close(r.weights.A!, wA, 1e-14, "w_A");
   close(r.weights.B!, wB, 1e-14, "w_B");
   close(r.weights.A! + r.weights.B!, 1, 1e-15, "Σw");
-  const score = r.scores.array("score") as Float64Array;
+  const score = r.table.array("score") as Float64Array;
   [0, 1, 2].forEach((i) => close(score[i]!, wA * a[i]! + wB * b[i]!, 1e-14, `U_${i + 1}`));
-  assert.deepEqual(r.scores.array("id"), ["r1", "r2", "r3"]);
+  assert.deepEqual(r.table.array("id"), ["r1", "r2", "r3"]);
   assert.deepEqual(r.warnings, []);
 });
 
@@ -39,7 +39,7 @@ Deno.test("two rows and one indicator: e = binary entropy of (ε, 1 − ε) in b
   const r = entropyWeights([{ x: 10 }, { x: 20 }], { indicators: { x: "+" }, epsilon: eps });
   close(r.entropy.x!, -(eps * Math.log2(eps) + (1 - eps) * Math.log2(1 - eps)), 1e-14, "e");
   assert.equal(r.weights.x, 1);
-  assert.deepEqual(Array.from(r.scores.array("score") as Float64Array), [eps, 1 - eps]);
+  assert.deepEqual(Array.from(r.table.array("score") as Float64Array), [eps, 1 - eps]);
 });
 
 Deno.test("pooled normalisation (default) keeps years comparable; normaliseWithin scales each year alone", () => {
@@ -49,10 +49,10 @@ Deno.test("pooled normalisation (default) keeps years comparable; normaliseWithi
     { e: "a", year: 2020, x: 3 },
     { e: "b", year: 2020, x: 5 },
   ];
-  const pooled = entropyWeights(rows, { indicators: { x: "+" }, epsilon: 0 }).scores.array("score");
+  const pooled = entropyWeights(rows, { indicators: { x: "+" }, epsilon: 0 }).table.array("score");
   assert.deepEqual(Array.from(pooled as Float64Array), [0, 0.25, 0.5, 1]);
   const within = entropyWeights(rows, { indicators: { x: "+" }, epsilon: 0, normaliseWithin: "year" });
-  assert.deepEqual(Array.from(within.scores.array("score") as Float64Array), [0, 1, 0, 1]);
+  assert.deepEqual(Array.from(within.table.array("score") as Float64Array), [0, 1, 0, 1]);
 });
 
 Deno.test("a constant indicator gets weight 0 with a warning; all constant gives equal weights", () => {
@@ -68,7 +68,7 @@ Deno.test("a constant indicator gets weight 0 with a warning; all constant gives
   const one = entropyWeights([{ x: 1, y: 7 }], { indicators: { x: "+", y: "-" } });
   assert.deepEqual(one.weights, { x: 0.5, y: 0.5 });
   assert.match(one.warnings.join("\n"), /a single row/);
-  assert.ok(!Number.isNaN(one.scores.get("score", 0)));
+  assert.ok(!Number.isNaN(one.table.get("score", 0)));
 });
 
 Deno.test("invalid input and parameters are ValidationErrors naming the row, column and value", () => {
@@ -95,4 +95,9 @@ Deno.test("invalid input and parameters are ValidationErrors naming the row, col
     () => entropyWeights([{ x: "3" }], { indicators: { x: "+" } }),
     (e: unknown) => e instanceof ValidationError && e.message.includes('received "3"'),
   );
+});
+
+Deno.test("entropyWeights: the table is also reachable under its deprecated name scores", () => {
+  const r = entropyWeights([{ x: 1 }, { x: 2 }], { indicators: { x: "+" } });
+  assert.equal(r.scores, r.table);
 });

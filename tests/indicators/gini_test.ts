@@ -20,7 +20,7 @@ Deno.test("gini(): EconGeo's documented examples (max (n−1)/n; top 40% holds a
 });
 
 Deno.test("gini(): (0, 10, 10, 30, 50) → Σ|x_a − x_b|/(2n²μ) = 480/1000 = 0.48", () => {
-  const m = matrixFrom([[0], [10], [10], [30], [50]], { rows, cols: ["I"] });
+  const m = matrixFrom([[0], [10], [10], [30], [50]], { regions: rows, sectors: ["I"] });
   close(gini(m).get("I"), 0.48);
   close(giniOfValues([50, 0, 30, 10, 10]), 0.48);
 });

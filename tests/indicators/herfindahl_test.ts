@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { herfindahl } from "../../src/indicators/herfindahl.ts";
 import { matrixFrom } from "../../src/indicators/matrix.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 Deno.test("herfindahl(): closed forms Σ s² (one sector 1, n equal sectors 1/n, mixed)", () => {
   const m = matrixFrom([[10, 10, 0, 0], [1, 1, 1, 1], [5, 0, 0, 0], [1, 1, 2, 0]], {
@@ -17,14 +17,14 @@ Deno.test("herfindahl(): closed forms Σ s² (one sector 1, n equal sectors 1/n,
 });
 
 Deno.test("herfindahl(): a region with no activity is NaN with a warning naming it", () => {
-  const h = herfindahl(matrixFrom([[1, 1], [0, 0]], { rows: ["R1", "Empty"], cols: ["A", "B"] }));
+  const h = herfindahl(matrixFrom([[1, 1], [0, 0]], { regions: ["R1", "Empty"], sectors: ["A", "B"] }));
   assert.ok(Number.isNaN(h.get("Empty")));
   assert.equal(h.get("R1"), 0.5);
   assert.match(h.warnings[0]!, /1 region\(s\) with no activity \("Empty"\)/);
 });
 
 Deno.test("herfindahl(): negative or non-finite counts are rejected with row and column", () => {
-  const m = matrixFrom([[1, -2]], { rows: ["R1"], cols: ["A", "B"] });
+  const m = matrixFrom([[1, -2]], { regions: ["R1"], sectors: ["A", "B"] });
   assert.throws(() => herfindahl(m), (e: unknown) => {
     assert.ok(e instanceof ValidationError);
     assert.equal(

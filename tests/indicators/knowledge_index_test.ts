@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 type Row = Record<string, any>;
 import { panelComposite } from "../../src/indicators/knowledge_index.ts";
 import { entropyWeights } from "../../src/indicators/entropy_weights.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 const PANEL = [
   { entity: "A", year: 2020, indicator: "rd", value: 100 },
@@ -31,7 +31,7 @@ Deno.test("panelComposite builds PIM stocks, pivots and scores with entropy weig
     indicators: { rd: "+", papers: "+" },
   });
   assert.deepEqual(r.weights, direct.weights);
-  assert.deepEqual(r.table.array("score"), direct.scores.array("score"));
+  assert.deepEqual(r.table.array("score"), direct.table.array("score"));
   assert.deepEqual(r.warnings, []); // complete panel: no entity-year left out
 });
 
@@ -108,5 +108,46 @@ Deno.test("panelComposite: invalid cells and options are ValidationErrors naming
     (e: unknown) =>
       e instanceof ValidationError &&
       e.message.includes("expected at least one entity-year with every indicator (patents), received none"),
+  );
+});
+
+Deno.test("panelComposite: entity, year, indicator and value name the columns of the panel", () => {
+  const renamed = PANEL.map((r) => ({ province: r.entity, yr: r.year, what: r.indicator, amount: r.value }));
+  const opts = { indicators: { rd: "+", papers: "+" }, stocks: { rd: { delta: 0.15 } } } as const;
+  const r = panelComposite(renamed, {
+    ...opts,
+    entity: "province",
+    year: "yr",
+    indicator: "what",
+    value: "amount",
+  });
+  assert.deepEqual(r.table.objects(), panelComposite(PANEL, opts).table.objects());
+});
+
+Deno.test("panelComposite: the 0.1 columns: { … } equals the column options; a column named both ways is an error", () => {
+  const renamed = PANEL.map(({ entity, year, indicator, value }) => ({
+    who: entity,
+    yr: year,
+    ind: indicator,
+    v: value,
+  }));
+  const indicators = { rd: "+", papers: "+" } as const;
+  const v01 = panelComposite(renamed, {
+    indicators,
+    columns: { entity: "who", year: "yr", indicator: "ind", value: "v" },
+  });
+  const today = panelComposite(renamed, {
+    indicators,
+    entity: "who",
+    year: "yr",
+    indicator: "ind",
+    value: "v",
+  });
+  assert.deepEqual(v01.table.objects(), today.table.objects());
+  assert.deepEqual(v01.weights, today.weights);
+  assert.deepEqual(v01.warnings, today.warnings);
+  assert.throws(
+    () => panelComposite(renamed, { indicators, entity: "who", columns: { entity: "who" } }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "columns.entity",
   );
 });

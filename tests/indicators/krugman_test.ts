@@ -7,7 +7,7 @@ const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <
 
 // Hand computation: total 20, reference shares (0.3, 0.35, 0.35); R1 (0.6, 0.2, 0.2) → 0.3 + 0.15 + 0.15 = 0.6;
 // R2 (0, 0.5, 0.5) → 0.3 + 0.15 + 0.15 = 0.6.
-const m = matrixFrom([[6, 2, 2], [0, 5, 5]], { rows: ["R1", "R2"], cols: ["A", "B", "C"] });
+const m = matrixFrom([[6, 2, 2], [0, 5, 5]], { regions: ["R1", "R2"], sectors: ["A", "B", "C"] });
 
 Deno.test("krugman(): Σ|s_rs − s_s| by hand", () => {
   const k = krugman(m);
@@ -16,9 +16,9 @@ Deno.test("krugman(): Σ|s_rs − s_s| by hand", () => {
 });
 
 Deno.test("krugman(): a region shaped like the whole scores 0; disjoint regions approach 2", () => {
-  const same = matrixFrom([[1, 2], [2, 4]], { rows: ["a", "b"], cols: ["x", "y"] });
+  const same = matrixFrom([[1, 2], [2, 4]], { regions: ["a", "b"], sectors: ["x", "y"] });
   close(krugman(same).get("a"), 0);
-  const disjoint = matrixFrom([[1, 0], [0, 999]], { rows: ["a", "b"], cols: ["x", "y"] });
+  const disjoint = matrixFrom([[1, 0], [0, 999]], { regions: ["a", "b"], sectors: ["x", "y"] });
   close(krugman(disjoint).get("a"), 2 * 0.999);
 });
 
@@ -29,10 +29,10 @@ Deno.test("hooverSpecialisation(): half the Krugman index (EconGeo spec_coeff)",
 });
 
 Deno.test("krugman(): empty region NaN, all-zero matrix NaN, with warnings", () => {
-  const k = krugman(matrixFrom([[0, 0], [1, 1]], { rows: ["E", "R"], cols: ["A", "B"] }));
+  const k = krugman(matrixFrom([[0, 0], [1, 1]], { regions: ["E", "R"], sectors: ["A", "B"] }));
   assert.ok(Number.isNaN(k.get("E")));
   assert.match(k.warnings[0]!, /no activity \("E"\)/);
-  const z = krugman(matrixFrom([[0, 0]], { rows: ["E"], cols: ["A", "B"] }));
+  const z = krugman(matrixFrom([[0, 0]], { regions: ["E"], sectors: ["A", "B"] }));
   assert.ok(Number.isNaN(z.get("E")));
   assert.match(z.warnings[0]!, /all zero/);
 });

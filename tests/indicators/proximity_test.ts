@@ -18,7 +18,7 @@ Deno.test("proximity: closed form min of conditional probabilities, diagonal 0 o
 });
 
 Deno.test("proximity: asymmetric ubiquity uses the larger one", () => {
-  const M = matrixFrom([[1, 1], [1, 0], [1, 0]], { rows: ["A", "B", "C"], cols: ["s", "t"] });
+  const M = matrixFrom([[1, 1], [1, 0], [1, 0]], { regions: ["A", "B", "C"], sectors: ["s", "t"] });
   const phi = proximity(M);
   // P(s|t) = 1, P(t|s) = 1/3 → min = 1/3
   assertClose(phi.get("s", "t"), 1 / 3, 1e-15);
@@ -41,7 +41,7 @@ Deno.test("proximity: equals a dense MᵀM computation on the Stata fixture", ()
 });
 
 Deno.test("proximity: a sector nobody specialises in gives 0 and a warning", () => {
-  const M = matrixFrom([[1, 0], [1, 0]], { rows: ["A", "B"], cols: ["s", "t"] });
+  const M = matrixFrom([[1, 0], [1, 0]], { regions: ["A", "B"], sectors: ["s", "t"] });
   const phi = proximity(M);
   assert.ok(phi.data.every(Number.isFinite));
   assert.deepEqual(phi.get("s", "t"), 0);

@@ -35,8 +35,8 @@ export function stataRows(): StataRow[] {
 /** The export matrix (origin × hs92). */
 export function stataExports(): Matrix {
   return matrixFrom(stataRows() as unknown as Record<string, unknown>[], {
-    row: "origin",
-    col: "hs92",
+    region: "origin",
+    sector: "hs92",
     value: "export_val",
   });
 }

@@ -1,0 +1,129 @@
+/**
+ * The kernels of `SparseBinaryMatrix`'s products, on the raw compressed sparse row (CSR) arrays: each
+ * costs O(nnz) (vector products) or O(Σ_r k_r²) (MᵀM) instead of O(rows × columns). Internal: the methods of
+ * `SparseBinaryMatrix` are the public interface. 稀疏二值矩阵的乘法内核。
+ * @module
+ */
+
+/** The CSR arrays of a binary matrix: the ones of row i are in columns `colIdx[rowPtr[i] .. rowPtr[i+1])`. */
+export interface CsrArrays {
+  /** Number of rows. */
+  readonly nrow: number;
+  /** Number of columns. */
+  readonly ncol: number;
+  /** Row pointers (nrow + 1 entries). */
+  readonly rowPtr: Uint32Array;
+  /** Column index of each one, ascending within a row. */
+  readonly colIdx: Int32Array;
+}
+
+/** The transposed (CSC) index of `m`: `rowIdx[colPtr[j] .. colPtr[j+1])` are the rows with a one in j. */
+export function cscIndex(m: CsrArrays): { colPtr: Uint32Array; rowIdx: Int32Array } {
+  const { nrow, ncol, rowPtr, colIdx } = m;
+  const colPtr = new Uint32Array(ncol + 1);
+  for (let k = 0; k < colIdx.length; k++) colPtr[colIdx[k]! + 1]!++;
+  for (let j = 0; j < ncol; j++) colPtr[j + 1]! += colPtr[j]!;
+  const next = colPtr.slice(0, ncol);
+  const rowIdx = new Int32Array(colIdx.length);
+  for (let i = 0; i < nrow; i++) {
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) rowIdx[next[colIdx[p]!]!++] = i;
+  }
+  return { colPtr, rowIdx };
+}
+
+/** out = M x (length nrow). */
+export function mulVec(m: CsrArrays, x: ArrayLike<number>, out: Float64Array): Float64Array {
+  const { rowPtr, colIdx } = m;
+  for (let i = 0; i < m.nrow; i++) {
+    let s = 0;
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) s += x[colIdx[p]!]!;
+    out[i] = s;
+  }
+  return out;
+}
+
+/** out = Mᵀ x (length ncol). */
+export function tmulVec(m: CsrArrays, x: ArrayLike<number>, out: Float64Array): Float64Array {
+  const { rowPtr, colIdx } = m;
+  out.fill(0);
+  for (let i = 0; i < m.nrow; i++) {
+    const xi = x[i]!;
+    if (xi === 0) continue;
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) out[colIdx[p]!]! += xi;
+  }
+  return out;
+}
+
+/**
+ * The co-occurrence counts of the ones of each pointer range (dense n × n, row-major): for every range
+ * [ptr[i], ptr[i+1]), each pair (a, b) of its indices adds 1 at (a, b). With the CSR arrays this is MᵀM; with
+ * the CSC arrays, MMᵀ.
+ */
+export function pairCounts(ptr: Uint32Array, idx: Int32Array, ranges: number, n: number): Float64Array {
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < ranges; i++) {
+    const a = ptr[i]!, b = ptr[i + 1]!;
+    for (let p = a; p < b; p++) {
+      const off = idx[p]! * n;
+      for (let q = a; q < b; q++) out[off + idx[q]!]!++;
+    }
+  }
+  return out;
+}
+
+/** Y = M B for a dense row-major B (ncol × k): Y is nrow × k. Cost O(nnz · k). */
+export function mulDense(m: CsrArrays, b: Float64Array, k: number): Float64Array {
+  const { rowPtr, colIdx } = m;
+  const out = new Float64Array(m.nrow * k);
+  for (let i = 0; i < m.nrow; i++) {
+    const o = i * k;
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) {
+      const off = colIdx[p]! * k;
+      for (let t = 0; t < k; t++) out[o + t]! += b[off + t]!;
+    }
+  }
+  return out;
+}
+
+/** The CSR arrays of the cells of a dense row-major nrow × ncol matrix where `isOne(value)`. */
+export function csrFromDense(
+  data: Float64Array,
+  nrow: number,
+  ncol: number,
+  isOne: (v: number) => boolean,
+): { rowPtr: Uint32Array; colIdx: Int32Array } {
+  const rowPtr = new Uint32Array(nrow + 1);
+  let nnz = 0;
+  for (let k = 0; k < data.length; k++) if (isOne(data[k]!)) nnz++;
+  const colIdx = new Int32Array(nnz);
+  let p = 0;
+  for (let i = 0; i < nrow; i++) {
+    const off = i * ncol;
+    for (let j = 0; j < ncol; j++) if (isOne(data[off + j]!)) colIdx[p++] = j;
+    rowPtr[i + 1] = p;
+  }
+  return { rowPtr, colIdx };
+}
+
+/** The dense row-major 0/1 values of `m`. */
+export function csrToDense(m: CsrArrays): Float64Array {
+  const { nrow, ncol, rowPtr, colIdx } = m;
+  const data = new Float64Array(nrow * ncol);
+  for (let i = 0; i < nrow; i++) {
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) data[i * ncol + colIdx[p]!] = 1;
+  }
+  return data;
+}
+
+/** The value (0 or 1) of `m` at (i, j), by binary search in row i. */
+export function csrAt(m: CsrArrays, i: number, j: number): number {
+  const { rowPtr, colIdx } = m;
+  let lo = rowPtr[i]!, hi = rowPtr[i + 1]!;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1, c = colIdx[mid]!;
+    if (c === j) return 1;
+    if (c < j) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
+}
