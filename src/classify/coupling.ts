@@ -1,16 +1,27 @@
 /**
- * Coupling coordination of innovation elements (耦合协调度, DESIGN §3.4): how strongly n ≥ 2 subsystems
- * (knowledge, organisation, institution, …) interact (C), how developed they are together (T) and the
- * coupling coordination degree D = √(C·T), with the standard C and the corrections of Wang et al. (2021) and
- * Fan et al. (2024), and the bands of C and D as configurable levels.
+ * Coupling coordination of innovation elements (耦合协调度): how strongly n ≥ 2 subsystems (knowledge,
+ * organisation, institution, …) interact (C), how developed they are together (T) and the coupling
+ * coordination degree D = √(C·T) (廖重斌 1999, 热带地理 19(2)), with the standard C and the corrections of
+ * Wang et al. (2021, 自然资源学报 36(3)) and Fan et al. (2024, 统计与决策 40(22)), and the bands of C and D as
+ * configurable levels.
  *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { couplingStandard, couplingWang } from "clusterlab/advanced";
+ * // equal subsystems couple perfectly under every variant
+ * assert.equal(couplingStandard([0.4, 0.4, 0.4]), 1);
+ * assert.equal(couplingWang([0.4, 0.4, 0.4]), 1);
+ * ```
  * @module
  */
-import * as aq from "arquero";
-import type { ColumnTable } from "arquero";
+import * as aq from "../deps/arquero.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
 import { type TableInput, toTable } from "../data/adapters.ts";
-import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
-import type { Bilingual, Lang } from "../i18n.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
+import type { Bilingual, Lang } from "../core/i18n.ts";
+import { finiteResult } from "../indicators/finite_result.ts";
+import { checkUniqueKey, panelKey } from "../data/keys.ts";
 
 /** Which coupling degree C is used for D. */
 export type CouplingVariant = "standard" | "wang" | "fan";
@@ -50,7 +61,10 @@ export const COUPLING_D_LEVELS: LevelBands = {
   closed: "left",
 };
 
-/** The four stages of C: 0–0.3 low, 0.3–0.5 antagonism, 0.5–0.8 running-in, 0.8–1 high (DESIGN §3.4). */
+/**
+ * The four stages of C: 0–0.3 low, 0.3–0.5 antagonism, 0.5–0.8 running-in, 0.8–1 high, lower edge closed: a
+ * convention of the Chinese coupling literature, not a law (design choice; pass your own {@link LevelBands}).
+ */
 export const COUPLING_C_STAGES: LevelBands = {
   edges: [0, 0.3, 0.5, 0.8, 1],
   labels: [
@@ -63,9 +77,7 @@ export const COUPLING_C_STAGES: LevelBands = {
 };
 
 /** Options of {@link couplingCoordination}. */
-export interface CouplingOptions {
-  /** The subsystem score columns U_i (each in [0, 1]); at least 2. */
-  readonly subsystems: readonly string[];
+export interface CouplingCoordinationOptions {
   /** Weights α_i of T = Σ α_i U_i, one per subsystem (array in `subsystems` order, or keyed by name); must sum to 1. Default 1/n. */
   readonly weights?: readonly number[] | Readonly<Record<string, number>>;
   /** Which C enters D (default "standard"). */
@@ -78,8 +90,16 @@ export interface CouplingOptions {
   readonly lang?: Lang;
 }
 
-/** The table returned by {@link couplingCoordination}, with notes on degenerate rows. */
-export type CouplingTable = ColumnTable & { readonly warnings: readonly string[] };
+/** @deprecated the 0.1 options of `couplingCoordination`, `subsystems` among them; use `(input, subsystems, options)`. */
+export type CouplingOptions = CouplingCoordinationOptions & { readonly subsystems: readonly string[] };
+
+/** The result of {@link couplingCoordination}. */
+export interface CouplingResult {
+  /** The input table with `C`, `C_W`, `T`, `D`, `C_level`, `D_level` and `D_band` added. */
+  readonly table: ColumnTable;
+  /** Notes on degenerate rows (every subsystem 0). */
+  readonly warnings: readonly string[];
+}
 
 /**
  * Standard coupling degree C = n (∏ U_i)^{1/n} / Σ U_i (geometric over arithmetic mean; e.g. 廖重斌 1999,
@@ -87,8 +107,10 @@ export type CouplingTable = ColumnTable & { readonly warnings: readonly string[]
  *
  * @example
  * ```ts
- * import { couplingStandard } from "clusterlab";
- * couplingStandard([0.25, 1]); // 2·√0.25/1.25 = 0.8
+ * import assert from "node:assert/strict";
+ * import { couplingStandard } from "clusterlab/advanced";
+ * assert.equal(couplingStandard([0.25, 1]), 0.8); // 2·√(0.25 · 1)/1.25
+ * assert.equal(couplingStandard([0, 1]), 0); // a subsystem at 0: no coupling
  * ```
  */
 export function couplingStandard(u: ArrayLike<number>): number {
@@ -110,8 +132,9 @@ export function couplingStandard(u: ArrayLike<number>): number {
  *
  * @example
  * ```ts
- * import { couplingWang } from "clusterlab";
- * couplingWang([0.25, 1]); // √((1 − 0.75)·0.25) = 0.25
+ * import assert from "node:assert/strict";
+ * import { couplingWang } from "clusterlab/advanced";
+ * assert.equal(couplingWang([0.25, 1]), 0.25); // √((1 − 0.75/1)·(0.25/1)^{1/1})
  * ```
  */
 export function couplingWang(u: ArrayLike<number>): number {
@@ -134,8 +157,10 @@ export function couplingWang(u: ArrayLike<number>): number {
  *
  * @example
  * ```ts
- * import { couplingFan } from "clusterlab";
- * couplingFan([0.25, 0.75]); // 1 − 2·0.25 = 0.5
+ * import assert from "node:assert/strict";
+ * import { couplingFan } from "clusterlab/advanced";
+ * assert.equal(couplingFan([0.25, 0.75]), 0.5); // σ_pop = 0.25: 1 − 2·0.25
+ * assert.equal(couplingFan([0, 1]), 0); // σ_pop = 0.5: clamped at 0
  * ```
  */
 export function couplingFan(u: ArrayLike<number>): number {
@@ -148,7 +173,18 @@ export function couplingFan(u: ArrayLike<number>): number {
   return Math.max(0, 1 - 2 * Math.sqrt(ss / n));
 }
 
-/** Index of the band of `value` (0-based), or −1 when it lies outside every band. */
+/**
+ * Index of the band of `value` (0-based), or −1 when it lies outside every band.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { COUPLING_D_LEVELS, levelIndex } from "clusterlab/advanced";
+ * assert.equal(levelIndex(0.55, COUPLING_D_LEVELS), 5); // [0.5, 0.6): barely coordinated
+ * assert.equal(levelIndex(1, COUPLING_D_LEVELS), 9); // the last band is closed on both sides
+ * assert.equal(levelIndex(1.2, COUPLING_D_LEVELS), -1);
+ * ```
+ */
 export function levelIndex(value: number, bands: LevelBands): number {
   const { edges, closed } = bands;
   const k = edges.length - 1;
@@ -205,35 +241,47 @@ function checkBands(bands: LevelBands, name: string, issues: ValidationIssue[]):
   });
 }
 
-/**
- * Coupling coordination degree model (DESIGN §3.4) for n ≥ 2 subsystems, row by row:
- * - C: the standard coupling degree n(∏U_i)^{1/n}/ΣU_i ({@link couplingStandard}), or Wang et al.'s 2021
- *   C_W ({@link couplingWang}) or Fan et al.'s 2024 C_F ({@link couplingFan}), chosen by `variant`;
- * - T = Σ α_i U_i (α_i = 1/n by default), D = √(C·T);
- * - `C_level` and `D_level`: the band labels (default: 4 stages of C, 10 levels of D); `D_band` the 1-based
- *   band number of D.
- *
- * The column `C_W` is always added beside `C` (Wang et al.'s critique: the standard C is nearly always
- * > 0.8 and says little). Inputs are validated: U outside [0, 1], weights not summing to 1 (±1e-9) or
- * fewer than 2 subsystems are errors naming the row, column and value.
- *
- * @example
- * ```ts
- * import { couplingCoordination } from "clusterlab";
- * const t = couplingCoordination([{ region: "A", K: 0.25, O: 1 }], { subsystems: ["K", "O"] });
- * t.get("C", 0); // 0.8
- * t.get("D", 0); // √(0.8 · 0.625) ≈ 0.7071
- * t.get("D_level", 0); // "intermediate coordination"
- * ```
- */
-export function couplingCoordination(input: TableInput, options: CouplingOptions): CouplingTable {
-  const {
-    subsystems,
-    variant = "standard",
-    dLevels = COUPLING_D_LEVELS,
-    cLevels = COUPLING_C_STAGES,
-    lang = "en",
-  } = options;
+/** The weights α_i of T, validated (default 1/n each). */
+function weightsOf(subsystems: readonly string[], w: CouplingCoordinationOptions["weights"]): Float64Array {
+  const n = subsystems.length;
+  const alpha = new Float64Array(n).fill(1 / n);
+  if (w === undefined) return alpha;
+  const issues: ValidationIssue[] = [];
+  const values = Array.isArray(w) ? w : subsystems.map((s) => (w as Record<string, number>)[s]);
+  if (Array.isArray(w) && w.length !== n) {
+    issues.push({
+      column: "weights",
+      expected: `${n} weights (one per subsystem)`,
+      received: describeValue(w),
+    });
+  }
+  let sum = 0;
+  values.forEach((v, i) => {
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
+      issues.push({
+        column: `weights.${subsystems[i] ?? i}`,
+        expected: "a finite number ≥ 0",
+        received: describeValue(v),
+      });
+    } else {
+      alpha[i] = v;
+      sum += v;
+    }
+  });
+  if (issues.length === 0 && Math.abs(sum - 1) > 1e-9) {
+    issues.push({
+      column: "weights",
+      expected: "weights summing to 1",
+      received: `${describeValue(w)} (sum ${sum})`,
+    });
+  }
+  if (issues.length > 0) throw new ValidationError("parameters of couplingCoordination", issues);
+  return alpha;
+}
+
+function checkOptions(subsystems: readonly string[], options: CouplingCoordinationOptions): void {
+  const { variant = "standard", dLevels = COUPLING_D_LEVELS, cLevels = COUPLING_C_STAGES, lang = "en" } =
+    options;
   const issues: ValidationIssue[] = [];
   if (!Array.isArray(subsystems) || subsystems.length < 2) {
     issues.push({
@@ -261,46 +309,13 @@ export function couplingCoordination(input: TableInput, options: CouplingOptions
   checkBands(dLevels, "dLevels", issues);
   checkBands(cLevels, "cLevels", issues);
   if (issues.length > 0) throw new ValidationError("parameters of couplingCoordination", issues);
-  const n = subsystems.length;
+}
 
-  // Weights α_i.
-  const alpha = new Float64Array(n).fill(1 / n);
-  if (options.weights !== undefined) {
-    const w = options.weights;
-    const values = Array.isArray(w) ? w : subsystems.map((s) => (w as Record<string, number>)[s]);
-    if (Array.isArray(w) && w.length !== n) {
-      issues.push({
-        column: "weights",
-        expected: `${n} weights (one per subsystem)`,
-        received: describeValue(w),
-      });
-    }
-    let sum = 0;
-    values.forEach((v, i) => {
-      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) {
-        issues.push({
-          column: `weights.${subsystems[i] ?? i}`,
-          expected: "a finite number ≥ 0",
-          received: describeValue(v),
-        });
-      } else {
-        alpha[i] = v;
-        sum += v;
-      }
-    });
-    if (issues.length === 0 && Math.abs(sum - 1) > 1e-9) {
-      issues.push({
-        column: "weights",
-        expected: "weights summing to 1",
-        received: `${describeValue(w)} (sum ${sum})`,
-      });
-    }
-    if (issues.length > 0) throw new ValidationError("parameters of couplingCoordination", issues);
-  }
-
-  const table = toTable(input);
+/** The subsystem columns U_i, each value in [0, 1] (else an error naming the row). */
+function readSubsystems(table: ColumnTable, subsystems: readonly string[]): Float64Array[] {
   const m = table.numRows();
   const names = new Set(table.columnNames());
+  const issues: ValidationIssue[] = [];
   const u = subsystems.map(() => new Float64Array(m));
   subsystems.forEach((s, k) => {
     if (!names.has(s)) {
@@ -320,7 +335,58 @@ export function couplingCoordination(input: TableInput, options: CouplingOptions
     }
   });
   if (issues.length > 0) throw new ValidationError("input of couplingCoordination", issues);
+  return u;
+}
 
+/**
+ * Coupling coordination degree model for n ≥ 2 subsystems, row by row (廖重斌 1999; Wang et al. 2021):
+ * - C: the standard coupling degree n(∏U_i)^{1/n}/ΣU_i ({@link couplingStandard}), or Wang et al.'s 2021
+ *   C_W ({@link couplingWang}) or Fan et al.'s 2024 C_F ({@link couplingFan}), chosen by `variant`;
+ * - T = Σ α_i U_i (α_i = 1/n by default), D = √(C·T);
+ * - `C_level` and `D_level`: the band labels (default: 4 stages of C, 10 levels of D); `D_band` the 1-based
+ *   band number of D.
+ *
+ * `subsystems` names the score columns U_i (each in [0, 1]; at least 2); the published v0.1 form
+ * `couplingCoordination(table, { subsystems, weights, variant })` is accepted too. The column `C_W` is always added
+ * beside `C` (Wang et al.'s critique: the standard C is nearly always > 0.8 and says little). Inputs are
+ * validated: U outside [0, 1], weights not summing to 1 (±1e-9) or fewer than 2 subsystems are errors naming
+ * the row, column and value.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { couplingCoordination } from "clusterlab";
+ * const { table } = couplingCoordination([{ region: "A", K: 0.25, O: 1 }], ["K", "O"]);
+ * assert.equal(table.get("C", 0), 0.8); // 2·√(0.25 · 1)/1.25
+ * assert.equal(table.get("T", 0), 0.625);
+ * assert.equal(table.get("D", 0), Math.sqrt(0.8 * 0.625)); // ≈ 0.7071
+ * assert.equal(table.get("D_level", 0), "intermediate coordination"); // [0.7, 0.8)
+ * const v01 = couplingCoordination([{ region: "A", K: 0.25, O: 1 }], { subsystems: ["K", "O"] });
+ * assert.equal(v01.table.get("D", 0), table.get("D", 0));
+ * ```
+ */
+export function couplingCoordination(
+  input: TableInput,
+  subsystems: readonly string[] | (CouplingCoordinationOptions & { readonly subsystems: readonly string[] }),
+  options: CouplingCoordinationOptions = {},
+): CouplingResult {
+  if (!Array.isArray(subsystems) && typeof subsystems === "object" && subsystems !== null) {
+    // the published v0.1 form couplingCoordination(table, { subsystems, weights, variant })
+    const { subsystems: columns, ...rest } = subsystems as CouplingCoordinationOptions & {
+      readonly subsystems: readonly string[];
+    };
+    return couplingCoordination(input, columns, { ...rest, ...options });
+  }
+  checkOptions(subsystems as readonly string[], options);
+  const { variant = "standard", dLevels = COUPLING_D_LEVELS, cLevels = COUPLING_C_STAGES, lang = "en" } =
+    options;
+  const n = subsystems.length;
+  const alpha = weightsOf(subsystems, options.weights);
+  const table = toTable(input);
+  const m = table.numRows();
+  const unit = table.columnNames().includes("region") ? "region" : "entity";
+  checkUniqueKey(table, panelKey(table, [unit, "year"]), "input of couplingCoordination");
+  const u = readSubsystems(table, subsystems);
   const C = new Float64Array(m), CW = new Float64Array(m), T = new Float64Array(m), D = new Float64Array(m);
   const cLevel = new Array<string>(m), dLevel = new Array<string>(m), dBand = new Int32Array(m);
   const row = new Float64Array(n);
@@ -352,6 +418,5 @@ export function couplingCoordination(input: TableInput, options: CouplingOptions
     );
   }
   const out = table.assign(aq.table({ C, C_W: CW, T, D, C_level: cLevel, D_level: dLevel, D_band: dBand }));
-  Object.defineProperty(out, "warnings", { value: warnings, enumerable: false });
-  return out as CouplingTable;
+  return finiteResult("couplingCoordination", { table: out, warnings });
 }

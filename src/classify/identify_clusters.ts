@@ -1,30 +1,51 @@
 /**
  * Is it an innovation cluster? Scores every region × sector (or region × cluster category) on the two
  * dimensions of the source text — geographic space and technological-economic space — plus knowledge
- * production and external interaction (DESIGN §3.1). 创新集群识别：地理空间与技术经济空间两个维度。
+ * production and external interaction. The source text defines an innovation cluster as innovative
+ * organisations concentrated in geographic space or agglomerated in technological-economic space, with mass
+ * production of new knowledge and effective interaction with the outside, and warns that analysing one
+ * dimension only misleads. 创新集群识别：地理空间与技术经济空间两个维度。
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { identifyClusters, matrixFrom } from "clusterlab";
+ * const x = matrixFrom([[50, 5, 5], [5, 50, 5], [5, 5, 50], [20, 20, 20]], {
+ *   rows: ["R1", "R2", "R3", "R4"], cols: ["A", "B", "C"],
+ * });
+ * const r = identifyClusters(x);
+ * assert.equal(r.table.numRows(), 12); // one row per region × sector
+ * // R1 in A: the largest employment, LQ 50/60 ÷ 80/240 = 2.5 and the largest share: all three ECO stars
+ * assert.equal(r.table.get("eco_stars", 0), 3);
+ * assert.ok(r.warnings.some((w) => w.startsWith("no establishments given")));
+ * ```
  * @module
  */
-import * as aq from "arquero";
-import type { ColumnTable } from "arquero";
-import { quantileSorted } from "d3-array";
-import { UndirectedGraph } from "graphology";
-import * as louvainModule from "graphology-communities-louvain";
+import * as aq from "../deps/arquero.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
+import { quantileSorted } from "../deps/d3_array.ts";
 import { type TableInput, toTable } from "../data/adapters.ts";
-import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
-import type { Bilingual, Lang } from "../i18n.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
+import type { Bilingual, Lang } from "../core/i18n.ts";
 import { type PerLabel, resolvePerLabel } from "../indicators/concentration_input.ts";
-import { asMatrix, type MatrixInput, type MatrixInputOptions } from "../indicators/input.ts";
+import { portfolioMean } from "../indicators/coherence.ts";
+import { asMatrix, readingWarnings } from "../indicators/input.ts";
+import type { MatrixInput, MatrixInputOptions } from "../indicators/matrix.ts";
 import { locationQuotient } from "../indicators/location_quotient.ts";
-import { Matrix, type WithWarnings } from "../indicators/matrix.ts";
+import { Matrix } from "../indicators/matrix.ts";
 import { presence } from "../indicators/presence.ts";
 import { proximity } from "../indicators/proximity.ts";
 import { relatednessDensity } from "../indicators/relatedness_density.ts";
-import { mulberry32 } from "../models/random.ts";
+import { finiteResult } from "../indicators/finite_result.ts";
+import { communities } from "../indicators/network/communities.ts";
+import { renamedOptions } from "../core/deprecated.ts";
 
 /**
  * The outcomes of {@link identifyClusters} ({@link clusterLabelKey} gives the rule). The first four are the
- * labels of DESIGN §3.1; `geographic_without_technology` and `geographic_without_external` extend them so that
- * every combination of the criteria gets a label that is true for it (design choice).
+ * readings of the source text's definition (an innovation cluster; a geographic agglomeration without
+ * knowledge production; a technological community without geographic concentration; not a cluster);
+ * `geographic_without_technology` and `geographic_without_external` extend them so that every combination of
+ * the criteria gets a label that is true for it (design choice).
  */
 export type ClusterLabelKey =
   | "innovation_cluster"
@@ -81,8 +102,8 @@ export interface ClusterCriteria {
 /**
  * The label of a region × sector from its four criteria: the decision rule of {@link identifyClusters}.
  * The source text defines an innovation cluster by new-knowledge production as its essential feature,
- * concentration in geographic *and* technological-economic space (both dimensions, DESIGN §3.1) and
- * effective interaction with the outside. The four labels of DESIGN §3.1 do not cover every combination
+ * concentration in geographic *and* technological-economic space (both dimensions) and effective
+ * interaction with the outside. The four labels that definition gives do not cover every combination
  * (a geographic concentration that produces knowledge but is unrelated in technology space is not "without
  * knowledge production"), so two labels extend them to make the rule exhaustive, and the rule is ordered so
  * that every label is true of the cell it is given to (design choice). A geographic concentration that misses
@@ -108,9 +129,12 @@ export interface ClusterCriteria {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { clusterLabelKey } from "clusterlab";
- * clusterLabelKey({ geographic: true, technological: false, knowledge: true, external: true });
- * // "geographic_without_technology"
+ * const c = { geographic: true, technological: false, knowledge: true, external: true };
+ * assert.equal(clusterLabelKey(c), "geographic_without_technology");
+ * assert.equal(clusterLabelKey({ ...c, technological: true }), "innovation_cluster");
+ * assert.equal(clusterLabelKey({ ...c, geographic: false }), "not_cluster");
  * ```
  */
 export function clusterLabelKey(criteria: ClusterCriteria): ClusterLabelKey {
@@ -246,16 +270,6 @@ export const CLUSTER_THRESHOLDS: ClusterThresholds = {
   externalShare: 0.25,
 };
 
-/** Column names of the `ties` table of {@link identifyClusters}. */
-export interface TieColumns {
-  /** Region of one end (default "source"). */
-  readonly source?: string;
-  /** Region of the other end (default "target"). */
-  readonly target?: string;
-  /** Optional weight column (default: every tie weighs 1). */
-  readonly weight?: string;
-}
-
 /** Options of {@link identifyClusters}. */
 export interface IdentifyClustersOptions extends MatrixInputOptions {
   /** Establishments per region × sector (same labels), for the US Cluster Mapping establishment criterion. */
@@ -267,9 +281,16 @@ export interface IdentifyClustersOptions extends MatrixInputOptions {
    * `knowledgeIndexMin`. Used when `knowledge` is not given.
    */
   readonly knowledgeIndex?: PerLabel;
-  /** Collaboration ties between regions (one row per tie); ends outside the matrix count as external. */
+  /** Collaboration ties between regions (one row per tie, as the `TIES` schema); ends outside the matrix
+   * count as external. */
   readonly ties?: TableInput;
-  /** Column names of `ties`. */
+  /** Column of `ties` with the region of one end (default "source"). */
+  readonly source?: string;
+  /** Column of `ties` with the region of the other end (default "target"). */
+  readonly target?: string;
+  /** Column of `ties` with the tie weights (default "weight"; without such a column every tie weighs 1). */
+  readonly weight?: string;
+  /** @deprecated Use the options `source`, `target`, `weight`: the 0.1 form of the same column names. */
   readonly tieColumns?: TieColumns;
   /** A precomputed sector × sector relatedness φ (default: `proximity` of the employment presence matrix). */
   readonly proximity?: Matrix;
@@ -283,15 +304,20 @@ export interface IdentifyClustersOptions extends MatrixInputOptions {
   readonly lang?: Lang;
 }
 
-/** The result of {@link identifyClusters}: an arquero table plus warnings, thresholds and communities. */
-export type ClusterTable = ColumnTable & WithWarnings & {
+/** The result of {@link identifyClusters}. */
+export interface ClusterResult {
+  /** One row per region × sector: every measured value, threshold, criterion and label (see
+   * {@link identifyClusters}). */
+  readonly table: ColumnTable;
+  /** What was found in the input that the caller should know (unmeasured criteria, inactive sectors, …). */
+  readonly warnings: readonly string[];
   /** The thresholds used. */
   readonly thresholds: ClusterThresholds;
   /** Community id of each sector in the proximity network (Louvain, seeded). */
   readonly communities: ReadonlyMap<string, number>;
   /** Modularity of the community partition. */
   readonly modularity: number;
-};
+}
 
 function checkThresholds(t: ClusterThresholds): void {
   const issues: ValidationIssue[] = [];
@@ -364,6 +390,13 @@ function checkThresholds(t: ClusterThresholds): void {
   if (issues.length) throw new ValidationError("options of identifyClusters", issues);
 }
 
+/** An optional matrix input read into a {@link Matrix}; the warnings of reading a long table go to `warnings`. */
+function read(input: MatrixInput, options: MatrixInputOptions, what: string, warnings: string[]): Matrix {
+  const m = asMatrix(input, options);
+  for (const w of readingWarnings(input, m)) warnings.push(`${what}: ${w}`);
+  return m;
+}
+
 /** Re-index `m` to the given labels (every label must exist); names missing ones. */
 function align(m: Matrix, rows: readonly string[], cols: readonly string[], parameter: string): Matrix {
   const issues: ValidationIssue[] = [];
@@ -412,17 +445,10 @@ function quantileOf(values: Float64Array, p: number): number {
   return quantileSorted(s, p) as number;
 }
 
-/** The CommonJS default export of graphology-communities-louvain (its typings do not fit Deno's npm interop). */
-const louvain = (louvainModule as unknown as {
-  default: {
-    detailed(
-      graph: UndirectedGraph,
-      options: { getEdgeWeight: string; resolution: number; rng: () => number },
-    ): { communities: Record<string, number>; modularity: number };
-  };
-}).default;
-
-/** Louvain communities of the φ network (edges φ > min), renumbered 1, 2, … in order of first sector. */
+/**
+ * Louvain communities of the φ network (edges φ > min, weight the symmetrised φ), through the public
+ * {@link communities} (seeded; renumbered 1, 2, … in order of first sector).
+ */
 function communitiesOf(
   phi: Matrix,
   min: number,
@@ -430,35 +456,31 @@ function communitiesOf(
   seed: number,
 ): { ids: Int32Array; count: number; modularity: number; edges: number } {
   const n = phi.nrow;
-  const g = new UndirectedGraph();
-  for (let a = 0; a < n; a++) g.addNode(String(a));
-  let edges = 0;
+  const source: string[] = [], target: string[] = [], weight: number[] = [];
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) {
       const w = (phi.data[a * n + b]! + phi.data[b * n + a]!) / 2;
       if (w > min) {
-        g.addEdge(String(a), String(b), { weight: w });
-        edges++;
+        source.push(String(a));
+        target.push(String(b));
+        weight.push(w);
       }
     }
   }
   const ids = new Int32Array(n);
-  if (edges === 0) {
+  if (source.length === 0) {
     for (let a = 0; a < n; a++) ids[a] = a + 1;
-    return { ids, count: n, modularity: 0, edges };
+    return { ids, count: n, modularity: 0, edges: 0 };
   }
-  const res = louvain.detailed(g, { getEdgeWeight: "weight", resolution, rng: mulberry32(seed) });
-  const renumber = new Map<number, number>();
-  for (let a = 0; a < n; a++) {
-    const c = res.communities[String(a)]!;
-    if (!renumber.has(c)) renumber.set(c, renumber.size + 1);
-    ids[a] = renumber.get(c)!;
-  }
-  return { ids, count: renumber.size, modularity: res.modularity, edges };
+  const nodes = Array.from({ length: n }, (_, a) => String(a));
+  const res = communities({ source, target, weight }, { seed, resolution, nodes });
+  const community = res.table.array("community") as number[];
+  for (let a = 0; a < n; a++) ids[a] = community[a]!;
+  return { ids, count: res.count, modularity: res.modularity, edges: source.length };
 }
 
 /**
- * Identify innovation clusters in both dimensions of the source text (DESIGN §3.1). Input: a region × sector
+ * Identify innovation clusters in both dimensions of the source text. Input: a region × sector
  * (or region × cluster-category) matrix of employment — a {@link Matrix} or a long table with `region`,
  * `sector`, `value` columns (names configurable with `row`, `col`, `value`). Each region × sector is scored on:
  *
@@ -494,7 +516,7 @@ function communitiesOf(
  *      stricter one is met, by default (`geographicRule`: "either", "both", "eco", "us"; design choice).
  * 2. **Technological-economic concentration** (Hidalgo et al. 2007; Boschma, Balland & Kogler 2015):
  *    presence M = 1[LQ ≥ 1]; proximity φ (or the `proximity` option); relatedness density RD_rs (0–100);
- *    `coherence` of a region = mean RD over the sectors it is present in; Louvain communities of the
+ *    `coherence` of a region = mean RD over the sectors it is present in (`coherence()`); Louvain communities of the
  *    proximity network (edges φ > `proximityMin`, graphology-communities-louvain with a seeded rng);
  *    `community_lq` = LQ of the region in the sector's community (employment summed over the community).
  *    `technological` = RD_rs ≥ the `rdQuantile` quantile of the sector's RD over regions AND
@@ -504,9 +526,11 @@ function communitiesOf(
  *    k_rs/x_rs and knowledge LQ = LQ of the knowledge matrix; `knowledge` = knowledge LQ ≥ `knowledgeLQ`.
  *    With a region-level `knowledgeIndex` instead: `knowledge` = index ≥ `knowledgeIndexMin`. Design choice.
  * 4. **External interaction** (optional; Bathelt, Malmberg & Maskell 2004, "local buzz and global
- *    pipelines"): with `ties` between regions, `external_share` = weight of the region's ties whose other end
- *    is another region / weight of all its ties (ties inside the region count once);
- *    `external` = share ≥ `externalShare`. Region level. Design choice.
+ *    pipelines"): with `ties` between regions (columns `source`, `target` and `weight` as in the `TIES`
+ *    schema, renamed by the options of the same names; without a weight column each tie weighs 1),
+ *    `external_share` = weight of the region's ties whose other end is another region / weight of all its
+ *    ties (ties inside the region count once); `external` = share ≥ `externalShare`. Region level. Design
+ *    choice.
  *
  * **Decision rule** (design choice; the source text defines the concept, no publication gives cut-offs):
  * {@link clusterLabelKey}, whose truth table covers every combination of the four criteria. A criterion
@@ -518,32 +542,95 @@ function communitiesOf(
  * - `geographic_without_external`: geographic ∧ technological ∧ knowledge ∧ ¬external;
  * - `technological_community` (without geographic concentration): technological ∧ ¬geographic;
  * - `not_cluster`: neither geographic nor technological.
- * `geographic_without_technology` and `geographic_without_external` extend the four labels of DESIGN §3.1 so
- * that the rule is exhaustive and every label is true of its cell; the `failed` column names every criterion
- * missed.
+ * `geographic_without_technology` and `geographic_without_external` extend the four labels of the source
+ * text's definition so that the rule is exhaustive and every label is true of its cell; the `failed` column
+ * names every criterion missed.
  *
  * Output: one row per region × sector with every measured value and per-sector threshold, the constant
  * thresholds (`eco_lq_min`, `eco_min_stars`, `us_lq_min`, `community_lq_min`, and with the data they apply
  * to `knowledge_lq_min`, `knowledge_index_min`, `external_share_min`), `label_key`, `label` (in `lang`),
- * `label_en`, `label_zh`. The table also carries `warnings`, `thresholds`, `communities` and `modularity`.
+ * `label_en`, `label_zh`. The result is `{ table, warnings, thresholds, communities, modularity }`.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { identifyClusters, matrixFrom } from "clusterlab";
  * const x = matrixFrom([[50, 5, 5], [5, 50, 5], [5, 5, 50], [20, 20, 20]], {
  *   rows: ["R1", "R2", "R3", "R4"], cols: ["A", "B", "C"],
  * });
- * const t = identifyClusters(x);
+ * const { table } = identifyClusters(x);
  * const cell = (r: string, s: string) =>
- *   t.params({ r, s }).filter((d: { region: string; sector: string }, $: { r: string; s: string }) =>
+ *   table.params({ r, s }).filter((d: { region: string; sector: string }, $: { r: string; s: string }) =>
  *     d.region === $.r && d.sector === $.s
  *   );
- * cell("R1", "A").get("eco_stars", 0); // 3
- * cell("R1", "A").get("us_level", 0); // "strong10" (LQ 2.5 ≥ P90 = 2.05)
- * cell("R4", "A").get("us_level", 0); // "significant" (LQ 1 > P50 = 0.625, < P75 = 1.375)
+ * // LQ of A over the 4 regions: 2.5, 0.25, 0.25, 1; P90 = 2.05, P75 = 1.375, P50 = 0.625 (type 7)
+ * assert.equal(cell("R1", "A").get("eco_stars", 0), 3);
+ * assert.equal(cell("R1", "A").get("us_level", 0), "strong10"); // LQ 2.5 ≥ P90
+ * assert.equal(cell("R4", "A").get("us_level", 0), "significant"); // P50 < LQ 1 < P75
  * ```
  */
-export function identifyClusters(input: MatrixInput, options: IdentifyClustersOptions = {}): ClusterTable {
+export function identifyClusters(input: MatrixInput, options: IdentifyClustersOptions = {}): ClusterResult {
+  const settings = checkOptions(options);
+  const x = asMatrix(input, options);
+  const lq = locationQuotient(x); // validates counts
+  const warnings: string[] = [...readingWarnings(input, x), ...lq.warnings];
+  const geo = geographicStage(x, lq, options, settings.thresholds, warnings);
+  const tech = technologicalStage(x, lq, geo.activeRegions, options.proximity, settings, warnings);
+  const know = knowledgeStage(x, options, settings.unmeasured, warnings);
+  let extShare: Float64Array | undefined;
+  if (options.ties !== undefined) {
+    extShare = externalShares(options.ties, tieColumnsOf(options), x.rows, warnings);
+  } else {
+    warnings.push(
+      `external interaction not measured (no ties): ${
+        settings.unmeasured === "skip" ? "skipped" : "counted as failed"
+      }`,
+    );
+  }
+  const table = clusterTable({ x, lq, geo, tech, know, extShare, settings });
+  const communities = new Map(x.cols.map((s, j) => [s, tech.comm.ids[j]!]));
+  return finiteResult("identifyClusters", {
+    table,
+    warnings,
+    thresholds: settings.thresholds,
+    communities,
+    modularity: tech.comm.modularity,
+  });
+}
+
+/** @deprecated the 0.1 `tieColumns` of {@link identifyClusters}; use its options `source`, `target`, `weight`. */
+export interface TieColumns {
+  /** Region of one end (default "source"). */
+  readonly source?: string;
+  /** Region of the other end (default "target"). */
+  readonly target?: string;
+  /** The weight column. */
+  readonly weight?: string;
+}
+
+/** The tie column options, the deprecated 0.1 `tieColumns: { source, target, weight }` read as them. */
+function tieColumnsOf(
+  options: IdentifyClustersOptions,
+): Pick<IdentifyClustersOptions, "source" | "target" | "weight"> {
+  const { source, target, weight, tieColumns = {} } = options;
+  const flat: Record<string, string | undefined> = { source, target, weight };
+  for (const [k, v] of Object.entries(tieColumns)) flat[`tieColumns.${k}`] = v;
+  return renamedOptions("options of identifyClusters", flat, {
+    "tieColumns.source": "source",
+    "tieColumns.target": "target",
+    "tieColumns.weight": "weight",
+  });
+}
+
+/** The validated options of {@link identifyClusters}, defaults filled in. */
+interface ClusterSettings {
+  readonly thresholds: ClusterThresholds;
+  readonly seed: number;
+  readonly lang: Lang;
+  readonly unmeasured: "skip" | "fail";
+}
+
+function checkOptions(options: IdentifyClustersOptions): ClusterSettings {
   const thresholds: ClusterThresholds = { ...CLUSTER_THRESHOLDS, ...(options.thresholds ?? {}) };
   checkThresholds(thresholds);
   const { seed = 42, lang = "en", unmeasured = "skip" } = options;
@@ -566,17 +653,38 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
     });
   }
   if (optIssues.length) throw new ValidationError("options of identifyClusters", optIssues);
+  return { thresholds, seed, lang, unmeasured };
+}
 
-  const x = asMatrix(input, options);
-  const lq = locationQuotient(x); // validates counts
-  const warnings: string[] = [...lq.warnings];
+/** Stage 1, geographic concentration: shares, the ECO size and focus thresholds, the US level thresholds. */
+interface GeographicStage {
+  /** x_rs / x_r· (0 for a region without employment). */
+  readonly share: Float64Array;
+  /** Regions with employment. */
+  readonly activeRegions: number[];
+  readonly est: Matrix | undefined;
+  readonly sizeThr: Float64Array;
+  readonly focusThr: Float64Array;
+  /** US LQ thresholds per sector: P75 (strong), P90 (strong10), P50 (significant), P25 (qualifying). */
+  readonly usLQ: Float64Array;
+  readonly usLQ10: Float64Array;
+  readonly usLQ50: Float64Array;
+  readonly usLQ25: Float64Array;
+  readonly usEmp: Float64Array;
+  readonly usEst: Float64Array;
+}
+
+function geographicStage(
+  x: Matrix,
+  lq: Matrix,
+  options: IdentifyClustersOptions,
+  thresholds: ClusterThresholds,
+  warnings: string[],
+): GeographicStage {
   const { rows, cols, nrow, ncol } = x;
   const X = x.data, L = lq.data;
   const rs = x.rowSums();
-  const n = nrow * ncol;
-
-  // 1. Geographic concentration.
-  const share = new Float64Array(n);
+  const share = new Float64Array(nrow * ncol);
   for (let i = 0; i < nrow; i++) {
     for (let j = 0; j < ncol; j++) share[i * ncol + j] = rs[i]! > 0 ? X[i * ncol + j]! / rs[i]! : 0;
   }
@@ -584,42 +692,50 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
   for (let i = 0; i < nrow; i++) if (rs[i]! > 0) activeRegions.push(i);
   const est = options.establishments === undefined
     ? undefined
-    : align(asMatrix(options.establishments, options), rows, cols, "establishments");
+    : align(read(options.establishments, options, "establishments", warnings), rows, cols, "establishments");
   if (!est) {
     warnings.push(
       "no establishments given: the US Cluster Mapping rule is applied without its establishments criterion",
     );
   }
-  const sizeThr = new Float64Array(ncol), focusThr = new Float64Array(ncol);
-  // US levels: LQ thresholds per level (in US_CLUSTER_LEVEL_ORDER), employment and establishments P25.
-  const usLQ = new Float64Array(ncol), usLQ10 = new Float64Array(ncol);
-  const usLQ50 = new Float64Array(ncol), usLQ25 = new Float64Array(ncol);
-  const usEmp = new Float64Array(ncol), usEst = new Float64Array(ncol);
+  const g: GeographicStage = {
+    share,
+    activeRegions,
+    est,
+    sizeThr: new Float64Array(ncol),
+    focusThr: new Float64Array(ncol),
+    usLQ: new Float64Array(ncol),
+    usLQ10: new Float64Array(ncol),
+    usLQ50: new Float64Array(ncol),
+    usLQ25: new Float64Array(ncol),
+    usEmp: new Float64Array(ncol),
+    usEst: new Float64Array(ncol),
+  };
   const colBuf = new Float64Array(nrow);
   const inactiveSectors: string[] = [];
   for (let j = 0; j < ncol; j++) {
     let k = 0;
     for (const i of activeRegions) colBuf[k++] = X[i * ncol + j]!;
-    sizeThr[j] = quantileOf(colBuf.subarray(0, k), 1 - thresholds.ecoSizeTop);
+    g.sizeThr[j] = quantileOf(colBuf.subarray(0, k), 1 - thresholds.ecoSizeTop);
     k = 0;
     for (const i of activeRegions) colBuf[k++] = share[i * ncol + j]!;
-    focusThr[j] = quantileOf(colBuf.subarray(0, k), 1 - thresholds.ecoFocusTop);
+    g.focusThr[j] = quantileOf(colBuf.subarray(0, k), 1 - thresholds.ecoFocusTop);
     // US rule: over the regions with employment > 0 in the sector (cluster_calcs_reducer.js).
     k = 0;
     for (let i = 0; i < nrow; i++) if (X[i * ncol + j]! > 0) colBuf[k++] = L[i * ncol + j]!;
     if (k === 0) inactiveSectors.push(cols[j]!);
     const lqSorted = colBuf.subarray(0, k).sort();
-    usLQ[j] = k ? quantileSorted(lqSorted, thresholds.usLQQuantile) as number : NaN;
-    usLQ10[j] = k ? quantileSorted(lqSorted, thresholds.usStrong10LQQuantile) as number : NaN;
-    usLQ50[j] = k ? quantileSorted(lqSorted, thresholds.usSignificantLQQuantile) as number : NaN;
-    usLQ25[j] = k ? quantileSorted(lqSorted, thresholds.usQualifyingLQQuantile) as number : NaN;
+    g.usLQ[j] = k ? quantileSorted(lqSorted, thresholds.usLQQuantile) as number : NaN;
+    g.usLQ10[j] = k ? quantileSorted(lqSorted, thresholds.usStrong10LQQuantile) as number : NaN;
+    g.usLQ50[j] = k ? quantileSorted(lqSorted, thresholds.usSignificantLQQuantile) as number : NaN;
+    g.usLQ25[j] = k ? quantileSorted(lqSorted, thresholds.usQualifyingLQQuantile) as number : NaN;
     k = 0;
     for (let i = 0; i < nrow; i++) if (X[i * ncol + j]! > 0) colBuf[k++] = X[i * ncol + j]!;
-    usEmp[j] = quantileOf(colBuf.subarray(0, k), thresholds.usEmploymentQuantile);
+    g.usEmp[j] = quantileOf(colBuf.subarray(0, k), thresholds.usEmploymentQuantile);
     if (est) {
       k = 0;
       for (let i = 0; i < nrow; i++) if (X[i * ncol + j]! > 0) colBuf[k++] = est.data[i * ncol + j]!;
-      usEst[j] = quantileOf(colBuf.subarray(0, k), thresholds.usEstablishmentsQuantile);
+      g.usEst[j] = quantileOf(colBuf.subarray(0, k), thresholds.usEstablishmentsQuantile);
     }
   }
   if (inactiveSectors.length) {
@@ -629,27 +745,44 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
       }): their US thresholds are undefined (NaN) and no US level is met`,
     );
   }
+  return g;
+}
 
-  // 2. Technological-economic concentration.
+/** Stage 2, technological-economic concentration: presence, relatedness density, communities. */
+interface TechnologicalStage {
+  /** Presence M = 1[LQ ≥ 1]. */
+  readonly P: Float64Array;
+  /** Relatedness density RD_rs (0–100). */
+  readonly RD: Float64Array;
+  /** Mean RD over the sectors a region is present in (NaN without any). */
+  readonly coherence: Float64Array;
+  /** The `rdQuantile` quantile of each sector's RD over regions with employment. */
+  readonly rdThr: Float64Array;
+  readonly comm: { ids: Int32Array; count: number; modularity: number; edges: number };
+  /** LQ of each region in each community (region-major, `comm.count` columns). */
+  readonly commLQ: Float64Array;
+}
+
+function technologicalStage(
+  x: Matrix,
+  lq: Matrix,
+  activeRegions: readonly number[],
+  phiIn: Matrix | undefined,
+  settings: ClusterSettings,
+  warnings: string[],
+): TechnologicalStage {
+  const { rows, cols, nrow, ncol } = x;
+  const X = x.data;
+  const { thresholds } = settings;
   const M = presence(lq);
-  const phi = options.proximity ?? proximity(M);
+  const phi = phiIn ?? proximity(M);
   for (const w of phi.warnings) warnings.push(`proximity: ${w}`);
   const rd = relatednessDensity(M, phi);
   for (const w of rd.warnings) if (!phi.warnings.includes(w)) warnings.push(`relatedness density: ${w}`);
   const RD = rd.data, P = M.data;
-  const coherence = new Float64Array(nrow);
-  const noPresence: string[] = [];
-  for (let i = 0; i < nrow; i++) {
-    let s = 0, c = 0;
-    for (let j = 0; j < ncol; j++) {
-      if (P[i * ncol + j] === 1) {
-        s += RD[i * ncol + j]!;
-        c++;
-      }
-    }
-    coherence[i] = c > 0 ? s / c : NaN;
-    if (c === 0) noPresence.push(rows[i]!);
-  }
+  const mean = portfolioMean(P, RD, nrow, ncol, 1); // the computation of coherence()
+  const coherence = mean.values;
+  const noPresence = mean.empty.map((i) => rows[i]!);
   if (noPresence.length) {
     warnings.push(
       `${noPresence.length} region(s) with no sector at LQ ≥ 1 (${
@@ -658,6 +791,7 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
     );
   }
   const rdThr = new Float64Array(ncol);
+  const colBuf = new Float64Array(nrow);
   for (let j = 0; j < ncol; j++) {
     let k = 0;
     for (const i of activeRegions) colBuf[k++] = RD[i * ncol + j]!;
@@ -671,7 +805,7 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
       received: `${phi.nrow} × ${phi.ncol}`,
     }]);
   }
-  const comm = communitiesOf(phi, thresholds.proximityMin, thresholds.resolution, seed);
+  const comm = communitiesOf(phi, thresholds.proximityMin, thresholds.resolution, settings.seed);
   if (comm.edges === 0) {
     warnings.push("the proximity network has no edge above proximityMin: every sector is its own community");
   }
@@ -682,172 +816,250 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
   const commLQ = locationQuotient(
     new Matrix(rows, Array.from({ length: comm.count }, (_, c) => String(c + 1)), commEmp),
   ).data;
+  return { P, RD, coherence, rdThr, comm, commLQ };
+}
 
-  // 3. Knowledge production.
-  let kMat: Matrix | undefined, kLQ: Float64Array | undefined, kIndex: Float64Array | undefined;
+/** Stage 3, knowledge production: a knowledge matrix and its LQ, or a region-level index, or nothing. */
+interface KnowledgeStage {
+  readonly kMat?: Matrix;
+  readonly kLQ?: Float64Array;
+  readonly kIndex?: Float64Array;
+}
+
+function knowledgeStage(
+  x: Matrix,
+  options: IdentifyClustersOptions,
+  unmeasured: "skip" | "fail",
+  warnings: string[],
+): KnowledgeStage {
   if (options.knowledge !== undefined) {
-    kMat = align(asMatrix(options.knowledge, options), rows, cols, "knowledge");
+    const kMat = align(read(options.knowledge, options, "knowledge", warnings), x.rows, x.cols, "knowledge");
     const l = locationQuotient(kMat);
     for (const w of l.warnings) warnings.push(`knowledge: ${w}`);
-    kLQ = l.data;
-  } else if (options.knowledgeIndex !== undefined) {
-    kIndex = resolvePerLabel(
+    return { kMat, kLQ: l.data };
+  }
+  if (options.knowledgeIndex !== undefined) {
+    const kIndex = resolvePerLabel(
       options.knowledgeIndex,
-      rows,
+      x.rows,
       "options of identifyClusters",
       "knowledgeIndex",
       () => undefined,
     );
+    return { kIndex };
   }
-  const knowledgeMeasured = kMat !== undefined || kIndex !== undefined;
-  if (!knowledgeMeasured) {
-    warnings.push(
-      `knowledge production not measured (no knowledge or knowledgeIndex): ${
-        unmeasured === "skip" ? "skipped" : "counted as failed"
-      }`,
-    );
-  }
+  warnings.push(
+    `knowledge production not measured (no knowledge or knowledgeIndex): ${
+      unmeasured === "skip" ? "skipped" : "counted as failed"
+    }`,
+  );
+  return {};
+}
 
-  // 4. External interaction.
-  let extShare: Float64Array | undefined;
-  if (options.ties !== undefined) {
-    extShare = externalShares(options.ties, options.tieColumns ?? {}, rows, warnings);
-  } else {warnings.push(
-      `external interaction not measured (no ties): ${
-        unmeasured === "skip" ? "skipped" : "counted as failed"
-      }`,
-    );}
+/** Everything the output table is assembled from. */
+interface ClusterStages {
+  readonly x: Matrix;
+  readonly lq: Matrix;
+  readonly geo: GeographicStage;
+  readonly tech: TechnologicalStage;
+  readonly know: KnowledgeStage;
+  readonly extShare: Float64Array | undefined;
+  readonly settings: ClusterSettings;
+}
 
-  // Assemble.
+/** The verdict on one region × sector: the stars, the US levels, the four criteria and the label. */
+interface CellVerdict {
+  readonly size: boolean;
+  readonly spec: boolean;
+  readonly focus: boolean;
+  readonly stars: number;
+  readonly usQual: boolean;
+  readonly usSig: boolean;
+  readonly us: boolean;
+  readonly us10: boolean;
+  readonly usLevel: UsLevelKey;
+  readonly geo: boolean;
+  readonly community: number;
+  readonly cl: number;
+  readonly tech: boolean;
+  readonly know: boolean | null;
+  readonly ext: boolean | null;
+  readonly key: ClusterLabelKey;
+  readonly failed: string;
+}
+
+/** What every cell's verdict shares: the criteria labels in `lang` and the rank of the US level asked for. */
+interface VerdictContext {
+  readonly crit: Readonly<Record<keyof typeof CLUSTER_CRITERIA, string>>;
+  readonly usGeoRank: number;
+}
+
+function verdictContext(settings: ClusterSettings): VerdictContext {
+  const l = settings.lang;
+  return {
+    crit: {
+      geographic: CLUSTER_CRITERIA.geographic[l],
+      technological: CLUSTER_CRITERIA.technological[l],
+      knowledge: CLUSTER_CRITERIA.knowledge[l],
+      external: CLUSTER_CRITERIA.external[l],
+    },
+    usGeoRank: US_CLUSTER_LEVEL_ORDER.indexOf(settings.thresholds.usGeographicLevel),
+  };
+}
+
+function cellVerdict(z: ClusterStages, c: VerdictContext, i: number, j: number): CellVerdict {
+  const { x, lq, geo: g, tech: t, know, extShare, settings } = z;
+  const { thresholds, unmeasured } = settings;
+  const skip = unmeasured === "skip";
+  const k = i * x.ncol + j;
+  const emp = x.data[k]!, l = lq.data[k]!, sh = g.share[k]!;
+  const size = emp > 0 && emp >= g.sizeThr[j]!;
+  const spec = l >= thresholds.ecoSpecialisationLQ;
+  const focus = sh > 0 && sh >= g.focusThr[j]!;
+  const stars = (size ? 1 : 0) + (spec ? 1 : 0) + (focus ? 1 : 0);
+  // emp > P25(emp) ≥ 0 also excludes regions without employment in the sector.
+  const usBase = emp > 0 && emp > g.usEmp[j]! && (!g.est || g.est.data[k]! > g.usEst[j]!);
+  const usQual = usBase && l > g.usLQ25[j]!;
+  const usSig = usBase && l > g.usLQ50[j]!;
+  const us = usBase && l >= g.usLQ[j]! && l >= thresholds.usMinLQ;
+  const us10 = usBase && l >= g.usLQ10[j]! && l >= thresholds.usMinLQ;
+  const usLevel: UsLevelKey = us10
+    ? "strong10"
+    : us
+    ? "strong"
+    : usSig
+    ? "significant"
+    : usQual
+    ? "qualifying"
+    : "none";
+  const usGeo = usLevel !== "none" && US_CLUSTER_LEVEL_ORDER.indexOf(usLevel) <= c.usGeoRank;
+  const eco = stars >= thresholds.ecoMinStars;
+  const rule = thresholds.geographicRule;
+  const geo = rule === "either"
+    ? eco || usGeo
+    : rule === "both"
+    ? eco && usGeo
+    : rule === "eco"
+    ? eco
+    : usGeo;
+  const community = t.comm.ids[j]!;
+  const cl = t.commLQ[i * t.comm.count + community - 1]!;
+  const tech = t.RD[k]! >= t.rdThr[j]! && cl >= thresholds.communityLQ;
+  let kn: boolean | null = null;
+  if (know.kMat) kn = know.kLQ![k]! >= thresholds.knowledgeLQ;
+  else if (know.kIndex) kn = know.kIndex[i]! >= thresholds.knowledgeIndexMin;
+  let ext: boolean | null = null;
+  if (extShare) ext = Number.isFinite(extShare[i]!) ? extShare[i]! >= thresholds.externalShare : null;
+  const key = labelKeyOf(geo, tech, kn === null ? skip : kn, ext === null ? skip : ext);
+  const failed: string[] = [];
+  if (!geo) failed.push(c.crit.geographic);
+  if (!tech) failed.push(c.crit.technological);
+  if (kn === false || (kn === null && !skip)) failed.push(c.crit.knowledge);
+  if (ext === false || (ext === null && !skip)) failed.push(c.crit.external);
+  return {
+    size,
+    spec,
+    focus,
+    stars,
+    usQual,
+    usSig,
+    us,
+    us10,
+    usLevel,
+    geo,
+    community,
+    cl,
+    tech,
+    know: kn,
+    ext,
+    key,
+    failed: failed.join("; "),
+  };
+}
+
+/** Assemble: one row per region × sector, the columns of {@link identifyClusters} in their order. */
+function clusterTable(z: ClusterStages): ColumnTable {
+  const { x, lq, geo: g, tech: t, know, extShare, settings } = z;
+  const { thresholds, lang } = settings;
+  const { rows, cols, nrow, ncol } = x;
+  const n = nrow * ncol;
+  const rs = x.rowSums();
   const c: Record<string, unknown[]> = {};
-  const col = (name: string) => (c[name] = new Array(n));
-  const cRegion = col("region"),
-    cSector = col("sector"),
-    cEmp = col("employment"),
-    cRegEmp = col("region_employment");
-  const cShare = col("share"), cLQ = col("lq");
-  const cSizeThr = col("eco_size_threshold"), cSize = col("eco_size"), cSpec = col("eco_specialisation");
-  const cFocusThr = col("eco_focus_threshold"), cFocus = col("eco_focus"), cStars = col("eco_stars");
-  const cEst = est ? col("establishments") : undefined;
-  const cUsLQ25 = col("us_lq_p25"), cUsLQ50 = col("us_lq_p50"), cUsLQ = col("us_lq_p75");
-  const cUsLQ10 = col("us_lq_p90"), cUsEmp = col("us_employment_p25");
-  const cUsEst = est ? col("us_establishments_p25") : undefined;
-  const cUsQual = col("us_qualifying"), cUsSig = col("us_significant"), cUs = col("us_strong");
-  const cUs10 = col("us_strong10"), cUsLevel = col("us_level"), cUsLevelLabel = col("us_level_label");
-  const cGeo = col("geographic");
-  const cPres = col("present"),
-    cRD = col("relatedness_density"),
-    cRDThr = col("rd_threshold"),
-    cCoh = col("coherence");
-  const cComm = col("community"), cCommLQ = col("community_lq"), cTech = col("technological");
-  const cKpw = kMat ? col("knowledge_per_worker") : undefined;
-  const cKLQ = kMat ? col("knowledge_lq") : undefined;
-  const cKIdx = kIndex ? col("knowledge_index") : undefined;
-  const cKnow = col("knowledge");
-  const cExtShare = extShare ? col("external_share") : undefined;
-  const cExt = col("external");
-  const cEcoLQ = col("eco_lq_min"), cUsMinLQ = col("us_lq_min"), cCommMin = col("community_lq_min");
-  const cEcoMinStars = col("eco_min_stars");
-  const cKLQMin = kMat ? col("knowledge_lq_min") : undefined;
-  const cKIdxMin = kIndex ? col("knowledge_index_min") : undefined;
-  const cExtMin = extShare ? col("external_share_min") : undefined;
-  const cFailed = col("failed"), cUnmeasured = col("unmeasured");
-  const cKey = col("label_key"), cLabel = col("label"), cEn = col("label_en"), cZh = col("label_zh");
+  const col = (name: string, present = true) => (present ? (c[name] = new Array(n)) : undefined);
+  const cRegion = col("region")!, cSector = col("sector")!, cEmp = col("employment")!;
+  const cRegEmp = col("region_employment")!, cShare = col("share")!, cLQ = col("lq")!;
+  const cSizeThr = col("eco_size_threshold")!, cSize = col("eco_size")!, cSpec = col("eco_specialisation")!;
+  const cFocusThr = col("eco_focus_threshold")!, cFocus = col("eco_focus")!, cStars = col("eco_stars")!;
+  const cEst = col("establishments", !!g.est);
+  const cUsLQ25 = col("us_lq_p25")!, cUsLQ50 = col("us_lq_p50")!, cUsLQ = col("us_lq_p75")!;
+  const cUsLQ10 = col("us_lq_p90")!, cUsEmp = col("us_employment_p25")!;
+  const cUsEst = col("us_establishments_p25", !!g.est);
+  const cUsQual = col("us_qualifying")!, cUsSig = col("us_significant")!, cUs = col("us_strong")!;
+  const cUs10 = col("us_strong10")!, cUsLevel = col("us_level")!, cUsLevelLabel = col("us_level_label")!;
+  const cGeo = col("geographic")!, cPres = col("present")!, cRD = col("relatedness_density")!;
+  const cRDThr = col("rd_threshold")!, cCoh = col("coherence")!;
+  const cComm = col("community")!, cCommLQ = col("community_lq")!, cTech = col("technological")!;
+  const cKpw = col("knowledge_per_worker", !!know.kMat), cKLQ = col("knowledge_lq", !!know.kMat);
+  const cKIdx = col("knowledge_index", !!know.kIndex);
+  const cKnow = col("knowledge")!;
+  const cExtShare = col("external_share", !!extShare);
+  const cExt = col("external")!;
+  const cEcoLQ = col("eco_lq_min")!, cUsMinLQ = col("us_lq_min")!, cCommMin = col("community_lq_min")!;
+  const cEcoMinStars = col("eco_min_stars")!;
+  const cKLQMin = col("knowledge_lq_min", !!know.kMat), cKIdxMin = col("knowledge_index_min", !!know.kIndex);
+  const cExtMin = col("external_share_min", !!extShare);
+  const cFailed = col("failed")!, cUnmeasured = col("unmeasured")!;
+  const cKey = col("label_key")!, cLabel = col("label")!, cEn = col("label_en")!, cZh = col("label_zh")!;
   const crit = (k: keyof typeof CLUSTER_CRITERIA) => CLUSTER_CRITERIA[k][lang];
   const unmeasuredList = [
-    ...(knowledgeMeasured ? [] : [crit("knowledge")]),
+    ...(know.kMat || know.kIndex ? [] : [crit("knowledge")]),
     ...(extShare ? [] : [crit("external")]),
   ].join("; ");
-  const pass = (v: boolean | null) => (v === null ? unmeasured === "skip" : v);
-
+  const vc = verdictContext(settings);
   for (let i = 0; i < nrow; i++) {
     for (let j = 0; j < ncol; j++) {
       const k = i * ncol + j;
-      const emp = X[k]!, l = L[k]!, sh = share[k]!;
-      const size = emp > 0 && emp >= sizeThr[j]!;
-      const spec = l >= thresholds.ecoSpecialisationLQ;
-      const focus = sh > 0 && sh >= focusThr[j]!;
-      const stars = (size ? 1 : 0) + (spec ? 1 : 0) + (focus ? 1 : 0);
-      // emp > P25(emp) ≥ 0 also excludes regions without employment in the sector.
-      const usBase = emp > 0 && emp > usEmp[j]! && (!est || est.data[k]! > usEst[j]!);
-      const usQual = usBase && l > usLQ25[j]!;
-      const usSig = usBase && l > usLQ50[j]!;
-      const us = usBase && l >= usLQ[j]! && l >= thresholds.usMinLQ;
-      const us10 = usBase && l >= usLQ10[j]! && l >= thresholds.usMinLQ;
-      const usLevel: UsLevelKey = us10
-        ? "strong10"
-        : us
-        ? "strong"
-        : usSig
-        ? "significant"
-        : usQual
-        ? "qualifying"
-        : "none";
-      const usGeo = usLevel !== "none" &&
-        US_CLUSTER_LEVEL_ORDER.indexOf(usLevel) <=
-          US_CLUSTER_LEVEL_ORDER.indexOf(thresholds.usGeographicLevel);
-      const eco = stars >= thresholds.ecoMinStars;
-      const geo = thresholds.geographicRule === "either"
-        ? eco || usGeo
-        : thresholds.geographicRule === "both"
-        ? eco && usGeo
-        : thresholds.geographicRule === "eco"
-        ? eco
-        : usGeo;
-      const community = comm.ids[j]!;
-      const cl = commLQ[i * comm.count + community - 1]!;
-      const tech = RD[k]! >= rdThr[j]! && cl >= thresholds.communityLQ;
-      let know: boolean | null = null;
-      if (kMat) know = kLQ![k]! >= thresholds.knowledgeLQ;
-      else if (kIndex) know = kIndex[i]! >= thresholds.knowledgeIndexMin;
-      let ext: boolean | null = null;
-      if (extShare) ext = Number.isFinite(extShare[i]!) ? extShare[i]! >= thresholds.externalShare : null;
-      const key = labelKeyOf(geo, tech, pass(know), pass(ext));
-      const failed: string[] = [];
-      if (!geo) failed.push(crit("geographic"));
-      if (!tech) failed.push(crit("technological"));
-      if (know === false || (know === null && unmeasured === "fail")) failed.push(crit("knowledge"));
-      if (ext === false || (ext === null && unmeasured === "fail")) failed.push(crit("external"));
-
+      const v = cellVerdict(z, vc, i, j);
+      const emp = x.data[k]!;
       cRegion[k] = rows[i];
       cSector[k] = cols[j];
       cEmp[k] = emp;
       cRegEmp[k] = rs[i];
-      cShare[k] = sh;
-      cLQ[k] = l;
-      cSizeThr[k] = sizeThr[j];
-      cSize[k] = size;
-      cSpec[k] = spec;
-      cFocusThr[k] = focusThr[j];
-      cFocus[k] = focus;
-      cStars[k] = stars;
-      if (cEst) cEst[k] = est!.data[k];
-      cUsLQ25[k] = usLQ25[j];
-      cUsLQ50[k] = usLQ50[j];
-      cUsLQ[k] = usLQ[j];
-      cUsLQ10[k] = usLQ10[j];
-      cUsEmp[k] = usEmp[j];
-      if (cUsEst) cUsEst[k] = usEst[j];
-      cUsQual[k] = usQual;
-      cUsSig[k] = usSig;
-      cUs[k] = us;
-      cUs10[k] = us10;
-      cUsLevel[k] = usLevel;
-      cUsLevelLabel[k] = US_CLUSTER_LEVELS[usLevel][lang];
-      cGeo[k] = geo;
-      cPres[k] = P[k] === 1;
-      cRD[k] = RD[k];
-      cRDThr[k] = rdThr[j];
-      cCoh[k] = coherence[i];
-      cComm[k] = community;
-      cCommLQ[k] = cl;
-      cTech[k] = tech;
-      if (cKpw) cKpw[k] = emp > 0 ? kMat!.data[k]! / emp : null;
-      if (cKLQ) cKLQ[k] = kLQ![k];
-      if (cKIdx) cKIdx[k] = kIndex![i];
-      cKnow[k] = know;
+      cShare[k] = g.share[k];
+      cLQ[k] = lq.data[k];
+      cSizeThr[k] = g.sizeThr[j];
+      cSize[k] = v.size;
+      cSpec[k] = v.spec;
+      cFocusThr[k] = g.focusThr[j];
+      cFocus[k] = v.focus;
+      cStars[k] = v.stars;
+      if (cEst) cEst[k] = g.est!.data[k];
+      cUsLQ25[k] = g.usLQ25[j];
+      cUsLQ50[k] = g.usLQ50[j];
+      cUsLQ[k] = g.usLQ[j];
+      cUsLQ10[k] = g.usLQ10[j];
+      cUsEmp[k] = g.usEmp[j];
+      if (cUsEst) cUsEst[k] = g.usEst[j];
+      cUsQual[k] = v.usQual;
+      cUsSig[k] = v.usSig;
+      cUs[k] = v.us;
+      cUs10[k] = v.us10;
+      cUsLevel[k] = v.usLevel;
+      cUsLevelLabel[k] = US_CLUSTER_LEVELS[v.usLevel][lang];
+      cGeo[k] = v.geo;
+      cPres[k] = t.P[k] === 1;
+      cRD[k] = t.RD[k];
+      cRDThr[k] = t.rdThr[j];
+      cCoh[k] = t.coherence[i];
+      cComm[k] = v.community;
+      cCommLQ[k] = v.cl;
+      cTech[k] = v.tech;
+      if (cKpw) cKpw[k] = emp > 0 ? know.kMat!.data[k]! / emp : null;
+      if (cKLQ) cKLQ[k] = know.kLQ![k];
+      if (cKIdx) cKIdx[k] = know.kIndex![i];
+      cKnow[k] = v.know;
       if (cExtShare) cExtShare[k] = Number.isFinite(extShare![i]!) ? extShare![i] : null;
-      cExt[k] = ext;
+      cExt[k] = v.ext;
       cEcoLQ[k] = thresholds.ecoSpecialisationLQ;
       cUsMinLQ[k] = thresholds.usMinLQ;
       cCommMin[k] = thresholds.communityLQ;
@@ -855,28 +1067,32 @@ export function identifyClusters(input: MatrixInput, options: IdentifyClustersOp
       if (cKLQMin) cKLQMin[k] = thresholds.knowledgeLQ;
       if (cKIdxMin) cKIdxMin[k] = thresholds.knowledgeIndexMin;
       if (cExtMin) cExtMin[k] = thresholds.externalShare;
-      cFailed[k] = failed.join("; ");
+      cFailed[k] = v.failed;
       cUnmeasured[k] = unmeasuredList;
-      cKey[k] = key;
-      cLabel[k] = CLUSTER_LABELS[key][lang];
-      cEn[k] = CLUSTER_LABELS[key].en;
-      cZh[k] = CLUSTER_LABELS[key].zh;
+      cKey[k] = v.key;
+      cLabel[k] = CLUSTER_LABELS[v.key][lang];
+      cEn[k] = CLUSTER_LABELS[v.key].en;
+      cZh[k] = CLUSTER_LABELS[v.key].zh;
     }
   }
-  const communities = new Map(cols.map((s, j) => [s, comm.ids[j]!]));
-  return Object.assign(aq.table(c), { warnings, thresholds, communities, modularity: comm.modularity });
+  return aq.table(c);
 }
 
-/** Share of each region's tie weight whose other end is another region (NaN for regions without ties). */
+/**
+ * Share of each region's tie weight whose other end is another region (NaN for regions without ties). The
+ * tie columns are `source`, `target` and `weight` (as the `TIES` schema), renamed by the options; without a
+ * weight column every tie weighs 1.
+ */
 function externalShares(
   ties: TableInput,
-  columns: TieColumns,
+  columns: Pick<IdentifyClustersOptions, "source" | "target" | "weight">,
   rows: readonly string[],
   warnings: string[],
 ): Float64Array {
-  const { source = "source", target = "target", weight } = columns;
+  const { source = "source", target = "target" } = columns;
   const t = toTable(ties);
   const names = new Set(t.columnNames());
+  const weight = columns.weight ?? (names.has("weight") ? "weight" : undefined);
   const missing = [source, target, ...(weight ? [weight] : [])].filter((c) => !names.has(c));
   if (missing.length) {
     throw new ValidationError(

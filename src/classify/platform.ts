@@ -1,20 +1,31 @@
 /**
- * Platform governance order (DESIGN §3.3): is a cluster's knowledge platform built under public hierarchy
+ * Platform governance order: is a cluster's knowledge platform built under public hierarchy
  * or private order? The source text contrasts the Zhongguancun credit platform (the Management Commission
  * initiated and implemented it: public hierarchy) with the Hangzhou e-commerce credit platform (leading
  * private firms controlled it: private order). A case records who holds each role; the weighted public
  * share of the coded roles gives the order. Role weights, the value of "mixed" and the cut-offs are a
  * **design choice** and parameters.
  *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { classifyPlatform, loadDataset } from "clusterlab";
+ * // the two cases of the source text, as coded in the shipped data
+ * const r = classifyPlatform(await loadDataset("platform-cases"));
+ * const order = Object.fromEntries((r.table.objects() as { case: string; order: string }[]).map((d) => [d.case, d.order]));
+ * assert.equal(order["Zhongguancun credit platform"], "public_hierarchy");
+ * assert.equal(order["Hangzhou e-commerce credit platform"], "private_order");
+ * ```
  * @module
  */
-import * as aq from "arquero";
-import type { ColumnTable } from "arquero";
+import * as aq from "../deps/arquero.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
 import { type TableInput, toTable } from "../data/adapters.ts";
 import { PLATFORM_CASES, PLATFORM_ROLES, ROLE_HOLDERS } from "../data/schema.ts";
 import { validate } from "../data/validate.ts";
-import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
-import type { Bilingual, Lang } from "../i18n.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
+import type { Bilingual, Lang } from "../core/i18n.ts";
+import { finiteResult } from "../indicators/finite_result.ts";
 
 /** A platform role (initiator, implementer, controller, funder, rule_maker, data_owner, membership). */
 export type PlatformRole = typeof PLATFORM_ROLES[number];
@@ -22,6 +33,8 @@ export type PlatformRole = typeof PLATFORM_ROLES[number];
 export type RoleHolder = typeof ROLE_HOLDERS[number];
 /** A platform governance order. */
 export type PlatformOrder = "public_hierarchy" | "hybrid" | "private_order";
+/** @deprecated Use {@link PlatformOrder} (the same type under its 0.1 name). */
+export type PlatformOrderName = PlatformOrder;
 
 /** Labels of the roles. */
 export const PLATFORM_ROLE_LABELS: Readonly<Record<PlatformRole, Bilingual>> = {
@@ -49,7 +62,7 @@ export const PLATFORM_ORDERS: Readonly<Record<PlatformOrder, Bilingual>> = {
 };
 
 /** Options of {@link classifyPlatform}. */
-export interface PlatformOptions {
+export interface ClassifyPlatformOptions {
   /** Weight of each role (default 1 each; design choice). Roles missing here weigh 1. */
   readonly roleWeights?: Readonly<Partial<Record<PlatformRole, number>>>;
   /** Public value of each holder (default public 1, mixed 0.5, private 0). */
@@ -61,6 +74,9 @@ export interface PlatformOptions {
   /** Language of the labels (default "en"). */
   readonly lang?: Lang;
 }
+
+/** @deprecated Use {@link ClassifyPlatformOptions} (the same type under its 0.1 name). */
+export type PlatformOptions = ClassifyPlatformOptions;
 
 /** The result of {@link classifyPlatform}. */
 export interface PlatformResult {
@@ -76,27 +92,11 @@ export interface PlatformResult {
   readonly warnings: readonly string[];
 }
 
-/**
- * Classify platform cases as public hierarchy, hybrid or private order (DESIGN §3.3).
- *
- * public_share = Σ_r w_r v(holder_r) / Σ_r w_r over the coded roles r of a case, with v(public) = 1,
- * v(mixed) = 0.5, v(private) = 0; ≥ 2/3 public hierarchy, ≤ 1/3 private order, otherwise hybrid. Weights,
- * values and cut-offs are a design choice (parameters). The input follows the {@link PLATFORM_CASES} schema
- * (`case`, `role`, `holder`, `evidence`), validated: unknown roles or holders and duplicate (case, role) are
- * errors naming the row. Roles not coded are listed per case, not guessed.
- *
- * @example
- * ```ts
- * import { classifyPlatform } from "clusterlab";
- * const r = classifyPlatform([
- *   { case: "ZGC", role: "initiator", holder: "public" },
- *   { case: "ZGC", role: "implementer", holder: "public" },
- *   { case: "HZ", role: "controller", holder: "private" },
- * ]);
- * r.table.get("order", 0); // "public_hierarchy"
- * ```
- */
-export function classifyPlatform(cases: TableInput, options: PlatformOptions = {}): PlatformResult {
+/** Role weights and holder values (defaults 1 per role; public 1, mixed 0.5, private 0), validated. */
+function checkOptions(options: ClassifyPlatformOptions): {
+  weightOf: Record<string, number>;
+  valueOf: Record<string, number>;
+} {
   const { publicCutoff = 2 / 3, privateCutoff = 1 / 3, lang = "en" } = options;
   const issues: ValidationIssue[] = [];
   const weightOf: Record<string, number> = {};
@@ -146,12 +146,19 @@ export function classifyPlatform(cases: TableInput, options: PlatformOptions = {
     issues.push({ column: "lang", expected: `"en" or "zh"`, received: describeValue(lang) });
   }
   if (issues.length > 0) throw new ValidationError("parameters of classifyPlatform", issues);
+  return { weightOf, valueOf };
+}
 
-  const table = validate(toTable(cases), PLATFORM_CASES).table;
+/** The weighted public value per case (cases in order of appearance) and the long table of role codings. */
+function codedRoles(
+  table: ColumnTable,
+  weightOf: Record<string, number>,
+  valueOf: Record<string, number>,
+  lang: Lang,
+) {
   const n = table.numRows();
   const gC = table.getter("case"), gR = table.getter("role"), gH = table.getter("holder");
-  const hasEvidence = table.columnNames().includes("evidence");
-  const gE = hasEvidence ? table.getter("evidence") : () => null;
+  const gE = table.columnNames().includes("evidence") ? table.getter("evidence") : () => null;
   const order: string[] = [];
   const byCase = new Map<string, { num: number; den: number; roles: Set<string> }>();
   const long: Record<string, unknown[]> = {
@@ -184,6 +191,39 @@ export function classifyPlatform(cases: TableInput, options: PlatformOptions = {
     long.value!.push(v);
     long.evidence!.push(gE(i) ?? null);
   }
+  return { order, byCase, long };
+}
+
+/**
+ * Classify platform cases as public hierarchy, hybrid or private order (the contrast the source text draws
+ * between the Zhongguancun and Hangzhou credit platforms; design choice).
+ *
+ * public_share = Σ_r w_r v(holder_r) / Σ_r w_r over the coded roles r of a case, with v(public) = 1,
+ * v(mixed) = 0.5, v(private) = 0; ≥ 2/3 public hierarchy, ≤ 1/3 private order, otherwise hybrid. Weights,
+ * values and cut-offs are a design choice (parameters). The input follows the {@link PLATFORM_CASES} schema
+ * (`case`, `role`, `holder`, `evidence`), validated: unknown roles or holders and duplicate (case, role) are
+ * errors naming the row. Roles not coded are listed per case, not guessed.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { classifyPlatform } from "clusterlab";
+ * const r = classifyPlatform([
+ *   { case: "ZGC", role: "initiator", holder: "public" },
+ *   { case: "ZGC", role: "implementer", holder: "public" },
+ *   { case: "ZGC", role: "controller", holder: "mixed" },
+ *   { case: "HZ", role: "controller", holder: "private" },
+ * ]);
+ * assert.deepEqual(r.table.array("public_share"), [2.5 / 3, 0]); // (1 + 1 + 0.5)/3
+ * assert.deepEqual(r.table.array("order"), ["public_hierarchy", "private_order"]);
+ * assert.equal(r.warnings.length, 1); // HZ: only 1 of 7 roles coded
+ * ```
+ */
+export function classifyPlatform(cases: TableInput, options: ClassifyPlatformOptions = {}): PlatformResult {
+  const { weightOf, valueOf } = checkOptions(options);
+  const { publicCutoff = 2 / 3, privateCutoff = 1 / 3, lang = "en" } = options;
+  const table = validate(toTable(cases), PLATFORM_CASES).table;
+  const { order, byCase, long } = codedRoles(table, weightOf, valueOf, lang);
   const totalWeight = PLATFORM_ROLES.reduce((s, r) => s + weightOf[r]!, 0);
   const warnings: string[] = [];
   const rows: Record<string, unknown>[] = [];
@@ -221,5 +261,5 @@ export function classifyPlatform(cases: TableInput, options: PlatformOptions = {
       missing_roles: missing.join(", "),
     });
   }
-  return { table: aq.from(rows), roles: aq.table(long), warnings };
+  return finiteResult("classifyPlatform", { table: aq.from(rows), roles: aq.table(long), warnings });
 }

@@ -14,18 +14,24 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fitHaken } from "clusterlab";
- * const q1 = [1, 1.05], q2 = [0.5, 0.55];
- * for (let t = 1; t < 20; t++) {
+ * // noiseless data from λ1 = −0.02, a = 0.01, λ2 = 0.4, b = 0.2: the least squares recover them
+ * const q1 = [1], q2 = [0.5];
+ * for (let t = 0; t < 20; t++) {
  *   q1.push(1.02 * q1[t]! - 0.01 * q1[t]! * q2[t]!);
  *   q2.push(0.6 * q2[t]! + 0.2 * q1[t]! ** 2);
  * }
- * fitHaken([{ q1, q2 }]).lambda1; // ≈ -0.02 (recovered exactly: noiseless data)
+ * const fit = fitHaken([{ q1, q2 }]);
+ * assert.ok(Math.abs(fit.lambda1 + 0.02) < 1e-10 && Math.abs(fit.a - 0.01) < 1e-10);
+ * assert.ok(Math.abs(fit.lambda2 - 0.4) < 1e-10 && Math.abs(fit.b - 0.2) < 1e-10);
+ * assert.equal(fit.orderParameter, true); // λ2 > 0 and |λ2| ≥ |λ1|: q1 enslaves q2
  * ```
  * @module
  */
-import { ParamChecker } from "./param_check.ts";
-import { solveLinearSystem } from "./eigen.ts";
+import { ParamChecker } from "../core/checks.ts";
+import { solveLinearSystem } from "../core/linalg/linear_solve.ts";
+import { finiteResult } from "../indicators/finite_result.ts";
 
 /** One entity's series of the two state variables (same length, ≥ 3 points). */
 export interface HakenSeries {
@@ -54,7 +60,13 @@ export interface HakenFit {
   /** Coefficients of V(q1) = c2 q1² + c4 q1⁴ (c2 = λ1/2, c4 = a b/(4 λ2)); meaningful when `orderParameter`. */
   readonly potential: { readonly c2: number; readonly c4: number };
   /** Problems of the fit: few transitions, a singular equation, the adiabatic condition failing. */
-  readonly warnings: string[];
+  readonly warnings: readonly string[];
+}
+
+/** Options of {@link fitHaken}. */
+export interface FitHakenOptions {
+  /** The adiabatic condition asks |λ2| ≥ ratio·|λ1| (≥ 0; default 1, design choice). */
+  readonly ratio?: number;
 }
 
 function ols2(x1: number[], x2: number[], y: number[]): { beta: [number, number]; r2: number } | null {
@@ -81,11 +93,14 @@ function ols2(x1: number[], x2: number[], y: number[]): { beta: [number, number]
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fitHaken } from "clusterlab";
- * fitHaken([{ q1: [1, 2, 3, 4], q2: [1, 1, 2, 3] }]).transitions; // 3
+ * // two entities, 4 and 3 points: 3 + 2 pooled transitions (none crosses entities)
+ * const fit = fitHaken([{ q1: [1, 2, 3, 4], q2: [1, 1, 2, 3] }, { q1: [2, 3, 5], q2: [1, 2, 2] }]);
+ * assert.equal(fit.transitions, 5);
  * ```
  */
-export function fitHaken(panel: readonly HakenSeries[], options: { ratio?: number } = {}): HakenFit {
+export function fitHaken(panel: readonly HakenSeries[], options: FitHakenOptions = {}): HakenFit {
   const c = new ParamChecker("input of fitHaken");
   if (!Array.isArray(panel) || panel.length === 0) {
     c.add("panel", "a non-empty array of {q1, q2} series", panel);
@@ -125,7 +140,7 @@ export function fitHaken(panel: readonly HakenSeries[], options: { ratio?: numbe
       `adiabatic condition fails (λ2 = ${lambda2}, λ1 = ${lambda1}): q1 is not the order parameter; swap q1 and q2`,
     );
   }
-  return {
+  return finiteResult("fitHaken", {
     lambda1,
     lambda2,
     a,
@@ -135,5 +150,5 @@ export function fitHaken(panel: readonly HakenSeries[], options: { ratio?: numbe
     orderParameter,
     potential: { c2: lambda1 / 2, c4: lambda2 !== 0 ? (a * b) / (4 * lambda2) : 0 },
     warnings,
-  };
+  });
 }

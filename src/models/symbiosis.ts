@@ -1,6 +1,6 @@
 /**
  * Competition and co-development of organisation populations: the logistic Lotka–Volterra symbiosis model
- * (DESIGN §4) 种群共生模型, its equilibrium, Jacobian stability and the Pistorius & Utterback interaction modes.
+ * 种群共生模型, its equilibrium and Jacobian stability.
  *
  * Model (n populations): dx_i/dt = r_i x_i (1 − x_i/N_i + Σ_{j≠i} σ_ij x_j/N_j), where r_i is the intrinsic
  * growth rate, N_i the carrying capacity and σ_ij the effect of population j on i (σ_ii is ignored). With
@@ -8,23 +8,29 @@
  * y₁* = (1 + σ₁₂)/(1 − σ₁₂σ₂₁), y₂* = (1 + σ₂₁)/(1 − σ₁₂σ₂₁) (e.g. 刘友金 & 易秋平 2005; Murray, *Mathematical
  * Biology I*, 3rd ed. 2002, §3.5 for the mutualism form). The competitive form ẋ_i = x_i(r_i − Σ_j a_ij x_j)
  * (Strogatz, *Nonlinear Dynamics and Chaos*, 1994, §6.4) maps to it by N_i = r_i/a_ii, σ_ij = −a_ij N_j / r_i
- * ({@link competitiveToSymbiosis}).
+ * ({@link competitiveToSymbiosis}). The type of a fixed point is classified in `classify/fixed_point.ts`, the
+ * symbiosis mode of a pair (Pistorius & Utterback 1997) in `classify/interaction.ts`.
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { equilibrium, stability } from "clusterlab";
  * const p = { r: [1, 1], N: [100, 80], sigma: [[0, 0.2], [0.3, 0]] };
- * equilibrium(p).x; // [127.66, 110.64]: mutualism lifts both above capacity
- * stability(p, equilibrium(p).x).type.en; // "stable node"
+ * const e = equilibrium(p); // y* = (1.2/0.94, 1.3/0.94): mutualism lifts both above capacity
+ * assert.ok(Math.abs(e.x[0]! - 100 * 1.2 / 0.94) < 1e-9 && Math.abs(e.x[1]! - 80 * 1.3 / 0.94) < 1e-9);
+ * assert.equal(stability(p, e.x).type.en, "stable node");
  * ```
  * @module
  */
-import * as aq from "arquero";
-import type { ColumnTable } from "arquero";
-import type { Bilingual, Lang } from "../i18n.ts";
-import { ParamChecker } from "./param_check.ts";
-import { type Complex, eigenvaluesGeneral, solveLinearSystem } from "./eigen.ts";
+import * as aq from "../deps/arquero.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
+import { ParamChecker } from "../core/checks.ts";
+import { mergeGivenOnce } from "../core/deprecated.ts";
+import { eigenvaluesGeneral } from "../core/linalg/general_eigen.ts";
+import { solveLinearSystem } from "../core/linalg/linear_solve.ts";
+import { classifyEigenvalues, type StabilityResult } from "../classify/fixed_point.ts";
 import { type ODESolution, solveODE } from "./ode.ts";
+import { finiteResult } from "../indicators/finite_result.ts";
 
 /** Parameters of the logistic symbiosis model. */
 export interface SymbiosisParams {
@@ -37,10 +43,25 @@ export interface SymbiosisParams {
 }
 
 /** Options of {@link simulateSymbiosis}. */
+export interface SimulateSymbiosisOptions {
+  /** Population labels, in the order of `r`: the `population` column (default "P1", "P2", …). */
+  readonly populations?: readonly string[];
+  /** End time (> 0; default 50). */
+  readonly tEnd?: number;
+  /** Output spacing (> 0; default 0.5). */
+  readonly dt?: number;
+  /** Integrator (default "dopri5"). */
+  readonly method?: "dopri5" | "rk4";
+}
+
+/**
+ * @deprecated the 0.1 argument of {@link simulateSymbiosis}, everything in one object; use
+ * `simulateSymbiosis({ r, N, sigma }, x0, { populations, tEnd, dt, method })`.
+ */
 export interface SymbiosisSimulation extends SymbiosisParams {
   /** Initial populations x_i(0) (≥ 0). */
   readonly x0: readonly number[];
-  /** Population names (default "P1", "P2", …). */
+  /** Population names (today `populations`; default "P1", "P2", …). */
   readonly names?: readonly string[];
   /** End time (default 50). */
   readonly tEnd?: number;
@@ -48,6 +69,18 @@ export interface SymbiosisSimulation extends SymbiosisParams {
   readonly dt?: number;
   /** Integrator (default "dopri5"). */
   readonly method?: "dopri5" | "rk4";
+}
+
+/** Today's (params, x0, options) of a {@link simulateSymbiosis} call, the 0.1 one-object form included. */
+function symbiosisArguments(
+  params: SymbiosisParams | SymbiosisSimulation,
+  x0: readonly number[] | undefined,
+  options: SimulateSymbiosisOptions,
+): [SymbiosisParams, readonly number[], SimulateSymbiosisOptions] {
+  if (x0 !== undefined || params === null || typeof params !== "object") return [params, x0!, options];
+  const { r, N, sigma, x0: start, names, tEnd, dt, method } = params as SymbiosisSimulation;
+  const v01 = { populations: names, tEnd, dt, method };
+  return [{ r, N, sigma }, start, mergeGivenOnce("parameters of simulateSymbiosis", v01, options)];
 }
 
 /** Result of {@link simulateSymbiosis}. */
@@ -59,7 +92,7 @@ export interface SymbiosisResult {
   /** Populations at the end time. */
   readonly final: number[];
   /** Problems met (integration stopped, populations leaving the positive orthant). */
-  readonly warnings: string[];
+  readonly warnings: readonly string[];
 }
 
 function checkParams(c: ParamChecker, p: SymbiosisParams): number {
@@ -87,28 +120,50 @@ function symbiosisRHS(p: SymbiosisParams) {
 }
 
 /**
- * Simulate the logistic symbiosis model from `x0`.
+ * Simulate the logistic symbiosis model from the populations `x0` (≥ 0), integrated by {@link solveODE}.
  *
  * @example
  * ```ts
- * import { simulateSymbiosis } from "clusterlab";
- * const s = simulateSymbiosis({ r: [1, 1], N: [100, 80], sigma: [[0, 0.2], [0.3, 0]], x0: [10, 10], tEnd: 40 });
- * s.final; // ≈ [127.66, 110.64]
+ * import assert from "node:assert/strict";
+ * import { equilibrium, simulateSymbiosis } from "clusterlab";
+ * const p = { r: [1, 1], N: [100, 80], sigma: [[0, 0.2], [0.3, 0]] };
+ * const s = simulateSymbiosis(p, [10, 10], { tEnd: 40 });
+ * // the stable coexistence equilibrium x* = N·y*, y* = (1.2, 1.3)/0.94, is reached by t = 40
+ * const x = equilibrium(p).x;
+ * assert.ok(Math.abs(s.final[0]! - x[0]!) < 1e-3 && Math.abs(s.final[1]! - x[1]!) < 1e-3);
+ * assert.equal(s.table.numRows(), 2 * 81); // two populations × t = 0, 0.5, …, 40
  * ```
  */
-export function simulateSymbiosis(options: SymbiosisSimulation): SymbiosisResult {
+export function simulateSymbiosis(
+  params: SymbiosisParams,
+  x0: readonly number[],
+  options?: SimulateSymbiosisOptions,
+): SymbiosisResult;
+/**
+ * @deprecated the 0.1 form `simulateSymbiosis({ r, N, sigma, x0, names, tEnd, … })`; use
+ * `simulateSymbiosis({ r, N, sigma }, x0, { populations: names, tEnd, … })`.
+ */
+export function simulateSymbiosis(simulation: SymbiosisSimulation): SymbiosisResult;
+export function simulateSymbiosis(
+  params01: SymbiosisParams | SymbiosisSimulation,
+  x001?: readonly number[],
+  options01: SimulateSymbiosisOptions = {},
+): SymbiosisResult {
+  const [params, x0, options] = symbiosisArguments(params01, x001, options01);
   const c = new ParamChecker("parameters of simulateSymbiosis");
-  const n = checkParams(c, options);
-  c.vector("x0", options.x0, n || undefined, { min: 0 });
+  const n = checkParams(c, params);
+  c.vector("x0", x0, n || undefined, { min: 0 });
   if (options.tEnd !== undefined) c.number("tEnd", options.tEnd, { min: 0, open: true });
   if (options.dt !== undefined) c.number("dt", options.dt, { min: 0, open: true });
-  if (options.names !== undefined && (!Array.isArray(options.names) || options.names.length !== n)) {
-    c.add("names", `${n} names`, options.names);
+  if (
+    options.populations !== undefined &&
+    (!Array.isArray(options.populations) || options.populations.length !== n)
+  ) {
+    c.add("populations", `${n} labels`, options.populations);
   }
   c.done();
-  const names = options.names ?? options.r.map((_, i) => `P${i + 1}`);
-  const sol = solveODE(symbiosisRHS(options), options.x0, {
-    tEnd: options.tEnd ?? 50,
+  const names = options.populations ?? params.r.map((_, i) => `P${i + 1}`);
+  const sol = solveODE(symbiosisRHS(params), x0, options.tEnd ?? 50, {
     dt: options.dt ?? 0.5,
     method: options.method,
   });
@@ -120,14 +175,19 @@ export function simulateSymbiosis(options: SymbiosisSimulation): SymbiosisResult
       pop.push(names[i]!);
       const v = sol.y[k * n + i]!;
       xs.push(v);
-      ys.push(v / options.N[i]!);
+      ys.push(v / params.N[i]!);
     }
   }
   if (xs.some((v) => v < 0)) {
     warnings.push("a population became negative (numerical error); check the step size");
   }
   const final = [...sol.state(sol.t.length - 1)];
-  return { table: aq.table({ t, population: pop, x: xs, y: ys }), solution: sol, final, warnings };
+  return finiteResult("simulateSymbiosis", {
+    table: aq.table({ t, population: pop, x: xs, y: ys }),
+    solution: sol,
+    final,
+    warnings,
+  });
 }
 
 /** Result of {@link equilibrium}. */
@@ -139,7 +199,7 @@ export interface EquilibriumResult {
   /** True when every y*_i > 0 (a coexistence equilibrium exists). */
   readonly feasible: boolean;
   /** Why there is no feasible equilibrium, if there is none. */
-  readonly warnings: string[];
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -148,8 +208,15 @@ export interface EquilibriumResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { equilibrium } from "clusterlab";
- * equilibrium({ N: [1, 1], sigma: [[0, 0.5], [0.5, 0]] }).y; // [2, 2] = (1 + 0.5)/(1 − 0.25)
+ * // two populations: y* = (1 + σ₁₂)/(1 − σ₁₂σ₂₁) = 1.5/0.75 = 2 for each
+ * assert.deepEqual(equilibrium({ N: [1, 3], sigma: [[0, 0.5], [0.5, 0]] }), {
+ *   y: [2, 2],
+ *   x: [2, 6],
+ *   feasible: true,
+ *   warnings: [],
+ * });
  * ```
  */
 export function equilibrium(params: Pick<SymbiosisParams, "N" | "sigma">): EquilibriumResult {
@@ -173,7 +240,12 @@ export function equilibrium(params: Pick<SymbiosisParams, "N" | "sigma">): Equil
   const warnings = bad.length > 0
     ? [`no feasible coexistence equilibrium: y*_i ≤ 0 for population(s) ${bad.map((i) => i + 1).join(", ")}`]
     : [];
-  return { y, x: y.map((v, i) => v * params.N[i]!), feasible: bad.length === 0, warnings };
+  return finiteResult("equilibrium", {
+    y,
+    x: y.map((v, i) => v * params.N[i]!),
+    feasible: bad.length === 0,
+    warnings,
+  });
 }
 
 /**
@@ -182,8 +254,11 @@ export function equilibrium(params: Pick<SymbiosisParams, "N" | "sigma">): Equil
  *
  * @example
  * ```ts
- * import { symbiosisJacobian } from "clusterlab";
- * symbiosisJacobian({ r: [3, 2], N: [3, 2], sigma: [[0, -4 / 3], [-1.5, 0]] }, [0, 0]); // [[3, 0], [0, 2]]
+ * import assert from "node:assert/strict";
+ * import { symbiosisJacobian } from "clusterlab/advanced";
+ * // Strogatz (1994) eq. 6.4.4, rabbits vs sheep at (1, 1): J = [[−1, −2], [−1, −1]]
+ * const J = symbiosisJacobian({ r: [3, 2], N: [3, 2], sigma: [[0, -4 / 3], [-1.5, 0]] }, [1, 1]);
+ * J.flat().forEach((v, k) => assert.ok(Math.abs(v - [-1, -2, -1, -1][k]!) < 1e-12));
  * ```
  */
 export function symbiosisJacobian(params: SymbiosisParams, x: readonly number[]): number[][] {
@@ -204,72 +279,44 @@ export function symbiosisJacobian(params: SymbiosisParams, x: readonly number[])
   return J;
 }
 
-/** Kinds of fixed point, from the Jacobian eigenvalues. */
-export const FIXED_POINT_TYPES = {
-  stableNode: { en: "stable node", zh: "稳定结点" },
-  unstableNode: { en: "unstable node", zh: "不稳定结点" },
-  saddle: { en: "saddle", zh: "鞍点" },
-  stableFocus: { en: "stable focus", zh: "稳定焦点" },
-  unstableFocus: { en: "unstable focus", zh: "不稳定焦点" },
-  center: { en: "center (linearisation inconclusive)", zh: "中心（线性化不能判定）" },
-  nonHyperbolic: { en: "non-hyperbolic (linearisation inconclusive)", zh: "非双曲（线性化不能判定）" },
-} as const satisfies Record<string, Bilingual>;
-
-/** Result of {@link stability}. */
-export interface StabilityResult {
-  /** Jacobian eigenvalues, by decreasing real part. */
-  readonly eigenvalues: Complex[];
-  /** Kind of fixed point. */
-  readonly type: Bilingual;
-  /** True when every eigenvalue has a real part < −tolerance (locally asymptotically stable). */
-  readonly stable: boolean;
-  /** The largest real part (the slowest recovery rate is its negative). */
-  readonly maxReal: number;
+/** Options of {@link stability} and {@link fixedPoints}. */
+export interface StabilityOptions {
+  /** |Re λ| ≤ this counts as a zero real part (≥ 0; default 1e-9; see `classifyEigenvalues`). */
+  readonly tolerance?: number;
 }
 
 /**
- * Classify a fixed point from eigenvalues: all real parts < 0 stable (node if all real, focus if any complex
- * pair), all > 0 unstable, mixed signs saddle; a real part within `tolerance` of 0 is non-hyperbolic
- * (center when purely imaginary) — Strogatz (1994) §5.2, §6.3.
+ * Local stability of the symbiosis model at `x` from the eigenvalues of its Jacobian
+ * ({@link symbiosisJacobian}), classified by `classifyEigenvalues` (Strogatz 1994, §6.3).
  *
  * @example
  * ```ts
- * import { classifyEigenvalues } from "clusterlab";
- * classifyEigenvalues([{ re: -1, im: 0 }, { re: 1, im: 0 }]).type.en; // "saddle"
- * ```
- */
-export function classifyEigenvalues(eigenvalues: readonly Complex[], tolerance = 1e-9): StabilityResult {
-  const re = eigenvalues.map((z) => z.re);
-  const maxReal = Math.max(...re);
-  const complex = eigenvalues.some((z) => Math.abs(z.im) > tolerance);
-  let type: Bilingual;
-  if (re.some((v) => Math.abs(v) <= tolerance)) {
-    type = re.every((v) => Math.abs(v) <= tolerance) && complex
-      ? FIXED_POINT_TYPES.center
-      : FIXED_POINT_TYPES.nonHyperbolic;
-  } else if (re.every((v) => v < 0)) {
-    type = complex ? FIXED_POINT_TYPES.stableFocus : FIXED_POINT_TYPES.stableNode;
-  } else if (re.every((v) => v > 0)) {
-    type = complex ? FIXED_POINT_TYPES.unstableFocus : FIXED_POINT_TYPES.unstableNode;
-  } else type = FIXED_POINT_TYPES.saddle;
-  return { eigenvalues: [...eigenvalues], type, stable: maxReal < -tolerance, maxReal };
-}
-
-/**
- * Local stability of the symbiosis model at `x` from the eigenvalues of its Jacobian.
- *
- * @example
- * ```ts
+ * import assert from "node:assert/strict";
  * import { stability } from "clusterlab";
- * stability({ r: [3, 2], N: [3, 2], sigma: [[0, -4 / 3], [-1.5, 0]] }, [1, 1]).type.en; // "saddle"
+ * // Strogatz (1994) §6.4 rabbits vs sheep: the coexistence point (1, 1) is a saddle, λ = −1 ± √2
+ * const s = stability({ r: [3, 2], N: [3, 2], sigma: [[0, -4 / 3], [-1.5, 0]] }, [1, 1]);
+ * assert.equal(s.type.en, "saddle");
+ * assert.ok(Math.abs(s.maxReal - (Math.SQRT2 - 1)) < 1e-12);
  * ```
  */
-export function stability(params: SymbiosisParams, x: readonly number[], tolerance = 1e-9): StabilityResult {
+export function stability(
+  params: SymbiosisParams,
+  x: readonly number[],
+  options?: StabilityOptions,
+): StabilityResult;
+/** @deprecated the 0.1 form `stability(params, x, tolerance)`; use `{ tolerance }`. */
+export function stability(params: SymbiosisParams, x: readonly number[], tolerance?: number): StabilityResult;
+export function stability(
+  params: SymbiosisParams,
+  x: readonly number[],
+  options01: StabilityOptions | number = {},
+): StabilityResult {
+  const options: StabilityOptions = typeof options01 === "number" ? { tolerance: options01 } : options01;
   const c = new ParamChecker("parameters of stability");
   const n = checkParams(c, params);
   c.vector("x", x, n || undefined);
   c.done();
-  return classifyEigenvalues(eigenvaluesGeneral(symbiosisJacobian(params, x)), tolerance);
+  return classifyEigenvalues(eigenvaluesGeneral(symbiosisJacobian(params, x)), options);
 }
 
 /** A fixed point with its stability. */
@@ -286,12 +333,26 @@ export interface FixedPoint extends StabilityResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { fixedPoints } from "clusterlab";
- * // Strogatz §6.4 rabbits vs sheep: (0,0) unstable node, (0,2) and (3,0) stable nodes, (1,1) saddle
- * fixedPoints({ r: [3, 2], N: [3, 2], sigma: [[0, -4 / 3], [-1.5, 0]] }).map((p) => [p.x, p.type.en]);
+ * // Strogatz §6.4 rabbits vs sheep: (0,0) unstable node, (3,0) and (0,2) stable nodes, (1,1) saddle
+ * const fp = fixedPoints({ r: [3, 2], N: [3, 2], sigma: [[0, -4 / 3], [-1.5, 0]] });
+ * assert.deepEqual(fp.map((p) => [p.x.map((v) => Math.round(v * 1e9) / 1e9), p.type.en]), [
+ *   [[0, 0], "unstable node"],
+ *   [[3, 0], "stable node"],
+ *   [[0, 2], "stable node"],
+ *   [[1, 1], "saddle"],
+ * ]);
  * ```
  */
-export function fixedPoints(params: SymbiosisParams, tolerance = 1e-9): FixedPoint[] {
+export function fixedPoints(params: SymbiosisParams, options?: StabilityOptions): FixedPoint[];
+/** @deprecated the 0.1 form `fixedPoints(params, tolerance)`; use `{ tolerance }`. */
+export function fixedPoints(params: SymbiosisParams, tolerance?: number): FixedPoint[];
+export function fixedPoints(
+  params: SymbiosisParams,
+  options01: StabilityOptions | number = {},
+): FixedPoint[] {
+  const options: StabilityOptions = typeof options01 === "number" ? { tolerance: options01 } : options01;
   const c = new ParamChecker("parameters of fixedPoints");
   const n = checkParams(c, params);
   if (n > 12) c.add("r", "at most 12 populations (2ⁿ subsets are enumerated)", `${n} populations`);
@@ -305,7 +366,7 @@ export function fixedPoints(params: SymbiosisParams, tolerance = 1e-9): FixedPoi
     if (y === null || y.some((v) => v <= 0)) continue;
     const x = new Array<number>(n).fill(0);
     idx.forEach((i, k) => (x[i] = y[k]! * params.N[i]!));
-    const st = classifyEigenvalues(eigenvaluesGeneral(symbiosisJacobian(params, x)), tolerance);
+    const st = classifyEigenvalues(eigenvaluesGeneral(symbiosisJacobian(params, x)), options);
     out.push({ ...st, x, present: x.map((v) => v > 0) });
   }
   return out;
@@ -317,9 +378,14 @@ export function fixedPoints(params: SymbiosisParams, tolerance = 1e-9): FixedPoi
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { competitiveToSymbiosis } from "clusterlab";
  * // Strogatz (1994) §6.4: ẋ = x(3 − x − 2y), ẏ = y(2 − x − y)
- * competitiveToSymbiosis({ r: [3, 2], a: [[1, 2], [1, 1]] }); // {r: [3, 2], N: [3, 2], sigma: [[0, -4/3], [-1.5, 0]]}
+ * assert.deepEqual(competitiveToSymbiosis({ r: [3, 2], a: [[1, 2], [1, 1]] }), {
+ *   r: [3, 2],
+ *   N: [3, 2],
+ *   sigma: [[0, -4 / 3], [-1.5, 0]],
+ * });
  * ```
  */
 export function competitiveToSymbiosis(
@@ -337,110 +403,4 @@ export function competitiveToSymbiosis(
   const N = params.r.map((r, i) => r / params.a[i]![i]!);
   const sigma = params.a.map((row, i) => row.map((a, j) => (i === j ? 0 : -a * N[j]! / params.r[i]!)));
   return { r: [...params.r], N, sigma };
-}
-
-/** The six symbiosis modes of Pistorius & Utterback (1997), from the signs of (σ_ij, σ_ji). */
-export const INTERACTION_MODES = {
-  competition: { en: "pure competition", zh: "纯竞争" },
-  mutualism: { en: "mutualism", zh: "互利共生" },
-  predatorPrey: { en: "predator–prey", zh: "捕食（寄生）" },
-  commensalism: { en: "commensalism", zh: "偏利共生" },
-  amensalism: { en: "amensalism", zh: "偏害共生" },
-  neutralism: { en: "neutralism", zh: "中性共存" },
-} as const satisfies Record<string, Bilingual>;
-
-/** A mode key of {@link INTERACTION_MODES}. */
-export type InteractionMode = keyof typeof INTERACTION_MODES;
-
-/** Result of {@link classifyInteraction}. */
-export interface InteractionResult {
-  /** Mode key. */
-  readonly mode: InteractionMode;
-  /** Mode label in the requested language. */
-  readonly label: string;
-  /** Signs used (−1, 0, +1) of the effect of j on i and of i on j. */
-  readonly signs: readonly [number, number];
-  /** For predator–prey and commensalism/amensalism: which side benefits or is harmed ("i" or "j"). */
-  readonly beneficiary?: "i" | "j";
-}
-
-/**
- * Pistorius & Utterback (1997) mode of a pair from σ_ij (effect of j on i) and σ_ji (effect of i on j);
- * |σ| ≤ `tolerance` counts as zero (design choice, default 0.05).
- * (−,−) pure competition; (+,+) mutualism; (+,−) predator–prey (the + side is the predator);
- * (+,0) commensalism; (−,0) amensalism; (0,0) neutralism.
- *
- * @example
- * ```ts
- * import { classifyInteraction } from "clusterlab";
- * classifyInteraction(0.3, -0.2, { lang: "zh" }).label; // "捕食（寄生）"
- * ```
- */
-export function classifyInteraction(
-  sigmaIJ: number,
-  sigmaJI: number,
-  options: { tolerance?: number; lang?: Lang } = {},
-): InteractionResult {
-  const c = new ParamChecker("parameters of classifyInteraction");
-  c.number("sigmaIJ", sigmaIJ);
-  c.number("sigmaJI", sigmaJI);
-  const tol = options.tolerance ?? 0.05;
-  c.number("tolerance", tol, { min: 0 });
-  c.done();
-  const sgn = (v: number) => (Math.abs(v) <= tol ? 0 : Math.sign(v));
-  const a = sgn(sigmaIJ), b = sgn(sigmaJI);
-  let mode: InteractionMode;
-  let beneficiary: "i" | "j" | undefined;
-  if (a === 0 && b === 0) mode = "neutralism";
-  else if (a < 0 && b < 0) mode = "competition";
-  else if (a > 0 && b > 0) mode = "mutualism";
-  else if (a * b < 0) {
-    mode = "predatorPrey";
-    beneficiary = a > 0 ? "i" : "j";
-  } else if (a + b > 0) {
-    mode = "commensalism";
-    beneficiary = a > 0 ? "i" : "j";
-  } else {
-    mode = "amensalism";
-    beneficiary = a < 0 ? "i" : "j"; // the harmed side
-  }
-  return { mode, label: INTERACTION_MODES[mode][options.lang ?? "en"], signs: [a, b], beneficiary };
-}
-
-/**
- * Every pair of an n × n σ matrix classified, as a table (`i`, `j`, `sigma_ij`, `sigma_ji`, `mode`, `label`).
- *
- * @example
- * ```ts
- * import { classifyInteractions } from "clusterlab";
- * classifyInteractions([[0, 0.2, -0.3], [0.1, 0, 0], [-0.4, 0, 0]], { names: ["K", "O", "I"] }).numRows(); // 3
- * ```
- */
-export function classifyInteractions(
-  sigma: readonly (readonly number[])[],
-  options: { names?: readonly string[]; tolerance?: number; lang?: Lang } = {},
-): ColumnTable {
-  const n = sigma.length;
-  const c = new ParamChecker("parameters of classifyInteractions");
-  c.matrix("sigma", sigma, n);
-  if (options.names !== undefined && (!Array.isArray(options.names) || options.names.length !== n)) {
-    c.add("names", `${n} names`, options.names);
-  }
-  c.done();
-  const names = options.names ?? sigma.map((_, i) => `P${i + 1}`);
-  const rows: Record<string, unknown>[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const r = classifyInteraction(sigma[i]![j]!, sigma[j]![i]!, options);
-      rows.push({
-        i: names[i],
-        j: names[j],
-        sigma_ij: sigma[i]![j],
-        sigma_ji: sigma[j]![i],
-        mode: r.mode,
-        label: r.label,
-      });
-    }
-  }
-  return aq.from(rows);
 }

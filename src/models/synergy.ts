@@ -10,20 +10,24 @@
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { synergyDegree } from "clusterlab";
- * // two subsystems whose order degrees both rise by 0.25 → C = 0.25
- * synergyDegree([[0, 0], [0.25, 0.25]], { bounds: [[0, 1], [0, 1]] }).synergy; // [0.25]
+ * // two subsystems whose order degrees both rise by 0.25 → C = +(0.25 · 0.25)^{1/2} = 0.25
+ * assert.deepEqual(synergyDegree([[0, 0], [0.25, 0.25]], { bounds: [[0, 1], [0, 1]] }).synergy, [0.25]);
  * ```
  * @module
  */
-import * as aq from "arquero";
-import type { ColumnTable } from "arquero";
+import * as aq from "../deps/arquero.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
 import { type TableInput, toTable } from "../data/adapters.ts";
-import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
-import { ParamChecker } from "./param_check.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
+import { ParamChecker } from "../core/checks.ts";
+import { finiteResult } from "../indicators/finite_result.ts";
+import { checkUniqueKey } from "../data/keys.ts";
+import { mergeGivenOnce } from "../core/deprecated.ts";
 
 /** Options of {@link synergyDegree}. */
-export interface SynergyOptions {
+export interface SynergyDegreeOptions {
   /** Subsystem of each column (default: each column its own subsystem). */
   readonly subsystem?: readonly string[];
   /** Direction of each column: +1 (more is better) or −1 (default all +1). */
@@ -38,6 +42,9 @@ export interface SynergyOptions {
   readonly reference?: "previous" | "base";
 }
 
+/** @deprecated Use {@link SynergyDegreeOptions} (the same type under its 0.1 name). */
+export type SynergyOptions = SynergyDegreeOptions;
+
 /** Result of {@link synergyDegree}. */
 export interface SynergyResult {
   /** Subsystem names in order. */
@@ -47,7 +54,7 @@ export interface SynergyResult {
   /** Synergy per row from row 1 on (length rows − 1). */
   readonly synergy: number[];
   /** Degenerate columns (β = α) and other notes. */
-  readonly warnings: string[];
+  readonly warnings: readonly string[];
 }
 
 /**
@@ -56,13 +63,18 @@ export interface SynergyResult {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { synergyDegree } from "clusterlab";
- * synergyDegree([[1, 10], [2, 8], [3, 12]], { direction: [1, 1] }).synergy.length; // 2
+ * // pooled bounds [1, 3] and [8, 12]: order degrees (0, 0.5), (0.5, 0), (1, 1)
+ * const r = synergyDegree([[1, 10], [2, 8], [3, 12]]);
+ * assert.deepEqual(r.order, [[0, 0.5], [0.5, 0], [1, 1]]);
+ * // t = 1: one subsystem fell → θ = −1, C = −√(0.5 · 0.5); t = 2: both rose → C = +√(0.5 · 1)
+ * assert.deepEqual(r.synergy, [-0.5, Math.sqrt(0.5)]);
  * ```
  */
 export function synergyDegree(
   values: readonly (readonly number[])[],
-  options: SynergyOptions = {},
+  options: SynergyDegreeOptions = {},
 ): SynergyResult {
   const chk = new ParamChecker("input of synergyDegree");
   const T = values.length;
@@ -133,13 +145,11 @@ export function synergyDegree(
     }
     synergy.push(prod === 0 ? 0 : (allUp ? 1 : -1) * prod ** (1 / k));
   }
-  return { subsystems: names, order, synergy, warnings };
+  return finiteResult("synergyDegree", { subsystems: names, order, synergy, warnings });
 }
 
 /** Options of {@link synergyPanel}. */
 export interface SynergyPanelOptions {
-  /** Indicator → subsystem, in column order, e.g. `{ patent_grants: "knowledge", rd_personnel_fte: "organisation" }`. */
-  readonly subsystems: Readonly<Record<string, string>>;
   /** Indicator → −1 for a negative indicator (default +1). */
   readonly direction?: Readonly<Record<string, 1 | -1>>;
   /** Column of the entities (default "entity"). */
@@ -162,63 +172,37 @@ export interface SynergyPanelOptions {
   readonly reference?: "previous" | "base";
 }
 
-/**
- * {@link synergyDegree} for every entity of a long panel (entity × year × indicator → value), e.g. China's
- * provinces from `loadDataset("china-provinces-st")`. Years in which an entity lacks one of the indicators are
- * left out of that entity's series and listed in `warnings` (nothing is dropped silently); non-numeric values
- * of the selected indicators are a {@link ValidationError} naming the row.
- *
- * @example
- * ```ts
- * import { synergyPanel } from "clusterlab";
- * const rows = [2020, 2021].flatMap((year, t) => [
- *   { entity: "A", year, indicator: "k", value: 1 + t }, { entity: "A", year, indicator: "o", value: 2 + t },
- *   { entity: "B", year, indicator: "k", value: 2 }, { entity: "B", year, indicator: "o", value: 3 - t },
- * ]);
- * synergyPanel(rows, { subsystems: { k: "knowledge", o: "organisation" } }).table.objects();
- * // A 2021: both order degrees rise from 0 to 1 → 1; B 2021: k unchanged → 0 (pooled bounds k [1, 2], o [2, 3])
- * ```
- */
-export function synergyPanel(
-  input: TableInput,
-  options: SynergyPanelOptions,
-): { table: ColumnTable; warnings: string[] } {
-  const t = toTable(input);
-  const cols = {
-    entity: options.entity ?? "entity",
-    year: options.year ?? "year",
-    indicator: options.indicator ?? "indicator",
-    value: options.value ?? "value",
-  };
-  const chk = new ParamChecker("input of synergyPanel");
-  const names = t.columnNames();
-  for (const [opt, col] of [...Object.entries(cols), ["label", options.label]] as const) {
-    if (col !== undefined && !names.includes(col)) {
-      chk.add(opt, `a column of the table (${names.join(", ")})`, col, "missing column");
-    }
-  }
-  const spec = Object.entries(options.subsystems ?? {});
-  if (spec.length === 0) chk.add("subsystems", "at least one indicator → subsystem", options.subsystems);
-  const dirs = spec.map(([ind]) => options.direction?.[ind] ?? 1);
-  dirs.forEach((d, i) => {
-    if (d !== 1 && d !== -1) chk.add(`direction.${spec[i]![0]}`, "+1 or −1", d);
-  });
-  const boundsMode = options.bounds ?? "pooled";
-  if (boundsMode !== "pooled" && boundsMode !== "entity") {
-    chk.add("bounds", '"pooled" or "entity"', boundsMode);
-  }
-  chk.done();
-  const col = new Map(spec.map(([ind], i) => [ind, i]));
-  const m = spec.length;
-  const data = new Map<string, { label: unknown; years: Map<number, Float64Array> }>();
+/** Result of {@link synergyPanel}. */
+export interface SynergyPanelResult {
+  /** One row per entity and year from the entity's second complete year: `entity`, `year`, `synergy` and,
+   * with the `label` option, `label`. */
+  readonly table: ColumnTable;
+  /** Years left out (an indicator missing), entities with fewer than 2 complete years, degenerate bounds. */
+  readonly warnings: readonly string[];
+}
+
+/** The panel read into one series per entity: values per year in the order of the indicators. */
+interface PanelData {
+  readonly byEntity: Map<string, { label: unknown; years: Map<number, Float64Array> }>;
+  readonly hasLabel: boolean;
+}
+
+function readPanel(
+  t: ColumnTable,
+  cols: { entity: string; year: string; indicator: string; value: string },
+  column: ReadonlyMap<string, number>,
+  label: string | undefined,
+): PanelData {
+  const m = column.size;
+  const byEntity: PanelData["byEntity"] = new Map();
   const issues: ValidationIssue[] = [];
   const E = t.array(cols.entity),
     Y = t.array(cols.year),
     I = t.array(cols.indicator),
     V = t.array(cols.value);
-  const L = options.label ? t.array(options.label) : null;
+  const L = label ? t.array(label) : null;
   for (let r = 0; r < t.numRows(); r++) {
-    const j = col.get(String(I[r]));
+    const j = column.get(String(I[r]));
     if (j === undefined) continue;
     const v = V[r], y = Number(Y[r]);
     if (typeof v !== "number" || !Number.isFinite(v)) {
@@ -235,15 +219,22 @@ export function synergyPanel(
       continue;
     }
     const e = String(E[r]);
-    if (!data.has(e)) data.set(e, { label: L ? L[r] : undefined, years: new Map() });
-    const years = data.get(e)!.years;
+    if (!byEntity.has(e)) byEntity.set(e, { label: L ? L[r] : undefined, years: new Map() });
+    const years = byEntity.get(e)!.years;
     if (!years.has(y)) years.set(y, new Float64Array(m).fill(NaN));
     years.get(y)![j] = v;
   }
   if (issues.length > 0) throw new ValidationError("input of synergyPanel", issues);
-  const warnings: string[] = [];
+  return { byEntity, hasLabel: L !== null };
+}
+
+/** The complete years of each entity, chronologically (years lacking an indicator reported and left out). */
+function completeSeries(
+  data: PanelData,
+  warnings: string[],
+): Map<string, { years: number[]; values: number[][] }> {
   const series = new Map<string, { years: number[]; values: number[][] }>();
-  for (const [e, d] of data) {
+  for (const [e, d] of data.byEntity) {
     const years = [...d.years.keys()].sort((a, b) => a - b);
     const complete = years.filter((y) => d.years.get(y)!.every((v) => !Number.isNaN(v)));
     const missing = years.filter((y) => !complete.includes(y));
@@ -256,20 +247,108 @@ export function synergyPanel(
     }
     series.set(e, { years: complete, values: complete.map((y) => Array.from(d.years.get(y)!)) });
   }
-  let pooled: [number, number][] | undefined;
-  if (boundsMode === "pooled") {
-    pooled = spec.map(() => [Infinity, -Infinity]);
-    for (const s of series.values()) {
-      for (const row of s.values) {
-        row.forEach((v, i) => {
-          pooled![i]![0] = Math.min(pooled![i]![0], v);
-          pooled![i]![1] = Math.max(pooled![i]![1], v);
-        });
-      }
+  return series;
+}
+
+/** Min and max of each indicator over every entity and year. */
+function pooledBounds(series: Map<string, { values: number[][] }>, m: number): [number, number][] {
+  const pooled: [number, number][] = Array.from({ length: m }, () => [Infinity, -Infinity]);
+  for (const s of series.values()) {
+    for (const row of s.values) {
+      row.forEach((v, i) => {
+        pooled[i]![0] = Math.min(pooled[i]![0], v);
+        pooled[i]![1] = Math.max(pooled[i]![1], v);
+      });
     }
   }
+  return pooled;
+}
+
+/** Today's (subsystems, options) of a {@link synergyPanel} call, the 0.1 `(input, { subsystems, … })` included. */
+function synergyArguments(
+  subsystems: Readonly<Record<string, string>> | (SynergyPanelOptions & { readonly subsystems: object }),
+  options: SynergyPanelOptions,
+): [Readonly<Record<string, string>>, SynergyPanelOptions] {
+  const inner = (subsystems as { readonly subsystems?: unknown } | null)?.subsystems;
+  if (typeof inner !== "object" || inner === null) {
+    return [subsystems as Readonly<Record<string, string>>, options];
+  }
+  const { subsystems: spec, ...rest } = subsystems as SynergyPanelOptions & { readonly subsystems: object };
+  return [spec as Readonly<Record<string, string>>, mergeGivenOnce("options of synergyPanel", rest, options)];
+}
+
+/**
+ * {@link synergyDegree} for every entity of a long panel (entity × year × indicator → value), e.g. China's
+ * provinces from `loadDataset("china-provinces-st")`; `subsystems` maps each indicator used to its subsystem,
+ * in column order (`{ patent_grants: "knowledge", rd_personnel_fte: "organisation" }`). Years in which an
+ * entity lacks one of the indicators are left out of that entity's series and listed in `warnings` (nothing is
+ * dropped silently); non-numeric values of the selected indicators are a {@link ValidationError} naming the row.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { synergyPanel } from "clusterlab";
+ * const rows = [2020, 2021].flatMap((year, t) => [
+ *   { entity: "A", year, indicator: "k", value: 1 + t }, { entity: "A", year, indicator: "o", value: 2 + t },
+ *   { entity: "B", year, indicator: "k", value: 2 }, { entity: "B", year, indicator: "o", value: 3 - t },
+ * ]);
+ * const r = synergyPanel(rows, { k: "knowledge", o: "organisation" });
+ * // pooled bounds k [1, 2], o [2, 3]. A 2021: both order degrees rise from 0 to 1 → 1;
+ * // B 2021: k unchanged (d = 0) → 0
+ * assert.deepEqual(r.table.objects(), [
+ *   { entity: "A", year: 2021, synergy: 1 },
+ *   { entity: "B", year: 2021, synergy: 0 },
+ * ]);
+ * ```
+ */
+export function synergyPanel(
+  input: TableInput,
+  subsystems: Readonly<Record<string, string>>,
+  options?: SynergyPanelOptions,
+): SynergyPanelResult;
+/** @deprecated the 0.1 form `synergyPanel(input, { subsystems, … })`; use `synergyPanel(input, subsystems, { … })`. */
+export function synergyPanel(
+  input: TableInput,
+  options: SynergyPanelOptions & { readonly subsystems: Readonly<Record<string, string>> },
+): SynergyPanelResult;
+export function synergyPanel(
+  input: TableInput,
+  subsystems01: Readonly<Record<string, string>> | (SynergyPanelOptions & { readonly subsystems: object }),
+  options01: SynergyPanelOptions = {},
+): SynergyPanelResult {
+  const [subsystems, options] = synergyArguments(subsystems01, options01);
+  const t = toTable(input);
+  const cols = {
+    entity: options.entity ?? "entity",
+    year: options.year ?? "year",
+    indicator: options.indicator ?? "indicator",
+    value: options.value ?? "value",
+  };
+  const chk = new ParamChecker("input of synergyPanel");
+  const names = t.columnNames();
+  for (const [opt, col] of [...Object.entries(cols), ["label", options.label]] as const) {
+    if (col !== undefined && !names.includes(col)) {
+      chk.add(opt, `a column of the table (${names.join(", ")})`, col, "missing column");
+    }
+  }
+  const spec = Object.entries(subsystems ?? {});
+  if (spec.length === 0) chk.add("subsystems", "at least one indicator → subsystem", subsystems);
+  const dirs = spec.map(([ind]) => options.direction?.[ind] ?? 1);
+  dirs.forEach((d, i) => {
+    if (d !== 1 && d !== -1) chk.add(`direction.${spec[i]![0]}`, "+1 or −1", d);
+  });
+  const boundsMode = options.bounds ?? "pooled";
+  if (boundsMode !== "pooled" && boundsMode !== "entity") {
+    chk.add("bounds", '"pooled" or "entity"', boundsMode);
+  }
+  chk.done();
+  checkUniqueKey(t, [cols.entity, cols.year, cols.indicator], "input of synergyPanel");
+  const data = readPanel(t, cols, new Map(spec.map(([ind], i) => [ind, i])), options.label);
+  const warnings: string[] = [];
+  const series = completeSeries(data, warnings);
+  const pooled = boundsMode === "pooled" ? pooledBounds(series, spec.length) : undefined;
   const out: Record<string, unknown[]> = { entity: [], year: [], synergy: [] };
-  if (L) out.label = [];
+  if (data.hasLabel) out.label = [];
   for (const [e, s] of series) {
     const res = synergyDegree(s.values, {
       subsystem: spec.map(([, sub]) => sub),
@@ -283,8 +362,8 @@ export function synergyPanel(
       out.entity!.push(e);
       out.year!.push(s.years[i + 1]);
       out.synergy!.push(v);
-      if (L) out.label!.push(data.get(e)!.label);
+      if (data.hasLabel) out.label!.push(data.byEntity.get(e)!.label);
     });
   }
-  return { table: aq.table(out), warnings };
+  return finiteResult("synergyPanel", { table: aq.table(out), warnings });
 }

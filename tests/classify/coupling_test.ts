@@ -7,7 +7,7 @@ import {
   couplingWang,
   levelIndex,
 } from "../../src/classify/coupling.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 function close(actual: number, expected: number, tol: number, what = "") {
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: expected ${expected} ± ${tol}, received ${actual}`);
@@ -18,7 +18,7 @@ Deno.test("C, C_W, C_F, T and D match hand-computed closed forms for n = 2", () 
   assert.equal(couplingStandard([0.25, 1]), 0.8);
   close(couplingWang([0.25, 1]), 0.25, 1e-15, "C_W");
   close(couplingFan([0.25, 1]), 0.25, 1e-15, "C_F");
-  const t = couplingCoordination([{ a: 0.25, b: 1 }], { subsystems: ["a", "b"] });
+  const { table: t } = couplingCoordination([{ a: 0.25, b: 1 }], ["a", "b"]);
   close(t.get("T", 0), 0.625, 1e-15, "T");
   close(t.get("D", 0), Math.sqrt(0.8 * 0.625), 1e-15, "D");
   close(t.get("C_W", 0), 0.25, 1e-15, "C_W column");
@@ -26,8 +26,7 @@ Deno.test("C, C_W, C_F, T and D match hand-computed closed forms for n = 2", () 
   assert.equal(t.get("D_level", 0), "intermediate coordination"); // D = 0.7071
   assert.equal(t.get("D_band", 0), 8);
   // Equal subsystems: every C is 1 and D = √U.
-  const eq = couplingCoordination([{ a: 0.49, b: 0.49, c: 0.49 }], {
-    subsystems: ["a", "b", "c"],
+  const { table: eq } = couplingCoordination([{ a: 0.49, b: 0.49, c: 0.49 }], ["a", "b", "c"], {
     variant: "wang",
   });
   close(eq.get("C", 0), 1, 1e-15, "C_W of equal U");
@@ -35,8 +34,7 @@ Deno.test("C, C_W, C_F, T and D match hand-computed closed forms for n = 2", () 
 });
 
 Deno.test("weights α enter T = Σ α_i U_i, and Chinese labels come with lang zh", () => {
-  const t = couplingCoordination([{ a: 0.2, b: 0.6 }], {
-    subsystems: ["a", "b"],
+  const { table: t } = couplingCoordination([{ a: 0.2, b: 0.6 }], ["a", "b"], {
     weights: { a: 0.25, b: 0.75 },
     variant: "fan",
     lang: "zh",
@@ -76,7 +74,7 @@ const GZMA_EXPECTED = {
 for (const variant of ["standard", "wang", "fan"] as const) {
   Deno.test(`C and D (${variant}) reproduce the published values of the R package coupling`, () => {
     const rows = GZMA.map(([ps, el, oh, il]) => ({ ps, el, oh, il }));
-    const t = couplingCoordination(rows, { subsystems: ["ps", "el", "oh", "il"], variant });
+    const { table: t } = couplingCoordination(rows, ["ps", "el", "oh", "il"], { variant });
     GZMA_EXPECTED[variant].forEach(([c, d], i) => {
       close(t.get("C", i), c, 2e-7, `${variant} C row ${i + 1}`);
       close(t.get("D", i), d, 2e-7, `${variant} D row ${i + 1}`);
@@ -109,7 +107,7 @@ Deno.test("standard C and D reproduce the example of coupling::ccd() (set.seed(4
     0.560332746,
   ];
   const rows = [0, 1, 2, 3, 4].map((i) => ({ a: r[i]!, b: r[5 + i]!, c: r[10 + i]!, d: r[15 + i]! }));
-  const t = couplingCoordination(rows, { subsystems: ["a", "b", "c", "d"] });
+  const { table: t } = couplingCoordination(rows, ["a", "b", "c", "d"]);
   const expected = [[0.9497342, 0.8199577], [0.9905121, 0.9136491], [0.6926110, 0.5050229], [
     0.9148146,
     0.7122036,
@@ -132,47 +130,65 @@ Deno.test("band edges and closed side are configuration", () => {
     labels: [{ en: "low", zh: "低" }, { en: "high", zh: "高" }],
     closed: "left" as const,
   };
-  const t = couplingCoordination([{ a: 0.5, b: 0.5 }], { subsystems: ["a", "b"], dLevels: two });
+  const { table: t } = couplingCoordination([{ a: 0.5, b: 0.5 }], ["a", "b"], { dLevels: two });
   assert.equal(t.get("D_level", 0), "high"); // D = √0.5
 });
 
 Deno.test("all-zero rows give C = 0 with a warning, not NaN", () => {
-  const t = couplingCoordination([{ a: 0, b: 0 }, { a: 0.5, b: 0.5 }], { subsystems: ["a", "b"] });
+  const { table: t, warnings } = couplingCoordination([{ a: 0, b: 0 }, { a: 0.5, b: 0.5 }], ["a", "b"]);
   assert.equal(t.get("C", 0), 0);
   assert.equal(t.get("D", 0), 0);
-  assert.equal(t.warnings.length, 1);
-  assert.match(t.warnings[0]!, /rows 1: every subsystem is 0/);
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0]!, /rows 1: every subsystem is 0/);
 });
 
 Deno.test("invalid input is a clear ValidationError", () => {
   assert.throws(
-    () => couplingCoordination([{ a: 0.5, b: 1.2 }], { subsystems: ["a", "b"] }),
+    () => couplingCoordination([{ a: 0.5, b: 1.2 }], ["a", "b"]),
     (e: unknown) =>
       e instanceof ValidationError &&
       e.message.includes('row 1, column "b": expected a number in [0, 1], received 1.2'),
   );
   assert.throws(
-    () => couplingCoordination([{ a: 0.5, b: 0.2 }], { subsystems: ["a", "b"], weights: [0.5, 0.6] }),
+    () => couplingCoordination([{ a: 0.5, b: 0.2 }], ["a", "b"], { weights: [0.5, 0.6] }),
     (e: unknown) =>
       e instanceof ValidationError &&
       /expected weights summing to 1, received \[0.5,0.6\] \(sum 1.1\)/.test(e.message),
   );
   assert.throws(
-    () => couplingCoordination([{ a: 0.5 }], { subsystems: ["a"] }),
+    () => couplingCoordination([{ a: 0.5 }], ["a"]),
     (e: unknown) =>
       e instanceof ValidationError &&
       e.message.includes('column "subsystems": expected at least 2 subsystem columns'),
   );
   assert.throws(
-    () => couplingCoordination([{ a: 0.5, b: null }], { subsystems: ["a", "b"] }),
+    () => couplingCoordination([{ a: 0.5, b: null }], ["a", "b"]),
     (e: unknown) => e instanceof ValidationError && e.message.includes("received null (empty)"),
   );
   assert.throws(
     () =>
-      couplingCoordination([{ a: 0.5, b: 0.5 }], {
-        subsystems: ["a", "b"],
+      couplingCoordination([{ a: 0.5, b: 0.5 }], ["a", "b"], {
         dLevels: { edges: [0.1, 1], labels: [{ en: "x", zh: "x" }], closed: "left" },
       }),
     (e: unknown) => e instanceof ValidationError && e.message.includes("edges covering [0, 1]"),
   );
+});
+
+Deno.test("couplingCoordination() returns { table, warnings }: nothing is attached to the arquero table", () => {
+  const r = couplingCoordination([{ region: "A", a: 0.4, b: 0.6 }], ["a", "b"]);
+  assert.deepEqual(Object.keys(r).sort(), ["table", "warnings"]);
+  assert.deepEqual(r.warnings, []);
+  assert.equal("warnings" in r.table, false);
+  assert.deepEqual(r.table.columnNames(), [
+    "region",
+    "a",
+    "b",
+    "C",
+    "C_W",
+    "T",
+    "D",
+    "C_level",
+    "D_level",
+    "D_band",
+  ]);
 });

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import * as aq from "arquero";
 import { classifyGovernance, governancePortfolio } from "../../src/classify/governance.ts";
 import { governanceRecommendation } from "../../src/classify/governance_recommendation.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 // Ready K/A columns with a fixed split at 0.5: quadrants by hand. Year 2 is missing for "a" (a gap).
 const rows = [
@@ -13,7 +13,7 @@ const rows = [
   { entity: "a", year: 0, K: 0.1, A: 0.1 },
   { entity: "b", year: 1, K: 0.3, A: 0.9 },
 ];
-const gov = classifyGovernance(rows, { knowledge: "K", alliance: "A", bootstrap: { replicates: 0 } });
+const gov = classifyGovernance(rows, { knowledge: "K", alliance: "A" }, { bootstrap: { replicates: 0 } });
 
 Deno.test("governanceRecommendation(): last year by default, path as runs of quadrants, row values exact", () => {
   const r = governanceRecommendation(gov, "a");
@@ -48,13 +48,11 @@ Deno.test("governanceRecommendation(): last year by default, path as runs of qua
 });
 
 Deno.test("governanceRecommendation(): a chosen year cuts the path there; names and stability in the text", () => {
-  const boot = classifyGovernance(rows, {
-    knowledge: "K",
-    alliance: "A",
+  const boot = classifyGovernance(rows, { knowledge: "K", alliance: "A" }, {
     split: "median",
     bootstrap: { seed: 3 },
   });
-  const r = governanceRecommendation(boot.table, "a", { year: 3, name: { en: "Alpha", zh: "甲" } });
+  const r = governanceRecommendation(boot.table, "a", { at: 3, names: { a: { en: "Alpha", zh: "甲" } } });
   assert.equal(r.year, 3);
   assert.equal(r.trajectory.at(-1)!.to, 3);
   const row = boot.table.objects().find((d) =>
@@ -66,7 +64,10 @@ Deno.test("governanceRecommendation(): a chosen year cuts the path there; names 
   assert.ok(r.text.en.startsWith("Alpha 3: "));
   assert.ok(r.text.en.includes(`the quadrant holds in ${(100 * row.stability!).toFixed(0)}% of bootstrap`));
   assert.ok(r.text.zh.startsWith("甲 3 年："));
-  assert.equal(governanceRecommendation(gov, "b", { name: "Beta" }).text.zh.slice(0, 9), "Beta 1 年：");
+  assert.equal(
+    governanceRecommendation(gov, "b", { names: { b: "Beta", a: "Alpha" } }).text.zh.slice(0, 9),
+    "Beta 1 年：",
+  );
   assert.equal(governanceRecommendation(gov, "b").lag, "knowledge_lags");
 });
 
@@ -78,10 +79,10 @@ Deno.test("governanceRecommendation(): unknown entity or year, duplicates and no
       e.message.includes('column "entity": expected one of the entities of the table: a, b, received "c"'),
   );
   assert.throws(
-    () => governanceRecommendation(gov, "a", { year: 2 }),
+    () => governanceRecommendation(gov, "a", { at: 2 }),
     (e: unknown) =>
       e instanceof ValidationError &&
-      e.message.includes('column "year": expected a year of "a" in the table: 0, 1, 3, 4, 5, received 2'),
+      e.message.includes('column "at": expected a year of "a" in the table: 0, 1, 3, 4, 5, received 2'),
   );
   const dup = gov.table.concat(gov.table.slice(0, 1));
   assert.throws(
@@ -117,5 +118,46 @@ Deno.test("governanceRecommendation(): unknown entity or year, duplicates and no
     (e: unknown) =>
       e instanceof ValidationError &&
       e.message.includes('column "quadrant": expected a column "quadrant" (a classifyGovernance table)'),
+  );
+});
+
+Deno.test("governanceRecommendation(): entity and year columns are options named after the column roles", () => {
+  const renamed = gov.table.rename({ entity: "province", year: "t" });
+  const r = governanceRecommendation(renamed, "a", { entity: "province", year: "t", at: 3 });
+  const same = governanceRecommendation(gov, "a", { at: 3 });
+  assert.deepEqual(r, same);
+  assert.throws(
+    () => governanceRecommendation(renamed, "a"),
+    (e: unknown) => e instanceof ValidationError && e.issues.map((i) => i.column).join() === "entity,year",
+  );
+});
+
+Deno.test("governanceRecommendation(): the 0.1 options year (a number), name, entityColumn, yearColumn", () => {
+  const v01 = governanceRecommendation(gov, "a", { year: 3, name: { en: "Alpha", zh: "甲" } });
+  const today = governanceRecommendation(gov, "a", { at: 3, names: { a: { en: "Alpha", zh: "甲" } } });
+  assert.deepEqual(v01, today);
+  assert.deepEqual(
+    governanceRecommendation(gov, "b", { name: "Beta" }),
+    governanceRecommendation(gov, "b", { names: { b: "Beta" } }),
+  );
+  const renamed = gov.table.rename({ entity: "who", year: "when" });
+  assert.deepEqual(
+    governanceRecommendation(renamed, "a", { entityColumn: "who", yearColumn: "when", year: 4 }),
+    governanceRecommendation(renamed, "a", { entity: "who", year: "when", at: 4 }),
+  );
+  // today's `year` (a column) and 0.1's `year` (the year of the recommendation) are told apart by type
+  assert.deepEqual(
+    governanceRecommendation(renamed, "a", { entity: "who", year: "when" }),
+    governanceRecommendation(renamed, "a", { entityColumn: "who", yearColumn: "when" }),
+  );
+  assert.throws(
+    () => governanceRecommendation(gov, "a", { year: 2 }),
+    (e: unknown) =>
+      e instanceof ValidationError &&
+      e.message.includes('column "year": expected a year of "a" in the table'),
+  );
+  assert.throws(
+    () => governanceRecommendation(gov, "a", { year: 3, at: 4 } as { year: number }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "at",
   );
 });

@@ -1,14 +1,23 @@
 import assert from "node:assert/strict";
 import {
-  classifyGovernance,
+  classifyGovernance as classifyGovernanceApi,
+  type ClassifyGovernanceOptions,
+  type GovernanceDimensions,
   governanceLag,
   governancePortfolio,
   governanceQuadrant,
 } from "../../src/classify/governance.ts";
+import type { TableInput } from "../../src/data/adapters.ts";
 import { entropyWeights } from "../../src/indicators/entropy_weights.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
-Deno.test("quadrants, phases and mechanisms follow the DESIGN §3.2 table", () => {
+/** A test writes dimensions and options as one record; classifyGovernance takes them apart. */
+function classifyGovernance(input: TableInput, o: GovernanceDimensions & ClassifyGovernanceOptions) {
+  const { knowledge, alliance, ...options } = o;
+  return classifyGovernanceApi(input, { knowledge, alliance }, options);
+}
+
+Deno.test("quadrants, phases and mechanisms follow the quadrant table (LL, HL, LH, HH)", () => {
   const r = classifyGovernance(
     [
       { entity: "ll", K: 0.2, A: 0.1 },
@@ -54,11 +63,36 @@ Deno.test("portfolio weights are the bilinear closed form and sum to 1", () => {
   assert.deepEqual(governancePortfolio(0.75, 0.25), { supply: 0.25, connect: 0.5625, platform: 0.1875 });
   assert.deepEqual(governancePortfolio(0, 1), { supply: 1, connect: 0, platform: 0 });
   // Median split at 0.2: K = 0.2 maps to k = 0.5; A = 0.6 with t = 0.2 → a = 0.5 + 0.5·0.4/0.8 = 0.75.
-  const p = governancePortfolio(0.2, 0.6, { K: 0.2, A: 0.2 });
+  const p = governancePortfolio(0.2, 0.6, { thresholds: { K: 0.2, A: 0.2 } });
   assert.deepEqual(p, { supply: 0.5, connect: 0.125, platform: 0.375 });
   assert.equal(governanceQuadrant(0.49, 0.5), "LH");
   assert.equal(governanceLag(0.6, 0.5), "synchronous");
   assert.equal(governanceLag(0.3, 0.5), "knowledge_lags");
+  assert.equal(governanceQuadrant(0.49, 0.5, { thresholds: { K: 0.4, A: 0.6 } }), "HL");
+  assert.equal(governanceLag(0.3, 0.5, { tolerance: 0.2 }), "synchronous"); // |K − A| = 0.2 ≤ 0.2
+});
+
+Deno.test("classifyGovernance(input, dimensions, options): entity and year are carried, `keep` adds columns", () => {
+  const rows = [
+    { province: "甲", name: "Jia", t: 2020, K: 0.8, A: 0.2 },
+    { province: "乙", name: "Yi", t: 2020, K: 0.3, A: 0.6 },
+  ];
+  const r = classifyGovernanceApi(rows, { knowledge: "K", alliance: "A" }, {
+    entity: "province",
+    year: "t",
+    keep: ["name"],
+  });
+  assert.deepEqual(r.table.columnNames().slice(0, 4), ["province", "t", "name", "K"]);
+  assert.deepEqual(r.table.array("name"), ["Jia", "Yi"]);
+  // without entity or year columns nothing is carried; a named column that is missing is an error
+  const bare = classifyGovernanceApi([{ K: 0.8, A: 0.2 }], { knowledge: "K", alliance: "A" });
+  assert.equal(bare.table.columnNames()[0], "K");
+  for (const options of [{ entity: "province" }, { year: "t" }, { keep: ["name"] }]) {
+    assert.throws(
+      () => classifyGovernanceApi([{ K: 0.8, A: 0.2 }], { knowledge: "K", alliance: "A" }, options),
+      (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === Object.keys(options)[0],
+    );
+  }
 });
 
 const PANEL = Array.from({ length: 12 }, (_, i) => ({
@@ -209,4 +243,63 @@ Deno.test("boundaries: K and A accept the closed ends 0 and 1; lagTolerance acce
       e instanceof ValidationError &&
       e.message.includes('column "lagTolerance": expected a number in [0, 1), received 1'),
   );
+});
+
+Deno.test("classifyGovernance(input, { knowledge, alliance, … }): the 0.1 one-object form equals (input, dimensions, options)", () => {
+  const labelled = PANEL.map((d) => ({ ...d, name: `E${d.entity}` }));
+  const dims = { knowledge: { rd: "+", papers: "+" }, alliance: { ties: "+", ext: "+" } } as const;
+  const settings = { split: "median", bootstrap: { replicates: 20, seed: 3 }, lang: "zh" } as const;
+  const v01 = classifyGovernanceApi(labelled, { ...dims, ...settings });
+  const today = classifyGovernanceApi(labelled, dims, settings);
+  assert.deepEqual(v01.table.objects(), today.table.objects());
+  assert.deepEqual([v01.weights, v01.thresholds, v01.warnings], [
+    today.weights,
+    today.thresholds,
+    today.warnings,
+  ]);
+  // 0.1's `id` lists every kept column, in order: entity, year and a label column is today's `keep`
+  const id01 = classifyGovernanceApi(labelled, { ...dims, id: ["entity", "year", "name"], ...settings });
+  const kept = classifyGovernanceApi(labelled, dims, { keep: ["name"], ...settings });
+  assert.deepEqual(id01.table.objects(), kept.table.objects());
+  // … and only those: without the entity column (as 0.1 did)
+  const only = classifyGovernanceApi(labelled, { ...dims, id: ["name"], bootstrap: { replicates: 0 } });
+  assert.deepEqual(only.table.columnNames().slice(0, 2), ["name", "K"]);
+  assert.throws(
+    () => classifyGovernanceApi(labelled, { ...dims, id: ["nope"] }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "id",
+  );
+  // a setting given in both places, or id with today's entity/year/keep, is an error naming it
+  assert.throws(
+    () =>
+      classifyGovernanceApi(labelled, { ...dims, split: "median" } as GovernanceDimensions, {
+        split: "fixed",
+      }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "split",
+  );
+  assert.throws(
+    () =>
+      classifyGovernanceApi(labelled, { ...dims, id: ["name"] } as GovernanceDimensions, { keep: ["name"] }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "id",
+  );
+});
+
+Deno.test("governancePortfolio, governanceQuadrant, governanceLag: the 0.1 positional thresholds and tolerance", () => {
+  const t = { K: 0.2, A: 0.6 };
+  assert.deepEqual(governancePortfolio(0.3, 0.7, t), governancePortfolio(0.3, 0.7, { thresholds: t }));
+  assert.deepEqual(governancePortfolio(0.3, 0.7, undefined), governancePortfolio(0.3, 0.7));
+  assert.throws(
+    () => governancePortfolio(0.3, 0.7, { ...t, thresholds: t } as typeof t),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "thresholds",
+  );
+  for (const [K, A] of [[0.25, 0.65], [0.1, 0.9], [0.5, 0.5]]) {
+    assert.equal(governanceQuadrant(K!, A!, 0.2, 0.6), governanceQuadrant(K!, A!, { thresholds: t }));
+  }
+  assert.equal(
+    governanceQuadrant(0.55, 0.45, 0.6),
+    governanceQuadrant(0.55, 0.45, { thresholds: { K: 0.6, A: 0.5 } }),
+  );
+  assert.equal(governanceQuadrant(0.55, 0.45, 0.6), "LL");
+  assert.equal(governanceLag(0.5, 0.3, 0.25), governanceLag(0.5, 0.3, { tolerance: 0.25 }));
+  assert.equal(governanceLag(0.5, 0.3, 0.25), "synchronous");
+  assert.equal(governanceLag(0.5, 0.3, undefined), governanceLag(0.5, 0.3));
 });

@@ -10,7 +10,7 @@ import {
   type UsClusterLevel,
 } from "../../src/classify/identify_clusters.ts";
 import { matrixFrom } from "../../src/indicators/matrix.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 const close = (a: unknown, b: number, tol = 1e-12) =>
   assert.ok(Math.abs((a as number) - b) < tol, `${a} vs ${b}`);
@@ -30,7 +30,7 @@ const pick = (t: { objects(): object[] }, region: string, sector: string): Row =
 
 Deno.test("identifyClusters(): ECO stars by hand (P90 by linear interpolation, LQ ≥ 2, focus)", () => {
   const t = identifyClusters(x);
-  const r1 = pick(t, "R1", "A");
+  const r1 = pick(t.table, "R1", "A");
   // Employment of A sorted (5, 5, 10, 20, 30): P90 at index 3.6 → 20 + 0.6·10 = 26.
   close(r1.eco_size_threshold, 26);
   assert.equal(r1.eco_size, true);
@@ -40,19 +40,19 @@ Deno.test("identifyClusters(): ECO stars by hand (P90 by linear interpolation, L
   close(r1.eco_focus_threshold, 0.4 + 0.6 * (3 / 7 - 0.4));
   assert.equal(r1.eco_focus, true);
   assert.equal(r1.eco_stars, 2);
-  assert.equal(pick(t, "R2", "A").eco_stars, 0);
+  assert.equal(pick(t.table, "R2", "A").eco_stars, 0);
 });
 
 Deno.test("identifyClusters(): US Cluster Mapping rule by hand (LQ ≥ P75, employment > P25, LQ ≥ 1)", () => {
   const t = identifyClusters(x);
-  const r2 = pick(t, "R2", "A");
+  const r2 = pick(t.table, "R2", "A");
   close(r2.us_lq_p75, 1.6); // LQ sorted (2/7, 0.4, 1, 1.6, 12/7): index 3
   close(r2.us_employment_p25, 5); // (5, 5, 10, 20, 30): index 1
   assert.equal(r2.us_strong, true);
-  assert.equal(pick(t, "R1", "A").us_strong, true);
-  assert.equal(pick(t, "R5", "A").us_strong, false); // LQ 1 < 1.6
+  assert.equal(pick(t.table, "R1", "A").us_strong, true);
+  assert.equal(pick(t.table, "R5", "A").us_strong, false); // LQ 1 < 1.6
   assert.equal(r2.geographic, true); // "either" rule: US strong although no ECO star
-  assert.ok(!t.columnNames().includes("us_establishments_p25"));
+  assert.ok(!t.table.columnNames().includes("us_establishments_p25"));
   assert.match(t.warnings.join("\n"), /without its establishments criterion/);
 });
 
@@ -62,68 +62,69 @@ Deno.test("identifyClusters(): establishments criterion (> P25) removes a strong
     cols,
   });
   const t = identifyClusters(x, { establishments: est });
-  const r2 = pick(t, "R2", "A");
+  const r2 = pick(t.table, "R2", "A");
   close(r2.us_establishments_p25, 2); // (1, 2, 2, 3, 10): index 1
   assert.equal(r2.us_strong, false); // 1 establishment is not > 2
   assert.equal(r2.label_key, "technological_community");
-  assert.equal(pick(t, "R1", "A").us_strong, true);
+  assert.equal(pick(t.table, "R1", "A").us_strong, true);
 });
 
 Deno.test("identifyClusters(): relatedness density, coherence and proximity communities by hand", () => {
   const t = identifyClusters(x);
   // RD of A: Σ_j φ_jA = 1 + 1/3 + 1/3 = 5/3. R1 holds B → 100·1/(5/3) = 60; R3 holds C, D → 40; R5 all → 100.
-  close(pick(t, "R1", "A").relatedness_density, 60);
-  close(pick(t, "R3", "A").relatedness_density, 40);
-  close(pick(t, "R5", "A").relatedness_density, 100);
-  close(pick(t, "R1", "A").rd_threshold, 60); // median of (60, 60, 40, 40, 100)
-  close(pick(t, "R1", "A").coherence, 60); // R1 present in A and B, both RD 60
+  close(pick(t.table, "R1", "A").relatedness_density, 60);
+  close(pick(t.table, "R3", "A").relatedness_density, 40);
+  close(pick(t.table, "R5", "A").relatedness_density, 100);
+  close(pick(t.table, "R1", "A").rd_threshold, 60); // median of (60, 60, 40, 40, 100)
+  close(pick(t.table, "R1", "A").coherence, 60); // R1 present in A and B, both RD 60
   // R3 is present in C and D: RD(R3, C) = φ_DC/(5/3) = 60, likewise D → 60; R5 holds every sector → 100.
-  close(pick(t, "R3", "A").coherence, 60);
-  close(pick(t, "R5", "A").coherence, 100);
+  close(pick(t.table, "R3", "A").coherence, 60);
+  close(pick(t.table, "R5", "A").coherence, 100);
   // Edges φ > 0.5: A–B and C–D only → communities {A, B} = 1 and {C, D} = 2.
   assert.deepEqual([...t.communities.entries()], [["A", 1], ["B", 1], ["C", 2], ["D", 2]]);
-  close(pick(t, "R1", "A").community_lq, (60 / 70) / 0.5);
-  close(pick(t, "R5", "A").community_lq, 1);
-  assert.equal(pick(t, "R5", "A").technological, true);
-  assert.equal(pick(t, "R3", "A").technological, false);
+  close(pick(t.table, "R1", "A").community_lq, (60 / 70) / 0.5);
+  close(pick(t.table, "R5", "A").community_lq, 1);
+  assert.equal(pick(t.table, "R5", "A").technological, true);
+  assert.equal(pick(t.table, "R3", "A").technological, false);
 });
 
 Deno.test("identifyClusters(): decision rule and bilingual labels", () => {
   const t = identifyClusters(x, { lang: "zh" });
-  const r1 = pick(t, "R1", "A");
+  const r1 = pick(t.table, "R1", "A");
   assert.equal(r1.label_key, "innovation_cluster");
   assert.equal(r1.label, "创新集群");
   assert.equal(r1.label_en, "Innovation cluster");
   assert.equal(r1.unmeasured, "知识生产; 对外互动");
-  assert.equal(pick(t, "R5", "A").label_key, "technological_community");
-  assert.equal(pick(t, "R5", "A").label_zh, CLUSTER_LABELS.technological_community.zh);
-  assert.equal(pick(t, "R3", "A").label_key, "not_cluster");
+  assert.equal(pick(t.table, "R5", "A").label_key, "technological_community");
+  assert.equal(pick(t.table, "R5", "A").label_zh, CLUSTER_LABELS.technological_community.zh);
+  assert.equal(pick(t.table, "R3", "A").label_key, "not_cluster");
   const strict = identifyClusters(x, { unmeasured: "fail" });
-  assert.equal(pick(strict, "R1", "A").label_key, "geographic_agglomeration");
-  assert.equal(pick(strict, "R1", "A").failed, "knowledge production; external interaction");
+  assert.equal(pick(strict.table, "R1", "A").label_key, "geographic_agglomeration");
+  assert.equal(pick(strict.table, "R1", "A").failed, "knowledge production; external interaction");
 });
 
 Deno.test("identifyClusters(): knowledge index and knowledge matrix", () => {
   const byIndex = identifyClusters(x, { knowledgeIndex: { R1: 1.5, R2: 0.5, R3: 1, R4: 1, R5: 1 } });
-  assert.equal(pick(byIndex, "R1", "A").label_key, "innovation_cluster");
-  assert.equal(pick(byIndex, "R2", "A").label_key, "geographic_agglomeration");
-  assert.equal(pick(byIndex, "R2", "A").failed, "knowledge production");
-  assert.equal(pick(byIndex, "R2", "A").knowledge_index_min, 1);
-  assert.equal(pick(byIndex, "R2", "A").eco_min_stars, 2);
-  assert.ok(!byIndex.columnNames().includes("knowledge_lq_min"));
-  assert.ok(!byIndex.columnNames().includes("external_share_min"));
+  assert.equal(pick(byIndex.table, "R1", "A").label_key, "innovation_cluster");
+  assert.equal(pick(byIndex.table, "R2", "A").label_key, "geographic_agglomeration");
+  assert.equal(pick(byIndex.table, "R2", "A").failed, "knowledge production");
+  assert.equal(pick(byIndex.table, "R2", "A").knowledge_index_min, 1);
+  assert.equal(pick(byIndex.table, "R2", "A").eco_min_stars, 2);
+  assert.ok(!byIndex.table.columnNames().includes("knowledge_lq_min"));
+  assert.ok(!byIndex.table.columnNames().includes("external_share_min"));
   // Patents only in R2's A: knowledge LQ of R2 A = (4/4)/(4/4) = 1, per worker 4/20.
   const k = matrixFrom([[0, 0, 0, 0], [4, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]], {
     rows,
     cols,
   });
   const byMatrix = identifyClusters(x, { knowledge: k });
-  close(pick(byMatrix, "R2", "A").knowledge_per_worker, 0.2);
-  close(pick(byMatrix, "R2", "A").knowledge_lq, 1);
-  assert.equal(pick(byMatrix, "R2", "A").label_key, "innovation_cluster");
-  assert.equal(pick(byMatrix, "R1", "A").label_key, "geographic_agglomeration");
+  close(pick(byMatrix.table, "R2", "A").knowledge_per_worker, 0.2);
+  close(pick(byMatrix.table, "R2", "A").knowledge_lq, 1);
+  assert.equal(pick(byMatrix.table, "R2", "A").label_key, "innovation_cluster");
+  assert.equal(pick(byMatrix.table, "R1", "A").label_key, "geographic_agglomeration");
   assert.equal(
-    pick(identifyClusters(x, { knowledge: k, thresholds: { knowledgeLQ: 0.5 } }), "R2", "A").knowledge_lq_min,
+    pick(identifyClusters(x, { knowledge: k, thresholds: { knowledgeLQ: 0.5 } }).table, "R2", "A")
+      .knowledge_lq_min,
     0.5,
   );
 });
@@ -137,18 +138,18 @@ Deno.test("identifyClusters(): external share of ties (Bathelt et al. 2004)", ()
   ];
   const t = identifyClusters(x, {
     ties,
-    tieColumns: { weight: "weight" },
+    weight: "weight",
     thresholds: { externalShare: 0.3 },
   });
-  close(pick(t, "R1", "A").external_share, 0.25);
-  assert.equal(pick(t, "R1", "A").external_share_min, 0.3);
-  close(pick(t, "R3", "A").external_share, 1);
-  assert.equal(pick(t, "R1", "A").external, false);
+  close(pick(t.table, "R1", "A").external_share, 0.25);
+  assert.equal(pick(t.table, "R1", "A").external_share_min, 0.3);
+  close(pick(t.table, "R3", "A").external_share, 1);
+  assert.equal(pick(t.table, "R1", "A").external, false);
   // Geographic, technological, knowledge skipped (unmeasured), closed: not "without knowledge production".
-  assert.equal(pick(t, "R1", "A").label_key, "geographic_without_external");
-  assert.equal(pick(t, "R1", "A").failed, "external interaction");
-  assert.equal(pick(t, "R2", "A").external, null); // no ties: unmeasured, skipped
-  assert.equal(pick(t, "R2", "A").label_key, "innovation_cluster");
+  assert.equal(pick(t.table, "R1", "A").label_key, "geographic_without_external");
+  assert.equal(pick(t.table, "R1", "A").failed, "external interaction");
+  assert.equal(pick(t.table, "R2", "A").external, null); // no ties: unmeasured, skipped
+  assert.equal(pick(t.table, "R2", "A").label_key, "innovation_cluster");
   assert.match(t.warnings.join("\n"), /1 tie\(s\) with neither end/);
   assert.match(t.warnings.join("\n"), /3 region\(s\) without ties \(R2, R4, R5\)/);
 });
@@ -156,8 +157,8 @@ Deno.test("identifyClusters(): external share of ties (Bathelt et al. 2004)", ()
 Deno.test("identifyClusters(): long tables in, one row per region × sector, deterministic", () => {
   const long = x.toTable({ row: "region", col: "sector" });
   const a = identifyClusters(long), b = identifyClusters(x);
-  assert.equal(a.numRows(), 20);
-  assert.deepEqual(a.objects(), b.objects());
+  assert.equal(a.table.numRows(), 20);
+  assert.deepEqual(a.table.objects(), b.table.objects());
 });
 
 Deno.test("identifyClusters(): invalid thresholds, misaligned inputs and bad ties name the problem", () => {
@@ -180,7 +181,7 @@ Deno.test("identifyClusters(): invalid thresholds, misaligned inputs and bad tie
     /row 2, column "knowledge": expected a row for region "R2", received none/,
   );
   assert.throws(
-    () => identifyClusters(x, { ties: [{ source: "R1", target: "R2", w: -1 }], tieColumns: { weight: "w" } }),
+    () => identifyClusters(x, { ties: [{ source: "R1", target: "R2", w: -1 }], weight: "w" }),
     /row 1, column "w": expected a finite weight ≥ 0, received -1/,
   );
   const neg = matrixFrom([[1, -1]], { rows: ["R1"], cols: ["A", "B"] });
@@ -190,11 +191,11 @@ Deno.test("identifyClusters(): invalid thresholds, misaligned inputs and bad tie
 Deno.test("identifyClusters(): degenerate input (empty region, no network edges) warns instead of crashing", () => {
   const m = matrixFrom([[1, 1], [0, 0], [1, 1]], { rows: ["a", "b", "c"], cols: ["S", "T"] });
   const t = identifyClusters(m);
-  assert.equal(t.numRows(), 6);
+  assert.equal(t.table.numRows(), 6);
   const w = t.warnings.join("\n");
   assert.match(w, /all-zero row/);
   assert.match(w, /coherence undefined/);
-  assert.equal(pick(t, "b", "S").label_key, "not_cluster");
+  assert.equal(pick(t.table, "b", "S").label_key, "not_cluster");
 });
 
 // US Cluster Mapping levels (clustermapping/cmp, data/processing/cluster_calcs_reducer.js), by hand.
@@ -231,20 +232,20 @@ const usExpected: Record<string, string> = {
 Deno.test("identifyClusters(): US levels — quantiles over regions with employment > 0, by hand", () => {
   const t = identifyClusters(usX, { establishments: usEst });
   usRegions.forEach((r, i) => {
-    if (i > 0) close(pick(t, r, "A").lq, usLQs[i]!, 1e-12);
+    if (i > 0) close(pick(t.table, r, "A").lq, usLQs[i]!, 1e-12);
   });
-  const r = pick(t, "R5", "A");
+  const r = pick(t.table, "R5", "A");
   close(r.us_lq_p25, 0.75);
   close(r.us_lq_p50, 1.25);
   close(r.us_lq_p75, 2);
   close(r.us_lq_p90, 3);
   close(r.us_employment_p25, 40); // with R0 included it would be 32.5
   close(r.us_establishments_p25, 4); // with R0 included it would be 3.25
-  const levels = Object.fromEntries(usRegions.map((reg) => [reg, pick(t, reg, "A").us_level]));
+  const levels = Object.fromEntries(usRegions.map((reg) => [reg, pick(t.table, reg, "A").us_level]));
   assert.deepEqual(levels, usExpected);
   // Booleans per level: nested here (no ties between the LQ quantiles).
   const flags = (reg: string) => {
-    const d = pick(t, reg, "A");
+    const d = pick(t.table, reg, "A");
     return [d.us_qualifying, d.us_significant, d.us_strong, d.us_strong10];
   };
   assert.deepEqual(flags("R4"), [false, false, false, false]);
@@ -255,11 +256,11 @@ Deno.test("identifyClusters(): US levels — quantiles over regions with employm
   assert.deepEqual(flags("R11"), [false, false, false, false]);
   assert.deepEqual(flags("R12"), [true, true, true, true]);
   assert.deepEqual(flags("R0"), [false, false, false, false]);
-  assert.equal(pick(t, "R8", "A").us_level_label, "Significant cluster");
+  assert.equal(pick(t.table, "R8", "A").us_level_label, "Significant cluster");
   const zh = identifyClusters(usX, { establishments: usEst, lang: "zh" });
-  assert.equal(pick(zh, "R10", "A").us_level_label, "强集群");
-  assert.equal(pick(zh, "R12", "A").us_level_label, US_CLUSTER_LEVELS.strong10.zh);
-  assert.equal(pick(zh, "R1", "A").us_level_label, US_CLUSTER_LEVELS.none.zh);
+  assert.equal(pick(zh.table, "R10", "A").us_level_label, "强集群");
+  assert.equal(pick(zh.table, "R12", "A").us_level_label, US_CLUSTER_LEVELS.strong10.zh);
+  assert.equal(pick(zh.table, "R1", "A").us_level_label, US_CLUSTER_LEVELS.none.zh);
 });
 
 Deno.test("identifyClusters(): US level that counts as geographic concentration is a parameter", () => {
@@ -268,7 +269,7 @@ Deno.test("identifyClusters(): US level that counts as geographic concentration 
       establishments: usEst,
       thresholds: { geographicRule: "us", ...(level ? { usGeographicLevel: level } : {}) },
     });
-    return usRegions.filter((r) => pick(t, r, "A").geographic === true);
+    return usRegions.filter((r) => pick(t.table, r, "A").geographic === true);
   };
   assert.deepEqual(geoOf(), ["R10", "R12", "R13"]); // default: strong (or stricter)
   assert.deepEqual(geoOf("strong10"), ["R12", "R13"]);
@@ -283,13 +284,13 @@ Deno.test("identifyClusters(): US quantile levels are parameters", () => {
   });
   // Strong at P50 = 1.25 (column us_lq_p75 holds the threshold used); significant at P25 = 0.75;
   // employment > P0 = 10 admits R9 (40).
-  close(pick(t, "R1", "A").us_lq_p75, 1.25);
-  close(pick(t, "R1", "A").us_lq_p50, 0.75);
-  close(pick(t, "R1", "A").us_employment_p25, 10);
-  assert.equal(pick(t, "R7", "A").us_level, "strong"); // 1.25 ≥ 1.25
-  assert.equal(pick(t, "R5", "A").us_level, "significant"); // 0.8 > 0.75
-  assert.equal(pick(t, "R9", "A").us_level, "strong"); // 1.6, employment 40 > 10
-  assert.equal(pick(t, "R2", "A").us_level, "none"); // employment 20 > 10 but LQ 0.5 ≤ every threshold
+  close(pick(t.table, "R1", "A").us_lq_p75, 1.25);
+  close(pick(t.table, "R1", "A").us_lq_p50, 0.75);
+  close(pick(t.table, "R1", "A").us_employment_p25, 10);
+  assert.equal(pick(t.table, "R7", "A").us_level, "strong"); // 1.25 ≥ 1.25
+  assert.equal(pick(t.table, "R5", "A").us_level, "significant"); // 0.8 > 0.75
+  assert.equal(pick(t.table, "R9", "A").us_level, "strong"); // 1.6, employment 40 > 10
+  assert.equal(pick(t.table, "R2", "A").us_level, "none"); // employment 20 > 10 but LQ 0.5 ≤ every threshold
   assert.deepEqual(t.thresholds.usLQQuantile, 0.5);
 });
 
@@ -302,7 +303,7 @@ Deno.test("identifyClusters(): US levels are not nested when quantiles tie; LQ �
   const xb = matrixFrom(b.map((v, i) => [v, tot[i]! - v]), { rows: rowsB, cols: ["B", "Z"] });
   const eb = matrixFrom([0, 1, 7, 6, 5, 8].map((e) => [e, 1]), { rows: rowsB, cols: ["B", "Z"] });
   const t = identifyClusters(xb, { establishments: eb });
-  const d = (r: string) => pick(t, r, "B");
+  const d = (r: string) => pick(t.table, r, "B");
   assert.equal(d("S3").lq, 1); // exactly 1
   assert.equal(d("S3").us_lq_p25, 1);
   assert.equal(d("S3").us_lq_p50, 1);
@@ -322,7 +323,7 @@ Deno.test("identifyClusters(): US levels are not nested when quantiles tie; LQ �
   assert.equal(d("S1").us_level, "none");
   // LQ ≥ usMinLQ is non-strict: just above 1 removes S3.
   const strict = identifyClusters(xb, { establishments: eb, thresholds: { usMinLQ: 1 + 1e-9 } });
-  assert.equal(pick(strict, "S3", "B").us_level, "none");
+  assert.equal(pick(strict.table, "S3", "B").us_level, "none");
 });
 
 Deno.test("identifyClusters(): LQ ≥ 1 binds when P75 < 1; without establishments the criterion is dropped", () => {
@@ -332,7 +333,7 @@ Deno.test("identifyClusters(): LQ ≥ 1 binds when P75 < 1; without establishmen
   const c = [0, 10, 21, 30, 45, 500], tot = [3260, 500, 700, 600, 500, 500];
   const xc = matrixFrom(c.map((v, i) => [v, tot[i]! - v]), { rows: rowsC, cols: ["C", "Z"] });
   const t = identifyClusters(xc);
-  const d = (r: string) => pick(t, r, "C");
+  const d = (r: string) => pick(t.table, r, "C");
   close(d("U4").lq, 0.9);
   close(d("U4").us_lq_p75, 0.9);
   close(d("U4").us_lq_p90, 6.36);
@@ -343,20 +344,20 @@ Deno.test("identifyClusters(): LQ ≥ 1 binds when P75 < 1; without establishmen
   assert.equal(d("U3").us_level, "qualifying"); // 0.5 > 0.3, = P50
   assert.equal(d("U2").us_level, "none"); // employment 21 = P25 (and LQ 0.3 = P25)
   assert.equal(d("U5").us_level, "strong10");
-  assert.ok(!t.columnNames().includes("us_establishments_p25"));
+  assert.ok(!t.table.columnNames().includes("us_establishments_p25"));
   assert.match(t.warnings.join("\n"), /without its establishments criterion/);
   // strong10 asks LQ ≥ 1 too: with its quantile at 0.75 the threshold is 0.9 and U4 still fails.
   const t10 = identifyClusters(xc, { thresholds: { usStrong10LQQuantile: 0.75 } });
-  close(pick(t10, "U4", "C").us_lq_p90, 0.9);
-  assert.equal(pick(t10, "U4", "C").us_strong10, false);
-  assert.equal(pick(t10, "U5", "C").us_strong10, true);
+  close(pick(t10.table, "U4", "C").us_lq_p90, 0.9);
+  assert.equal(pick(t10.table, "U4", "C").us_strong10, false);
+  assert.equal(pick(t10.table, "U5", "C").us_strong10, true);
 });
 
 Deno.test("identifyClusters(): a sector without employment has undefined US thresholds and a warning", () => {
   const m = matrixFrom([[5, 0], [10, 0]], { rows: ["a", "b"], cols: ["S", "T"] });
   const t = identifyClusters(m);
-  assert.ok(Number.isNaN(pick(t, "a", "T").us_lq_p75 as number));
-  assert.equal(pick(t, "a", "T").us_level, "none");
+  assert.ok(Number.isNaN(pick(t.table, "a", "T").us_lq_p75 as number));
+  assert.equal(pick(t.table, "a", "T").us_level, "none");
   assert.match(t.warnings.join("\n"), /1 sector\(s\) without employment in any region \(T\)/);
 });
 
@@ -454,20 +455,20 @@ Deno.test("identifyClusters(): the new labels in data, and every label true of i
     ties: [{ source: "R1", target: "R1" }, { source: "R2", target: "X" }, { source: "R3", target: "R4" }],
     lang: "zh",
   });
-  const r2 = pick(t, "R2", "A");
+  const r2 = pick(t.table, "R2", "A");
   assert.deepEqual([r2.geographic, r2.technological, r2.knowledge, r2.external], [true, false, true, true]);
   assert.equal(r2.label_key, "geographic_without_technology");
   assert.equal(r2.label, "地理集聚但缺乏技术关联");
   assert.equal(r2.label_en, "Geographic agglomeration without technological relatedness");
   assert.equal(r2.failed, "技术关联");
-  assert.equal(pick(t, "R1", "A").label_key, "geographic_without_external");
-  assert.equal(pick(t, "R1", "A").failed, "对外互动");
-  assert.equal(pick(t, "R3", "C").label_key, "innovation_cluster");
-  const r4 = pick(t, "R4", "C"); // geographic, neither technological nor knowledge-producing
+  assert.equal(pick(t.table, "R1", "A").label_key, "geographic_without_external");
+  assert.equal(pick(t.table, "R1", "A").failed, "对外互动");
+  assert.equal(pick(t.table, "R3", "C").label_key, "innovation_cluster");
+  const r4 = pick(t.table, "R4", "C"); // geographic, neither technological nor knowledge-producing
   assert.equal(r4.label_key, "geographic_agglomeration");
   assert.equal(r4.failed, "技术关联; 知识生产");
-  assert.equal(pick(t, "R5", "A").label_key, "not_cluster");
-  for (const r of t.objects() as Row[]) {
+  assert.equal(pick(t.table, "R5", "A").label_key, "not_cluster");
+  for (const r of t.table.objects() as Row[]) {
     const c = {
       geographic: r.geographic as boolean,
       technological: r.technological as boolean,
@@ -488,11 +489,11 @@ Deno.test("identifyClusters(): establishments are aligned by label (reversed ord
     { rows: revRows, cols: revCols },
   );
   const t = identifyClusters(x, { establishments: est });
-  assert.deepEqual(cols.map((c) => pick(t, "R1", c).us_establishments_p25), [2, 12, 22, 32]);
+  assert.deepEqual(cols.map((c) => pick(t.table, "R1", c).us_establishments_p25), [2, 12, 22, 32]);
   // R1 has the smallest count in every sector (1, 11, 21, 31): never > P25, so never a US cluster.
-  assert.deepEqual(cols.map((c) => pick(t, "R1", c).us_level), ["none", "none", "none", "none"]);
+  assert.deepEqual(cols.map((c) => pick(t.table, "R1", c).us_level), ["none", "none", "none", "none"]);
   // R2 in A: 2 establishments = P25, not > P25 → none although LQ 1.6 is strong without the criterion.
-  assert.equal(pick(t, "R2", "A").us_level, "none");
+  assert.equal(pick(t.table, "R2", "A").us_level, "none");
 });
 
 Deno.test("identifyClusters(): ECO size and focus stars include the quantile itself (ties at the top)", () => {
@@ -501,12 +502,67 @@ Deno.test("identifyClusters(): ECO size and focus stars include the quantile its
   // shares (0.5, 0.5, 0.2, 0.1, 0.1): P90 = 0.5, and R1, R2 get the focus star too.
   const tie = matrixFrom([[30, 30], [30, 30], [10, 40], [5, 45], [5, 45]], { rows, cols: ["A", "B"] });
   const t = identifyClusters(tie);
-  assert.equal(pick(t, "R1", "A").eco_size_threshold, 30);
-  assert.equal(pick(t, "R1", "A").eco_focus_threshold, 0.5);
+  assert.equal(pick(t.table, "R1", "A").eco_size_threshold, 30);
+  assert.equal(pick(t.table, "R1", "A").eco_focus_threshold, 0.5);
   for (const r of ["R1", "R2"]) {
-    assert.equal(pick(t, r, "A").eco_size, true, r);
-    assert.equal(pick(t, r, "A").eco_focus, true, r);
+    assert.equal(pick(t.table, r, "A").eco_size, true, r);
+    assert.equal(pick(t.table, r, "A").eco_focus, true, r);
   }
-  assert.equal(pick(t, "R3", "A").eco_size, false);
-  assert.equal(pick(t, "R3", "A").eco_focus, false);
+  assert.equal(pick(t.table, "R3", "A").eco_size, false);
+  assert.equal(pick(t.table, "R3", "A").eco_focus, false);
+});
+
+Deno.test("identifyClusters(): tie columns source, target, weight are flat options; weight by default", () => {
+  // R1's ties: R1–R3 (weight 1), inside R1 (weight 3): external share 1/4 with weights, 1/2 without
+  const ties = [{ a: "R1", b: "R3", w: 1 }, { a: "R1", b: "R1", w: 3 }];
+  const share = (o: Parameters<typeof identifyClusters>[1]) =>
+    pick(identifyClusters(x, o).table, "R1", "A").external_share;
+  close(share({ ties, source: "a", target: "b", weight: "w" }), 0.25);
+  close(share({ ties, source: "a", target: "b" }), 0.5); // no "weight" column: every tie weighs 1
+  const named = ties.map(({ a, b, w }) => ({ source: a, target: b, weight: w }));
+  close(share({ ties: named }), 0.25); // the TIES column names need no options
+  assert.throws(
+    () => identifyClusters(x, { ties, source: "a" }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "target",
+  );
+});
+
+Deno.test("identifyClusters() returns { table, warnings, thresholds, communities, modularity }, nothing attached", () => {
+  const r = identifyClusters(x);
+  assert.deepEqual(Object.keys(r).sort(), ["communities", "modularity", "table", "thresholds", "warnings"]);
+  assert.equal("warnings" in r.table, false);
+  assert.equal(r.thresholds.ecoMinStars, 2);
+  // an arquero verb keeps every row and column: there is nothing on the table to lose
+  assert.equal(r.table.filter(() => true).numRows(), 20);
+});
+
+Deno.test("identifyClusters(): the 0.1 tieColumns equals the options source, target, weight", () => {
+  const ties = [
+    { a: "R1", b: "R3", w: 1 },
+    { a: "R1", b: "R1", w: 3 },
+    { a: "Abroad", b: "R3", w: 2 },
+  ];
+  const v01 = identifyClusters(x, { ties, tieColumns: { source: "a", target: "b", weight: "w" } });
+  const today = identifyClusters(x, { ties, source: "a", target: "b", weight: "w" });
+  assert.deepEqual(v01.table.objects(), today.table.objects());
+  assert.deepEqual(v01.warnings, today.warnings);
+  close(pick(v01.table, "R1", "A").external_share, 0.25);
+  assert.throws(
+    () => identifyClusters(x, { ties, weight: "w", tieColumns: { source: "a", target: "b", weight: "w" } }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "tieColumns.weight",
+  );
+});
+
+Deno.test("identifyClusters on a long table passes on the zero-fill warning of its reading", () => {
+  const long = [
+    { region: "A", sector: "s", value: 3 },
+    { region: "A", sector: "t", value: 1 },
+    { region: "B", sector: "s", value: 1 },
+  ];
+  const { warnings } = identifyClusters(long);
+  assert.match(
+    warnings[0]!,
+    /^1 of 4 region × sector cells are absent from the input and set to 0: \("B", "t"\)/,
+  );
+  assert.throws(() => identifyClusters(long, { missing: "error" }), /1 region × sector pair absent/);
 });

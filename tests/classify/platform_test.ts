@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { classifyPlatform } from "../../src/classify/platform.ts";
 import { readCSV } from "../../src/data/read.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 Deno.test("the shipped cases: Zhongguancun is public hierarchy, Hangzhou private order, with evidence", async () => {
   const cases = await readCSV(new URL("../../data/platform-cases.csv", import.meta.url));

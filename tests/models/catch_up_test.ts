@@ -1,14 +1,7 @@
 import assert from "node:assert/strict";
-import {
-  catchUpRatio,
-  catchUpRatios,
-  catchUpSteadyState,
-  classifyCatchUp,
-  classifyCatchUpFit,
-  fitCatchUp,
-  simulateCatchUp,
-} from "../../src/models/catch_up.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { catchUpRatio, catchUpRatios, fitCatchUp, simulateCatchUp } from "../../src/models/catch_up.ts";
+import { catchUpSteadyState, classifyCatchUpFit } from "../../src/classify/catch_up.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
@@ -18,7 +11,7 @@ Deno.test("Nelson–Phelps: steady ratio Φ/(Φ + g) and the exponential closed 
   close(s.steadyRatio, 0.75);
   close(s.speed, 0.08);
   close(catchUpRatio(p, 0.25, 10), 0.75 - 0.5 * Math.exp(-0.8));
-  const sim = simulateCatchUp({ ...p, ratio0: 0.25, tEnd: 40 });
+  const sim = simulateCatchUp(p, 0.25, { tEnd: 40 });
   const r = sim.table.array("ratio") as number[];
   r.forEach((v, t) => close(v, 0.75 - 0.5 * Math.exp(-0.08 * t), 1e-8));
   // levels: leader grows at g_m
@@ -31,27 +24,10 @@ Deno.test("Benhabib–Spiegel logistic: B* = (c + g − g_m)/c and the ODE match
   // ρ = c + g − g_m = 0.07: the gap to B* halves in ln 2/ρ ≈ 9.9 years
   close(catchUpSteadyState(p).speed, 0.07);
   close(catchUpSteadyState(p).halfLife, Math.LN2 / 0.07);
-  const sim = simulateCatchUp({ ...p, ratio0: 0.2, tEnd: 60 });
+  const sim = simulateCatchUp(p, 0.2, { tEnd: 60 });
   (sim.table.array("ratio") as number[]).forEach((v, t) => close(v, catchUpRatio(p, 0.2, t), 1e-8));
   // absorptive capacity halves c: ρ = 0.04 + 0.01 − 0.02 = 0.03, B* = 0.75
   close(catchUpSteadyState({ ...p, absorptiveCapacity: 0.5 }).steadyRatio, 0.75);
-});
-
-Deno.test("classifyCatchUp(): the closed-form condition c + g − g_m > 0 decides keeping up", () => {
-  const behind = classifyCatchUp({ model: "logistic", c: 0.01, g: 0, gLeader: 0.02, ratio: 0.5 });
-  assert.equal(behind.class, "fallingBehind");
-  assert.match(behind.reason, /ρ/);
-  assert.equal(classifyCatchUp({ c: 0.05, g: 0.02, gLeader: 0.02, ratio: 0.3 }).class, "catchingUp");
-  assert.equal(classifyCatchUp({ c: 0.05, g: 0.02, gLeader: 0.02, ratio: 0.99 }).class, "keepingPace");
-  assert.equal(classifyCatchUp({ c: 0.05, g: 0.0, gLeader: 0.02, ratio: 0.9 }).class, "fallingBehind"); // B* = 0.6
-  assert.equal(
-    classifyCatchUp({ c: 0.05, g: 0.02, gLeader: 0.02, ratio: 0.3 }, { lang: "zh" }).label,
-    "追赶中",
-  );
-  assert.equal(
-    classifyCatchUp({ model: "nelson-phelps", c: 0.01, g: 0.05, gLeader: 0.02, ratio: 0.3 }).class,
-    "catchingUp",
-  );
 });
 
 Deno.test("fitCatchUp() recovers known parameters from exact curves", () => {
@@ -71,12 +47,16 @@ Deno.test("fitCatchUp() recovers known parameters from exact curves", () => {
 });
 
 Deno.test("catchUpRatios() divides by the leader's value of the same year and reports gaps", () => {
-  const t = catchUpRatios([
-    { code: "JPN", year: 1960, v: 10 },
-    { code: "KOR", year: 1960, v: 2.5 },
-    { code: "JPN", year: 1961, v: 20 },
-    { code: "KOR", year: 1961, v: 5 },
-  ], { entity: "code", year: "year", value: "v", leader: "JPN" });
+  const t = catchUpRatios(
+    [
+      { code: "JPN", year: 1960, v: 10 },
+      { code: "KOR", year: 1960, v: 2.5 },
+      { code: "JPN", year: 1961, v: 20 },
+      { code: "KOR", year: 1961, v: 5 },
+    ],
+    "JPN",
+    { entity: "code", value: "v" },
+  );
   assert.deepEqual(t.objects(), [{ entity: "KOR", year: 1960, ratio: 0.25 }, {
     entity: "KOR",
     year: 1961,
@@ -84,22 +64,27 @@ Deno.test("catchUpRatios() divides by the leader's value of the same year and re
   }]);
   assert.throws(
     () =>
-      catchUpRatios([{ code: "JPN", year: 1960, v: 10 }, { code: "KOR", year: 1962, v: 1 }], {
+      catchUpRatios([{ code: "JPN", year: 1960, v: 10 }, { code: "KOR", year: 1962, v: 1 }], "JPN", {
         entity: "code",
-        year: "year",
         value: "v",
-        leader: "JPN",
       }),
     ValidationError,
+  );
+  // the default column roles entity, year, value; a column that is not there is named
+  assert.deepEqual(
+    catchUpRatios([{ entity: "L", year: 1, value: 4 }, { entity: "F", year: 1, value: 1 }], "L").objects(),
+    [{ entity: "F", year: 1, ratio: 0.25 }],
+  );
+  assert.throws(
+    () => catchUpRatios([{ code: "L", year: 1, value: 4 }], "L"),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "entity",
   );
 });
 
 Deno.test("invalid catch-up parameters name the parameter", () => {
-  assert.throws(() => simulateCatchUp({ c: -1, gLeader: 0.02, ratio0: 0.3 }), /"c"/);
-  assert.throws(
-    () => classifyCatchUp({ c: 0.1, gLeader: 0.02, ratio: 0.3, absorptiveCapacity: 2 }),
-    /absorptiveCapacity/,
-  );
+  assert.throws(() => simulateCatchUp({ c: -1, gLeader: 0.02 }, 0.3), /"c"/);
+  assert.throws(() => simulateCatchUp({ c: 0.1, gLeader: 0.02 }, 0), /ratio0/);
+  assert.throws(() => fitCatchUp([1, 2, 3, 4], [0.1, 0.2, 0.3, 0.4], { model: "linear" as never }), /model/);
   assert.throws(() => fitCatchUp([1, 2, 3, 4], [0.1, -0.2, 0.3, 0.4]), /row 2/);
 });
 
@@ -121,7 +106,7 @@ Deno.test("fitCatchUp() keeps c ≥ 0: a logistic follower falling away is fitte
 Deno.test("Nelson–Phelps forging ahead (k < 0): closed form B* + (B₀ − B*)e^{−kt} with B* = c/k, ODE and fit agree", () => {
   const p = { model: "nelson-phelps" as const, c: 0.02, g: 0.06, gLeader: 0.02 }; // k = −0.02, c/k = −1
   close(catchUpRatio(p, 0.5, 10), -1 + 1.5 * Math.exp(0.2));
-  const sim = simulateCatchUp({ ...p, ratio0: 0.5, tEnd: 30 });
+  const sim = simulateCatchUp(p, 0.5, { tEnd: 30 });
   (sim.table.array("ratio") as number[]).forEach((v, t) => close(v, -1 + 1.5 * Math.exp(0.02 * t), 1e-8));
   assert.match(sim.warnings[0]!, /forges ahead/);
   const t = Array.from({ length: 31 }, (_, i) => i);
@@ -151,4 +136,29 @@ Deno.test("degenerate catch-up input: constant series warns about R², catchUpRa
     (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "ratio0",
   );
   assert.throws(() => catchUpRatio({ c: 0.05, gLeader: 0.02 }, 0.3, NaN), /"t"/);
+});
+
+Deno.test("simulateCatchUp({ ...params, ratio0, tEnd, … }) and catchUpRatios(t, { …, leader }): the 0.1 forms", () => {
+  const p = { model: "logistic", c: 0.05, g: 0.03, gLeader: 0.02 } as const;
+  const v01 = simulateCatchUp({ ...p, ratio0: 0.2, tEnd: 30, dt: 2, leader0: 3 });
+  const today = simulateCatchUp(p, 0.2, { tEnd: 30, dt: 2, leader0: 3 });
+  assert.deepEqual(v01.table.objects(), today.table.objects());
+  assert.deepEqual([v01.steady, v01.warnings], [today.steady, today.warnings]);
+  assert.throws(
+    () =>
+      simulateCatchUp({ ...p, ratio0: 0.2, tEnd: 30 } as typeof p, undefined as unknown as number, {
+        tEnd: 20,
+      }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "tEnd",
+  );
+  const gdp = [
+    { code: "JPN", year: 1960, v: 10 },
+    { code: "KOR", year: 1960, v: 2 },
+    { code: "JPN", year: 1961, v: 12 },
+    { code: "KOR", year: 1961, v: 3 },
+  ];
+  assert.deepEqual(
+    catchUpRatios(gdp, { entity: "code", year: "year", value: "v", leader: "JPN" }).objects(),
+    catchUpRatios(gdp, "JPN", { entity: "code", value: "v" }).objects(),
+  );
 });

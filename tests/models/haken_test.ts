@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { fitHaken, type HakenSeries } from "../../src/models/haken.ts";
-import { Random } from "../../src/models/random.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { Random } from "../../src/core/random.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 const close = (a: number, b: number, tol: number) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 

@@ -1,6 +1,20 @@
 import assert from "node:assert/strict";
-import { simulateMarch } from "../../src/models/march.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import {
+  type MarchParams,
+  simulateMarch as simulate,
+  type SimulateMarchOptions,
+} from "../../src/models/march.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
+
+/** The run options of simulateMarch; every other key of a test's record is a model parameter. */
+const RUN_KEYS = ["runs", "seed", "periods", "trace"];
+
+/** A test writes parameters and run options as one record; simulateMarch takes them apart. */
+function simulateMarch(o: MarchParams & SimulateMarchOptions) {
+  const params: Record<string, unknown> = {}, options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) (RUN_KEYS.includes(k) ? options : params)[k] = v;
+  return simulate(params as unknown as MarchParams, options);
+}
 
 // Workiewicz's replication of March (1991) Figure 1 with the Christensen (2015) corrections, 10,000 runs
 // per cell (github.com/Mac13kW/March_1991_Original, Output/…_i_10000.csv). Rows p1 = 0.1 … 0.9.
@@ -173,4 +187,30 @@ Deno.test("March trace with turbulence: code knowledge per period in steps of 1/
   for (const v of r.trace!) assert.ok(Number.isInteger(v * m) && Math.abs(v) <= 1, `trace value ${v}`);
   assert.equal(r.trace![9], r.knowledge);
   assert.ok(r.trace!.some((v) => v !== 0), "the code learns something");
+});
+
+Deno.test("simulateMarch(params, options): the parameters first, the runs last; params echoes both", () => {
+  const r = simulate({ p1: 0.2, p2: 0.7, m: 40 }, { runs: 3, seed: 9 });
+  assert.deepEqual(r.params, {
+    p1: 0.2,
+    p2: 0.7,
+    runs: 3,
+    seed: 9,
+    m: 40,
+    n: 50,
+    turnover: 0,
+    turbulence: 0,
+    periods: 10_000,
+  });
+  assert.equal(r.knowledge, simulateMarch({ p1: 0.2, p2: 0.7, m: 40, runs: 3, seed: 9 }).knowledge);
+  assert.throws(() => simulate(null as never), ValidationError);
+});
+
+Deno.test("simulateMarch: the 0.1 one-object form keeps every run setting, trace included", () => {
+  const p = { p1: 0.5, p2: 0.5, turbulence: 0.02 };
+  const v01 = simulate({ ...p, runs: 4, seed: 3, periods: 30, trace: true });
+  const today = simulate(p, { runs: 4, seed: 3, periods: 30, trace: true });
+  assert.ok(v01.trace !== undefined);
+  assert.deepEqual(Array.from(v01.trace!), Array.from(today.trace!));
+  assert.deepEqual([v01.knowledge, v01.params], [today.knowledge, today.params]);
 });

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { UndirectedGraph } from "graphology";
 import * as generators from "graphology-generators";
-import { mulberry32 } from "../../src/models/random.ts";
+import { Random } from "../../src/core/random.ts";
 import {
   agentNetwork,
   agentNetworkFromGraph,
-  type NetworkSpiralOptions,
   simulateNetworkSpiral,
+  type SimulateNetworkSpiralOptions,
 } from "../../src/models/network_spiral.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 const close = (a: number, b: number, tol: number, what = "") =>
   assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tol ${tol})`);
@@ -32,7 +32,7 @@ const { classic, random } = generators as unknown as {
   };
 };
 
-const OFF: NetworkSpiralOptions = {
+const OFF: SimulateNetworkSpiralOptions = {
   socialisation: 0,
   externalisation: 0,
   combination: 0,
@@ -62,6 +62,17 @@ Deno.test("agentNetwork builds CSR from tables, merges repeats and reports bad r
     (e: unknown) =>
       e instanceof ValidationError && e.issues[0]!.row === 1 && e.issues[0]!.column === "target" &&
       e.issues[0]!.received === '"zz"',
+  );
+});
+
+Deno.test("agentNetwork accepts an empty tie list: organisations without ties (a network to grow)", () => {
+  const net = agentNetwork([{ id: "a", type: "firm" }, { id: "b", type: "firm" }], []);
+  assert.deepEqual([...net.offsets], [0, 0, 0]);
+  assert.deepEqual(net.warnings, ["2 organisations have no tie: they learn only from the platform"]);
+  // a tie table with rows still needs its columns
+  assert.throws(
+    () => agentNetwork([{ id: "a", type: "firm" }], [{ from: "a", to: "a" }]),
+    (e: unknown) => e instanceof ValidationError && e.issues.map((i) => i.column).join() === "source,target",
   );
 });
 
@@ -164,7 +175,11 @@ Deno.test("networks from graphology-generators: complete graph degrees, seeded E
   assert.deepEqual([...k6.offsets], [0, 5, 10, 15, 20, 25, 30]);
   assert.deepEqual(k6.types, ["other", "other", "other", "other", "other", "other"]);
   assert.deepEqual(k6.warnings, ['6 nodes have no "type" attribute: typed "other"']);
-  const g = random.erdosRenyi.sparse(UndirectedGraph, { order: 200, probability: 0.03, rng: mulberry32(5) });
+  const g = random.erdosRenyi.sparse(UndirectedGraph, {
+    order: 200,
+    probability: 0.03,
+    rng: new Random(5).stream(),
+  });
   g.forEachNode((node: string) =>
     g.setNodeAttribute(node, "type", Number(node) % 4 === 0 ? "firm" : "university")
   );
@@ -247,4 +262,29 @@ Deno.test("network spiral: the Gini of tacit knowledge on a hand-traced three-or
     steps: 1,
   });
   assert.ok(over.warnings.some((w) => overshoot.test(w)), over.warnings.join("; "));
+});
+
+Deno.test("agentNetworkFromGraph(): the type attribute is an option (default `type`), missing types are `other`", () => {
+  const g = new UndirectedGraph();
+  g.addNode("a", { type: "firm", kind: "university" });
+  g.addNode("b", { type: "university" });
+  g.addNode("c");
+  g.addEdge("a", "b", { weight: 2 });
+  assert.deepEqual(agentNetworkFromGraph(g).types, ["firm", "university", "other"]);
+  const byKind = agentNetworkFromGraph(g, { type: "kind" });
+  assert.deepEqual(byKind.types, ["university", "other", "other"]);
+  assert.equal(byKind.warnings[0], '2 nodes have no "kind" attribute: typed "other"');
+  assert.throws(
+    () => simulateNetworkSpiral(byKind, { lang: "fr" as never }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "lang",
+  );
+});
+
+Deno.test("agentNetworkFromGraph(graph, typeAttribute): the 0.1 form equals { type }", () => {
+  const g = new UndirectedGraph();
+  g.addNode("a", { kind: "firm" });
+  g.addNode("b", { kind: "university" });
+  g.addEdge("a", "b");
+  assert.deepEqual(agentNetworkFromGraph(g, "kind"), agentNetworkFromGraph(g, { type: "kind" }));
+  assert.deepEqual(agentNetworkFromGraph(g, "kind").types, ["firm", "university"]);
 });

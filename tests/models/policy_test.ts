@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
-import { policyScenario, rankFieldsByComplexity } from "../../src/models/policy.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { type PolicyParams, policyScenario, type PolicyScenarioOptions } from "../../src/models/policy.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 import { entropy } from "../../src/indicators/entropy.ts";
 import { matrixFrom } from "../../src/indicators/matrix.ts";
-import { complexity } from "../../src/indicators/complexity.ts";
-import { presence } from "../../src/indicators/presence.ts";
-import { locationQuotient } from "../../src/indicators/location_quotient.ts";
-import { loadDataset } from "../../src/data/datasets.ts";
 import { COEVOLUTION_DEFAULTS, simulateCoevolution } from "../../src/models/coevolution.ts";
 import { equilibrium } from "../../src/models/symbiosis.ts";
-import { solveLinearSystem } from "../../src/models/eigen.ts";
+import { solveLinearSystem } from "../../src/core/linalg/linear_solve.ts";
 
 const close = (a: number, b: number, tol = 1e-6) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 type Row = Record<string, number | string | boolean>;
@@ -20,9 +16,31 @@ const finals = (t: { objects(): object[] }, scenario: string) =>
 
 const F4 = ["A", "B", "C", "D"];
 
+/** The run options of policyScenario; every other key of a test's record belongs to the model. */
+const RUN_KEYS = ["x0", "tEnd", "dt", "method", "extinction", "shocks", "lang"] as const;
+
+/** A test writes the model and its run options as one record; policyScenario takes them apart. */
+function scenario(o: PolicyParams & PolicyScenarioOptions) {
+  const params: Record<string, unknown> = {}, options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    ((RUN_KEYS as readonly string[]).includes(k) ? options : params)[k] = v;
+  }
+  return policyScenario(params as unknown as PolicyParams, options as PolicyScenarioOptions);
+}
+
+Deno.test("policyScenario(params, options): the model first, the run options last", () => {
+  const r = policyScenario({ fields: ["A", "B"], capacity: [100, 50], major: 1, budget: 30 }, {
+    tEnd: 200,
+    lang: "zh",
+  });
+  assert.deepEqual(r.summary.array("label"), ["不支持", "平均支持", "抓大放小"]);
+  assert.deepEqual(Array.from(r.allocation.concentrated), [30, 0]);
+  close(r.summary.get("total", 2) as number, 180, 1e-4);
+});
+
 Deno.test("policyScenario(): no interactions → each field is logistic and settles at N_i + b_i", () => {
   const N = [100, 60, 30, 10];
-  const r = policyScenario({ fields: F4, capacity: N, major: ["A", "C"], budget: 40, tEnd: 200, rate: 0.5 });
+  const r = scenario({ fields: F4, capacity: N, major: ["A", "C"], budget: 40, tEnd: 200, rate: 0.5 });
   assert.deepEqual(r.major, ["A", "C"]);
   assert.deepEqual([...r.allocation.concentrated], [20, 0, 20, 0]);
   assert.deepEqual([...r.allocation.even], [10, 10, 10, 10]);
@@ -63,12 +81,12 @@ Deno.test("policyScenario(): k = n makes concentrated == even; zero budget makes
     tEnd: 50,
     sigma: [[0, 0.1, 0, 0], [0, 0, -0.05, 0], [0.02, 0, 0, 0], [0, 0, 0, 0]],
   };
-  const all = policyScenario({ ...base, major: 4 });
+  const all = scenario({ ...base, major: 4 });
   assert.deepEqual(finals(all.fields, "even"), finals(all.fields, "concentrated"));
   const s = byScenario(all.summary);
   assert.equal(s.even!.total, s.concentrated!.total);
   assert.equal(s.even!.entropy, s.concentrated!.entropy);
-  const zero = policyScenario({ ...base, major: 2, budget: 0 });
+  const zero = scenario({ ...base, major: 2, budget: 0 });
   const z = byScenario(zero.summary);
   assert.equal(z.none!.total, z.even!.total);
   assert.equal(z.none!.total, z.concentrated!.total);
@@ -80,7 +98,7 @@ Deno.test("policyScenario(): k = n makes concentrated == even; zero budget makes
 
 Deno.test("policyScenario(): spillover closed form x_other* = K_o(1 + s K_m/N_m)", () => {
   const s = 0.2, N = [50, 80], B = 30;
-  const r = policyScenario({
+  const r = scenario({
     fields: ["major", "other"],
     capacity: N,
     major: 1,
@@ -102,7 +120,7 @@ Deno.test("policyScenario(): spillover closed form x_other* = K_o(1 + s K_m/N_m)
 
 Deno.test("policyScenario(): symmetric competition closed form y* = 1/(1 + c(n − 1))", () => {
   const c = 0.1;
-  const r = policyScenario({
+  const r = scenario({
     fields: F4,
     capacity: [100, 100, 100, 100],
     major: 1,
@@ -117,7 +135,7 @@ Deno.test("policyScenario(): symmetric competition closed form y* = 1/(1 + c(n �
 });
 
 Deno.test("policyScenario(): rate support leaves the equilibrium and raises the recovery rate", () => {
-  const r = policyScenario({
+  const r = scenario({
     fields: F4,
     capacity: [100, 60, 30, 10],
     major: ["B"],
@@ -135,7 +153,7 @@ Deno.test("policyScenario(): rate support leaves the equilibrium and raises the 
 
 Deno.test("policyScenario(): calibrate makes the no-support equilibrium equal the observed levels", () => {
   const obs = [500, 300, 120, 80];
-  const r = policyScenario({
+  const r = scenario({
     fields: F4,
     capacity: obs,
     calibrate: true,
@@ -152,7 +170,7 @@ Deno.test("policyScenario(): calibrate makes the no-support equilibrium equal th
   close(cap[0]! / obs[0]!, cap[1]! / obs[1]!, 1e-12); // the two majors are symmetric
   assert.throws(
     () =>
-      policyScenario({
+      scenario({
         fields: ["A", "B"],
         capacity: [1, 1],
         calibrate: true,
@@ -174,8 +192,8 @@ Deno.test("policyScenario(): seeded shocks are deterministic and decay for a sta
     tEnd: 100,
     shocks: { count: 8, size: 0.3, horizon: 5, seed: 7 },
   };
-  const a = byScenario(policyScenario(opt).summary), b = byScenario(policyScenario(opt).summary);
-  const c = byScenario(policyScenario({ ...opt, shocks: { ...opt.shocks, seed: 8 } }).summary);
+  const a = byScenario(scenario(opt).summary), b = byScenario(scenario(opt).summary);
+  const c = byScenario(scenario({ ...opt, shocks: { ...opt.shocks, seed: 8 } }).summary);
   assert.equal(a.even!.shock_remaining, b.even!.shock_remaining);
   assert.notEqual(a.even!.shock_remaining, c.even!.shock_remaining);
   for (const k of ["none", "even", "concentrated"]) {
@@ -184,14 +202,14 @@ Deno.test("policyScenario(): seeded shocks are deterministic and decay for a sta
   }
   // no interactions, rate r: small shocks decay like e^{−r h} (linearisation): 0.3·5 → e^{−1.5} ≈ 0.22
   const lin = byScenario(
-    policyScenario({ ...opt, competition: 0, shocks: { count: 20, size: 1e-4, horizon: 5, seed: 1 } })
+    scenario({ ...opt, competition: 0, shocks: { count: 20, size: 1e-4, horizon: 5, seed: 1 } })
       .summary,
   );
   close(lin.none!.shock_remaining as number, Math.exp(-1.5), 1e-3);
 });
 
 Deno.test("policyScenario(): lost fields and unfinished runs are warnings, not errors", () => {
-  const r = policyScenario({
+  const r = scenario({
     fields: ["A", "B"],
     capacity: [100, 100],
     major: 1,
@@ -204,7 +222,7 @@ Deno.test("policyScenario(): lost fields and unfinished runs are warnings, not e
     r.warnings.some((w) => /concentrated: 1 field\(s\) below 0.01 of capacity.*B/.test(w)),
     r.warnings.join(),
   );
-  const short = policyScenario({ fields: ["A"], capacity: [100], major: 1, budget: 10, x0: [1], tEnd: 1 });
+  const short = scenario({ fields: ["A"], capacity: [100], major: 1, budget: 10, x0: [1], tEnd: 1 });
   assert.ok(short.warnings.some((w) => /not at rest/.test(w)));
 });
 
@@ -213,7 +231,7 @@ Deno.test("policyScenario(): 'at rest' means |dx/dt| within 1e-6·r·K, so the t
   // r = 2, t = 7.25: dx/dt = 200·e^{−14.5} ≈ 1.009e-4 < 1e-6·r·K = 2e-4 → at rest (a threshold 1e-6·K/r = 5e-5
   // would say no). r = 0.5, t = 26.25: dx/dt = 50·e^{−13.125} ≈ 0.997e-4 > 1e-6·r·K = 5e-5 → not at rest.
   const run = (rate: number, tEnd: number) =>
-    policyScenario({ fields: ["A"], capacity: [100], major: 1, budget: 0, x0: [50], rate, tEnd });
+    scenario({ fields: ["A"], capacity: [100], major: 1, budget: 0, x0: [50], rate, tEnd });
   const fast = run(2, 7.25);
   const x = fast.fields.get("x", 0) as number;
   close(x, 100 / (1 + Math.exp(-14.5)), 1e-6); // the logistic closed form
@@ -240,102 +258,36 @@ Deno.test("policyScenario(): invalid parameters are ValidationErrors naming the 
     }
     assert.fail("no error");
   };
-  assert.deepEqual(column(() => policyScenario({ ...ok, capacity: [1, -2, 3, 4] })), ["capacity[1]"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, capacity: [1, 2] })), ["capacity"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, budget: -1 })), ["budget"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, major: 5 })), ["major"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, major: 0 })), ["major"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, major: ["A", "Z"] })), ["major"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, major: [] })), ["major"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, fields: ["A", "A", "B", "C"] })), ["fields"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, competition: -0.1 })), ["competition"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, rate: [1, 1, 0, 1] })), ["rate[2]"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, support: "tax" as "rate" })), ["support"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, x0: [0, 0, 0, 0] })), ["x0"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, spillover: NaN })), ["spillover"]);
-  assert.deepEqual(column(() => policyScenario({ ...ok, sigma: [[0, 1]] })), ["sigma"]);
+  assert.deepEqual(column(() => scenario({ ...ok, capacity: [1, -2, 3, 4] })), ["capacity[1]"]);
+  assert.deepEqual(column(() => scenario({ ...ok, capacity: [1, 2] })), ["capacity"]);
+  assert.deepEqual(column(() => scenario({ ...ok, budget: -1 })), ["budget"]);
+  assert.deepEqual(column(() => scenario({ ...ok, major: 5 })), ["major"]);
+  assert.deepEqual(column(() => scenario({ ...ok, major: 0 })), ["major"]);
+  assert.deepEqual(column(() => scenario({ ...ok, major: ["A", "Z"] })), ["major"]);
+  assert.deepEqual(column(() => scenario({ ...ok, major: [] })), ["major"]);
+  assert.deepEqual(column(() => scenario({ ...ok, fields: ["A", "A", "B", "C"] })), ["fields"]);
+  assert.deepEqual(column(() => scenario({ ...ok, competition: -0.1 })), ["competition"]);
+  assert.deepEqual(column(() => scenario({ ...ok, rate: [1, 1, 0, 1] })), ["rate[2]"]);
+  assert.deepEqual(column(() => scenario({ ...ok, support: "tax" as "rate" })), ["support"]);
+  assert.deepEqual(column(() => scenario({ ...ok, x0: [0, 0, 0, 0] })), ["x0"]);
+  assert.deepEqual(column(() => scenario({ ...ok, spillover: NaN })), ["spillover"]);
+  assert.deepEqual(column(() => scenario({ ...ok, sigma: [[0, 1]] })), ["sigma"]);
   assert.deepEqual(
-    column(() => policyScenario({ ...ok, shocks: { count: 0, size: 0.1, horizon: 1, seed: 1 } })),
+    column(() => scenario({ ...ok, shocks: { count: 0, size: 0.1, horizon: 1, seed: 1 } })),
     ["shocks.count"],
   );
-  assert.deepEqual(column(() => policyScenario({ ...ok, tEnd: 0 })), ["tEnd", "dt"]);
+  assert.deepEqual(column(() => scenario({ ...ok, tEnd: 0 })), ["tEnd", "dt"]);
 });
 
 Deno.test("policyScenario(): Chinese labels", () => {
-  const r = policyScenario({ fields: F4, capacity: [1, 2, 3, 4], major: 2, budget: 1, lang: "zh" });
+  const r = scenario({ fields: F4, capacity: [1, 2, 3, 4], major: 2, budget: 1, lang: "zh" });
   assert.deepEqual(rows(r.summary).map((d) => d.label), ["不支持", "平均支持", "抓大放小"]);
   assert.equal(rows(r.summary)[0]!.fixed_point, "稳定结点");
 });
 
-const synthetic = [
-  // series X: the data that count; a..d fields, A..C economies (the complexity() doc example as counts)
-  ...[["A", "a", 5], ["A", "b", 3], ["A", "c", 2], ["A", "d", 1], ["B", "a", 4], ["B", "b", 3], ["C", "a", 6]]
-    .map(([economy, field, patents]) => ({
-      economy,
-      field,
-      field_zh: `${field}字`,
-      series: "X",
-      year: 2000,
-      patents,
-    })),
-  // other series/years that must be filtered out
-  { economy: "C", field: "d", field_zh: "d字", series: "Y", year: 2000, patents: 1000 },
-  { economy: "B", field: "c", field_zh: "c字", series: "X", year: 1990, patents: 1000 },
-];
-
-Deno.test("rankFieldsByComplexity(): the LQ → presence → PCI pipeline, after filtering series and years", () => {
-  const r = rankFieldsByComplexity(synthetic, { series: "X", years: [1995, 2005], focus: "B" });
-  const x = matrixFrom(synthetic.filter((d) => d.series === "X" && d.year === 2000), {
-    row: "economy",
-    col: "field",
-    value: "patents",
-  });
-  const lq = locationQuotient(x);
-  const cx = complexity(presence(lq));
-  assert.deepEqual(r.ranked, cx.pci.ranked());
-  const t = rows(r.table);
-  assert.deepEqual(t.map((d) => d.rank), [1, 2, 3, 4]);
-  t.forEach((d) => {
-    assert.equal(d.pci, cx.pci.get(d.field as string));
-    assert.equal(d.field_zh, `${d.field}字`);
-    assert.equal(d.focus_value, x.get("B", d.field as string));
-    assert.equal(d.focus_lq, lq.get("B", d.field as string));
-  });
-  // without the filters the extra rows change the matrix
-  const all = rankFieldsByComplexity(synthetic, { series: null });
-  assert.notDeepEqual(rows(all.table).map((d) => d.ubiquity), t.map((d) => d.ubiquity));
-});
-
-Deno.test("rankFieldsByComplexity(): errors name the option", () => {
-  const column = (f: () => unknown) => {
-    try {
-      f();
-    } catch (e) {
-      assert.ok(e instanceof ValidationError, String(e));
-      return e.issues.map((i) => i.column);
-    }
-    assert.fail("no error");
-  };
-  assert.deepEqual(column(() => rankFieldsByComplexity(synthetic, { value: "count" })), ["value"]);
-  assert.deepEqual(column(() => rankFieldsByComplexity(synthetic, { series: "Z" })), ["series/years"]);
-  assert.deepEqual(column(() => rankFieldsByComplexity(synthetic, { years: [2005, 1995] })), ["years"]);
-  assert.deepEqual(column(() => rankFieldsByComplexity(synthetic, { series: "X", focus: "Q" })), ["focus"]);
-});
-
-Deno.test("rankFieldsByComplexity(): NSF international patent families 2016–2020", async () => {
-  const r = rankFieldsByComplexity(await loadDataset("nsf-patents"), { years: [2016, 2020], focus: "China" });
-  assert.equal(r.ranked.length, 35);
-  assert.equal(r.ranked[0], "Materials, metallurgy");
-  assert.equal(r.ranked.at(-1), "Telecommunications");
-  const top = rows(r.table)[0]!;
-  assert.equal(top.field_zh, "材料、冶金");
-  assert.equal(top.focus_present, true);
-  assert.deepEqual(r.warnings, []);
-});
-
 Deno.test("policyScenario({ model: 'coevolution' }): one field is exactly simulateCoevolution; support moves O and I", () => {
   const d = COEVOLUTION_DEFAULTS;
-  const r = policyScenario({
+  const r = scenario({
     fields: ["K"],
     capacity: [100],
     major: 1,
@@ -383,7 +335,7 @@ Deno.test("policyScenario({ model: 'coevolution' }): calibrated fields, k̄ weig
     tEnd: 300,
     lang: "zh" as const,
   };
-  const r = policyScenario(opt);
+  const r = scenario(opt);
   finals(r.fields, "none").forEach((x, i) => close(x, obs[i]!, 1e-6));
   // at the no-support rest state every field has y_j = x̂_j/N_j = y*_j; O and I satisfy their equations with
   // k̄ = Σ w_j y*_j, w_j = x̂_j/Σx̂
@@ -397,7 +349,7 @@ Deno.test("policyScenario({ model: 'coevolution' }): calibrated fields, k̄ weig
   assert.ok((s.concentrated!.total as number) > (s.none!.total as number));
   assert.deepEqual(rows(r.coevolution!).slice(0, 2).map((d) => d.population), ["组织", "制度"]);
   // the fields-only model on the same input differs (no O, I feedback) and has no coevolution table
-  const f = policyScenario({ ...opt, model: "fields" });
+  const f = scenario({ ...opt, model: "fields" });
   assert.equal(f.coevolution, undefined);
   assert.notEqual(byScenario(f.summary).concentrated!.total, s.concentrated!.total);
 });
@@ -405,15 +357,39 @@ Deno.test("policyScenario({ model: 'coevolution' }): calibrated fields, k̄ weig
 Deno.test("policyScenario(): invalid model options name the parameter", () => {
   const ok = { fields: F4, capacity: [1, 2, 3, 4], major: 2, budget: 10 };
   assert.throws(
-    () => policyScenario({ ...ok, model: "spiral" as "fields" }),
+    () => scenario({ ...ok, model: "spiral" as "fields" }),
     (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "model",
   );
   assert.throws(
-    () => policyScenario({ ...ok, model: "coevolution", coevolution: { N: [100, -1] } }),
+    () => scenario({ ...ok, model: "coevolution", coevolution: { N: [100, -1] } }),
     (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "coevolution.N[1]",
   );
   assert.throws(
-    () => policyScenario({ ...ok, model: "coevolution", coevolution: { sigma: [[0, 1], [1, 0]] } }),
+    () => scenario({ ...ok, model: "coevolution", coevolution: { sigma: [[0, 1], [1, 0]] } }),
     (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "coevolution.sigma",
+  );
+});
+
+Deno.test("policyScenario({ …parameters, x0, tEnd, dt, lang }): the 0.1 one-object form equals (params, options)", () => {
+  const params = { fields: F4, capacity: [100, 60, 30, 10], major: ["A", "C"], budget: 40, rate: 0.5 };
+  const run = {
+    tEnd: 60,
+    dt: 2,
+    lang: "zh",
+    shocks: { count: 3, size: 0.05, horizon: 10, seed: 2 },
+  } as const;
+  const v01 = policyScenario({ ...params, ...run });
+  const today = policyScenario(params, run);
+  for (const k of ["summary", "series", "trajectories", "fields"] as const) {
+    assert.deepEqual(v01[k].objects(), today[k].objects());
+  }
+  assert.deepEqual([v01.major, v01.allocation, v01.warnings], [
+    today.major,
+    today.allocation,
+    today.warnings,
+  ]);
+  assert.throws(
+    () => policyScenario({ ...params, tEnd: 10 } as PolicyParams, { tEnd: 20 }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "tEnd",
   );
 });

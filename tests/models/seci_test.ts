@@ -4,15 +4,24 @@ import {
   powerMultipliers,
   seciGrowthRate,
   simulateSpiral,
-  type SpiralOptions,
+  type SimulateSpiralOptions,
 } from "../../src/models/seci.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 const close = (a: number, b: number, tol: number, what = "") =>
   assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b} (tol ${tol})`);
 
 // one active level: stocks only at the individual level, no upward flow
-const ONE: SpiralOptions = {
+/** The rates record of seciGrowthRate from s', e', c', i' and δ. */
+const rates = (s: number, e: number, c: number, i: number, obsolescence: number) => ({
+  socialisation: s,
+  externalisation: e,
+  combination: c,
+  internalisation: i,
+  obsolescence,
+});
+
+const ONE: SimulateSpiralOptions = {
   rates: { socialisation: 0.12, externalisation: 0.05, combination: 0.03, internalisation: 0.09 },
   obsolescence: 0.04,
   upward: 0,
@@ -21,16 +30,16 @@ const ONE: SpiralOptions = {
 };
 
 Deno.test("seciGrowthRate is the largest eigenvalue of the 2 × 2 linear system", () => {
-  close(seciGrowthRate(0.1, 0.1, 0.1, 0.1, 0.05), 0.15, 1e-15, "symmetric case");
+  close(seciGrowthRate(rates(0.1, 0.1, 0.1, 0.1, 0.05)), 0.15, 1e-15, "symmetric case");
   // [[s−δ, i],[e, c−δ]] = [[0.08, 0.09],[0.05, −0.01]]: trace 0.07, det −0.0053
   const tr = 0.07, det = 0.08 * -0.01 - 0.09 * 0.05;
   const ev = tr / 2 + Math.sqrt(tr * tr / 4 - det);
-  close(seciGrowthRate(0.12, 0.05, 0.03, 0.09, 0.04), ev, 1e-15, "eigenvalue");
+  close(seciGrowthRate(rates(0.12, 0.05, 0.03, 0.09, 0.04)), ev, 1e-15, "eigenvalue");
 });
 
 Deno.test("simulateSpiral: the linear model grows at the closed-form rate λ*", () => {
   const r = simulateSpiral({ ...ONE, steps: 200, substeps: 20 });
-  const lambda = seciGrowthRate(0.12, 0.05, 0.03, 0.09, 0.04);
+  const lambda = seciGrowthRate(rates(0.12, 0.05, 0.03, 0.09, 0.04));
   close(r.levelGrowth[0]!, lambda, 0, "levelGrowth");
   close(r.growthRate, lambda, 1e-7, "empirical growth");
   // eigenvector: E/T = (λ + δ − s) / i
@@ -105,7 +114,7 @@ Deno.test("simulateSpiral: stocks stay non-negative and change by exactly inflow
 
 Deno.test("simulateSpiral: growth per turn equals 1 + λ·Σ 1/f_m in balanced growth", () => {
   const r = simulateSpiral({ ...ONE, steps: 400, substeps: 40 });
-  const lambda = seciGrowthRate(0.12, 0.05, 0.03, 0.09, 0.04);
+  const lambda = seciGrowthRate(rates(0.12, 0.05, 0.03, 0.09, 0.04));
   const ratio = (lambda + 0.04 - 0.12) / 0.09; // E/T
   const wT = 1 / (1 + ratio), wE = ratio / (1 + ratio);
   const f = [0.12 * wT, 0.05 * wT, 0.03 * wE, 0.09 * wE];
@@ -134,7 +143,7 @@ Deno.test("simulateSpiral: turn times are in model time for any dt (dt = 0.5 vs 
     const i = turn.findIndex((v) => v > k);
     assert.ok(time[i - 1]! < t && t <= time[i]!, `turn ${k} at ${t}, counter moves at ${time[i]}`);
   });
-  const lambda = seciGrowthRate(0.12, 0.05, 0.03, 0.09, 0.04);
+  const lambda = seciGrowthRate(rates(0.12, 0.05, 0.03, 0.09, 0.04));
   for (let k = 4; k < half.turns; k++) {
     const duration = half.turnTimes[k]! - half.turnTimes[k - 1]!;
     close(duration, Math.log(half.growthPerTurn[k]!) / lambda, 1e-4, `duration of turn ${k}`);
@@ -148,7 +157,7 @@ Deno.test("power: order strings map to shares and modulate the rates", () => {
     combination: 1,
     internalisation: 1,
   });
-  const m = powerMultipliers(1, 0.5);
+  const m = powerMultipliers(1, { strength: 0.5 });
   assert.equal(m.combination, 1.5);
   assert.equal(m.socialisation, 0.5);
   const pub = simulateSpiral({ order: "public_hierarchy", steps: 5 });
@@ -193,7 +202,7 @@ Deno.test("simulateSpiral: each level grows at its closed-form rate; the flow ta
   r.levelGrowth.forEach((lambda, l) =>
     close(r.simulatedLevelGrowth[l]!, lambda, 1e-6, `level ${l}: simulated vs closed form`)
   );
-  close(r.levelGrowth[1]!, seciGrowthRate(0.05, 0.08, 0.1, 0.08, 0.03), 1e-15, "level 1 closed form");
+  close(r.levelGrowth[1]!, seciGrowthRate(rates(0.05, 0.08, 0.1, 0.08, 0.03)), 1e-15, "level 1 closed form");
   // with the upward flow the total approaches λ* from above (polynomial × exponential growth)
   const up = simulateSpiral({ ...ONE, upward: 0.02, tacit0: [1, 0, 0, 0], steps: 100 });
   close(up.simulatedLevelGrowth[0]!, up.levelGrowth[0]!, 1e-6, "individual level without inflow");
@@ -210,26 +219,71 @@ Deno.test("simulateSpiral: each level grows at its closed-form rate; the flow ta
 });
 
 Deno.test("seciGrowthRate and powerMultipliers reject invalid parameters by name", () => {
-  assert.throws(() => seciGrowthRate(0.1, -0.1, 0.1, 0.1, 0.05), (e: unknown) => {
+  assert.throws(() => seciGrowthRate(rates(0.1, -0.1, 0.1, 0.1, 0.05)), (e: unknown) => {
     assert.ok(e instanceof ValidationError);
-    assert.equal(e.issues[0]!.column, "e");
+    assert.equal(e.issues[0]!.column, "externalisation");
     assert.equal(e.issues[0]!.received, "-0.1");
     return true;
   });
-  assert.throws(() => seciGrowthRate(0.1, 0.1, Number.NaN, 0.1, 0.05), ValidationError);
+  assert.throws(() => seciGrowthRate(rates(0.1, 0.1, Number.NaN, 0.1, 0.05)), ValidationError);
   assert.throws(() => powerMultipliers(1.5), (e: unknown) => {
     assert.ok(e instanceof ValidationError);
     assert.equal(e.issues[0]!.column, "publicShare");
     return true;
   });
-  assert.throws(() => powerMultipliers(0.5, 2), ValidationError);
-  // @ts-expect-error: not a SECI mode
-  assert.throws(() => powerMultipliers(0.5, 0.5, ["market"]), ValidationError);
+  assert.throws(() => powerMultipliers(0.5, { strength: 2 }), ValidationError);
+  // not a SECI mode
+  assert.throws(() => powerMultipliers(0.5, { publicModes: ["market" as never] }), ValidationError);
+  assert.throws(() => seciGrowthRate({ socialisation: 0.1 } as never), (e: unknown) => {
+    assert.ok(e instanceof ValidationError);
+    assert.deepEqual(e.issues.map((i) => i.column), [
+      "externalisation",
+      "combination",
+      "internalisation",
+      "obsolescence",
+    ]);
+    return true;
+  });
   // private order at full strength: public modes switched off, private modes doubled
-  assert.deepEqual(powerMultipliers(0, 1), {
+  assert.deepEqual(powerMultipliers(0, { strength: 1 }), {
     socialisation: 2,
     externalisation: 0,
     combination: 0,
     internalisation: 2,
   });
+});
+
+Deno.test("simulateSpiral(): a language other than en or zh is a ValidationError, not undefined labels", () => {
+  assert.throws(
+    () => simulateSpiral({ steps: 2, lang: "fr" as never }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "lang",
+  );
+});
+
+Deno.test("seciGrowthRate(s, e, c, i, δ) and powerMultipliers(p, α, pub, priv): the 0.1 positional forms", () => {
+  assert.equal(
+    seciGrowthRate(0.12, 0.05, 0.03, 0.09, 0.04),
+    seciGrowthRate({
+      socialisation: 0.12,
+      externalisation: 0.05,
+      combination: 0.03,
+      internalisation: 0.09,
+      obsolescence: 0.04,
+    }),
+  );
+  // the 0.1 form names its parameters as 0.1 did
+  assert.throws(
+    () => seciGrowthRate(0.1, -0.1, 0.1, 0.1, 0.05),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "e",
+  );
+  assert.deepEqual(powerMultipliers(0.8, 0.3), powerMultipliers(0.8, { strength: 0.3 }));
+  assert.deepEqual(
+    powerMultipliers(0.8, 0.3, ["socialisation"], ["combination"]),
+    powerMultipliers(0.8, { strength: 0.3, publicModes: ["socialisation"], privateModes: ["combination"] }),
+  );
+  assert.deepEqual(
+    powerMultipliers(0.8, undefined, ["socialisation"]),
+    powerMultipliers(0.8, { publicModes: ["socialisation"] }),
+  );
+  assert.throws(() => powerMultipliers(0.5, 2), ValidationError);
 });

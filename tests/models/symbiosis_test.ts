@@ -1,8 +1,5 @@
 import assert from "node:assert/strict";
 import {
-  classifyEigenvalues,
-  classifyInteraction,
-  classifyInteractions,
   competitiveToSymbiosis,
   equilibrium,
   fixedPoints,
@@ -10,7 +7,7 @@ import {
   stability,
   symbiosisJacobian,
 } from "../../src/models/symbiosis.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 const close = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
@@ -34,7 +31,7 @@ Deno.test("equilibrium() says when no coexistence is feasible (strong competitio
 
 Deno.test("simulateSymbiosis() converges to the closed-form mutualism equilibrium", () => {
   const p = { r: [0.5, 0.8], N: [100, 80], sigma: [[0, 0.2], [0.3, 0]] };
-  const s = simulateSymbiosis({ ...p, x0: [5, 5], tEnd: 100, dt: 1, names: ["firms", "universities"] });
+  const s = simulateSymbiosis(p, [5, 5], { tEnd: 100, dt: 1, populations: ["firms", "universities"] });
   const e = equilibrium(p);
   close(s.final[0]!, e.x[0]!, 1e-5);
   close(s.final[1]!, e.x[1]!, 1e-5);
@@ -79,65 +76,17 @@ Deno.test("Strogatz §6.4 rabbits vs sheep: four fixed points with the published
 
 Deno.test("simulateSymbiosis(): competitive exclusion, the start decides who survives", () => {
   const p = competitiveToSymbiosis({ r: [3, 2], a: [[1, 2], [1, 1]] });
-  const a = simulateSymbiosis({ ...p, x0: [2, 0.5], tEnd: 30 });
+  const a = simulateSymbiosis(p, [2, 0.5], { tEnd: 30 });
   close(a.final[0]!, 3, 1e-6);
   close(a.final[1]!, 0, 1e-6);
-  const b = simulateSymbiosis({ ...p, x0: [0.5, 2], tEnd: 30 });
+  const b = simulateSymbiosis(p, [0.5, 2], { tEnd: 30 });
   close(b.final[0]!, 0, 1e-6);
   close(b.final[1]!, 2, 1e-6);
 });
 
-Deno.test("classifyInteraction(): the six Pistorius & Utterback modes, with tolerance and Chinese labels", () => {
-  assert.equal(classifyInteraction(-0.3, -0.2).mode, "competition");
-  assert.equal(classifyInteraction(0.3, 0.2).mode, "mutualism");
-  const pp = classifyInteraction(0.3, -0.2);
-  assert.equal(pp.mode, "predatorPrey");
-  assert.equal(pp.beneficiary, "i");
-  assert.equal(classifyInteraction(-0.3, 0.2).beneficiary, "j");
-  assert.equal(classifyInteraction(0.3, 0.01).mode, "commensalism");
-  assert.equal(classifyInteraction(0.3, 0.01, { tolerance: 0 }).mode, "mutualism");
-  assert.equal(classifyInteraction(-0.3, 0).mode, "amensalism");
-  assert.equal(classifyInteraction(0.04, -0.04).mode, "neutralism");
-  assert.equal(classifyInteraction(0.5, 0.5, { lang: "zh" }).label, "互利共生");
-  const t = classifyInteractions([[0, 0.2, -0.3], [0.1, 0, 0], [-0.4, 0, 0]], { names: ["K", "O", "I"] });
-  assert.deepEqual(t.array("mode"), ["mutualism", "competition", "neutralism"]);
-});
-
-Deno.test("classifyEigenvalues(): |re| or |im| equal to the tolerance counts as zero (inclusive boundaries)", () => {
-  // Strogatz (1994) §5.2: real parts decide the type, a complex pair makes it a focus. With tolerance τ a
-  // part within τ of 0 (|v| ≤ τ) is treated as 0, for imaginary parts as for real parts.
-  const type = (ev: { re: number; im: number }[], tol?: number) => classifyEigenvalues(ev, tol).type.en;
-  // imaginary parts exactly ±τ: a node; just above τ: a focus
-  assert.equal(type([{ re: -1, im: 0.5 }, { re: -1, im: -0.5 }], 0.5), "stable node");
-  assert.equal(type([{ re: -1, im: 0.5000001 }, { re: -1, im: -0.5000001 }], 0.5), "stable focus");
-  assert.equal(type([{ re: 2, im: 1e-9 }, { re: 2, im: -1e-9 }]), "unstable node"); // default τ = 1e-9
-  assert.equal(type([{ re: 2, im: 2e-9 }, { re: 2, im: -2e-9 }]), "unstable focus");
-  // a real part exactly −τ is non-hyperbolic and not stable; −τ·(1 + 1e-6) is stable
-  const edge = classifyEigenvalues([{ re: -0.5, im: 0 }, { re: -1, im: 0 }], 0.5);
-  assert.equal(edge.type.en, "non-hyperbolic (linearisation inconclusive)");
-  assert.equal(edge.stable, false);
-  assert.equal(edge.maxReal, -0.5);
-  assert.equal(classifyEigenvalues([{ re: -0.5000005, im: 0 }, { re: -1, im: 0 }], 0.5).stable, true);
-  // all real parts within τ and a complex pair beyond τ: a center
-  assert.equal(type([{ re: 1e-9, im: 1 }, { re: -1e-9, im: -1 }]), "center (linearisation inconclusive)");
-});
-
-Deno.test("classifyInteraction(): |σ| equal to the tolerance is neutral, just above it counts", () => {
-  // the sign rule is sgn(σ) = 0 when |σ| ≤ tolerance (default 0.05)
-  assert.deepEqual(classifyInteraction(0.05, -0.05).signs, [0, 0]);
-  assert.equal(classifyInteraction(0.05, -0.05).mode, "neutralism");
-  const c = classifyInteraction(0.0500001, 0.05);
-  assert.equal(c.mode, "commensalism");
-  assert.equal(c.beneficiary, "i");
-  const a = classifyInteraction(0.2, -0.2, { tolerance: 0.2 });
-  assert.equal(a.mode, "neutralism");
-  const h = classifyInteraction(0, -0.2000001, { tolerance: 0.2 });
-  assert.deepEqual([h.mode, h.beneficiary], ["amensalism", "j"]);
-});
-
 Deno.test("invalid parameters give ValidationErrors naming the parameter", () => {
   assert.throws(
-    () => simulateSymbiosis({ r: [1, -1], N: [1, 1], sigma: [[0, 0], [0, 0]], x0: [1, 1] }),
+    () => simulateSymbiosis({ r: [1, -1], N: [1, 1], sigma: [[0, 0], [0, 0]] }, [1, 1]),
     (e: unknown) => {
       assert.ok(e instanceof ValidationError);
       assert.equal(e.issues[0]!.column, "r[1]");
@@ -145,11 +94,53 @@ Deno.test("invalid parameters give ValidationErrors naming the parameter", () =>
     },
   );
   assert.throws(() => equilibrium({ N: [1, 1], sigma: [[0, 1]] }), /sigma/);
-  assert.throws(() => classifyInteraction(NaN, 0), /sigmaIJ/);
   assert.throws(() => competitiveToSymbiosis({ r: [1, 1], a: [[0, 1], [1, 1]] }), /a\[0\]\[0\]/);
   assert.throws(
     () => symbiosisJacobian({ r: [1, 1], N: [1, 1], sigma: [[0, 0], [0, 0]] }, [1, NaN]),
     (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "x[1]",
   );
-  assert.throws(() => classifyInteractions([[0, 1], [1, 0]], { names: ["K"] }), /names/);
+  assert.throws(
+    () =>
+      simulateSymbiosis({ r: [1, 1], N: [1, 1], sigma: [[0, 0], [0, 0]] }, [1, 1], { populations: ["K"] }),
+    /populations/,
+  );
+  assert.throws(() => stability({ r: [1], N: [1], sigma: [[0]] }, [1], { tolerance: -1 }), /tolerance/);
+});
+
+Deno.test("stability() and fixedPoints() pass their tolerance to the classification", () => {
+  // logistic x' = x(1 − x) at x = 1: J = −1, stable; with tolerance 2 the real part counts as 0
+  const p = { r: [1], N: [1], sigma: [[0]] };
+  assert.equal(stability(p, [1]).type.en, "stable node");
+  assert.equal(stability(p, [1], { tolerance: 2 }).type.en, "non-hyperbolic (linearisation inconclusive)");
+  assert.deepEqual(fixedPoints(p, { tolerance: 2 }).map((f) => f.stable), [false, false]);
+  assert.deepEqual(fixedPoints(p).map((f) => [f.x[0], f.type.en]), [[0, "unstable node"], [
+    1,
+    "stable node",
+  ]]);
+});
+
+Deno.test("simulateSymbiosis({ r, N, sigma, x0, names, tEnd, … }): the 0.1 form equals (params, x0, options)", () => {
+  const p = { r: [1, 0.8], N: [100, 80], sigma: [[0, 0.2], [0.3, 0]] };
+  const v01 = simulateSymbiosis({ ...p, x0: [5, 5], names: ["firms", "universities"], tEnd: 30, dt: 1 });
+  const today = simulateSymbiosis(p, [5, 5], { populations: ["firms", "universities"], tEnd: 30, dt: 1 });
+  assert.deepEqual(v01.table.objects(), today.table.objects());
+  assert.deepEqual([v01.final, v01.warnings], [today.final, today.warnings]);
+  assert.deepEqual(simulateSymbiosis({ ...p, x0: [1, 2] }).final, simulateSymbiosis(p, [1, 2]).final);
+  assert.throws(
+    () =>
+      simulateSymbiosis({ ...p, x0: [1, 2], tEnd: 10 } as typeof p, undefined as unknown as number[], {
+        tEnd: 20,
+      }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "tEnd",
+  );
+});
+
+Deno.test("stability(p, x, tolerance) and fixedPoints(p, tolerance): the 0.1 forms equal { tolerance }", () => {
+  const p = { r: [3, 2], N: [3, 2], sigma: [[0, -4 / 3], [-1.5, 0]] };
+  assert.deepEqual(stability(p, [1, 1], 0.5), stability(p, [1, 1], { tolerance: 0.5 }));
+  assert.deepEqual(fixedPoints(p, 1e-6), fixedPoints(p, { tolerance: 1e-6 }));
+  // a tolerance that changes the answer: |λ| ≤ 1 counts as zero at (3, 0), whose eigenvalues are −3 and −1
+  const tight = fixedPoints(p, 1e-9), loose = fixedPoints(p, 1);
+  assert.notDeepEqual(tight.map((f) => f.type.en), loose.map((f) => f.type.en));
+  assert.deepEqual(loose, fixedPoints(p, { tolerance: 1 }));
 });

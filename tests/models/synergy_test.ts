@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { synergyDegree, synergyPanel } from "../../src/models/synergy.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
 
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} vs ${b}`);
 
@@ -25,7 +25,7 @@ const panel = [
 ];
 
 Deno.test("synergyPanel(): per entity, pooled bounds, hand-computed values; incomplete years reported", () => {
-  const r = synergyPanel(panel, { subsystems: { k: "knowledge", o: "organisation" }, label: "name" });
+  const r = synergyPanel(panel, { k: "knowledge", o: "organisation" }, { label: "name" });
   // pooled bounds over complete years: k [1, 3], o [2, 4]
   // A: u_k 0 → 0.5 → 1, u_o 0 → 0.5 → 1: C = √(0.5·0.5) = 0.5 twice
   // B: u_k constant 0.5 → C = 0 (Δ = 0); u_o falls
@@ -37,7 +37,7 @@ Deno.test("synergyPanel(): per entity, pooled bounds, hand-computed values; inco
   ]);
   assert.deepEqual(r.warnings, ["甲: year(s) 2023 lack an indicator and are left out"]);
   // one subsystem, per-entity bounds, linear aggregation: A's order degree goes 0 → 0.5 → 1, C = Δ = 0.5
-  const e = synergyPanel(panel, { subsystems: { k: "S", o: "S" }, bounds: "entity", aggregate: "linear" });
+  const e = synergyPanel(panel, { k: "S", o: "S" }, { bounds: "entity", aggregate: "linear" });
   const a = (e.table.objects() as { entity: string; synergy: number }[]).filter((d) => d.entity === "甲");
   a.forEach((d) => close(d.synergy, 0.5));
 });
@@ -53,10 +53,10 @@ Deno.test("synergyPanel(): years are put in chronological order whatever the row
     { entity: "X", year, indicator: "o", value: data[year]![1] },
   ]);
   const subsystems = { k: "knowledge", o: "organisation" };
-  const prev = synergyPanel(rows, { subsystems }).table.objects() as { year: number; synergy: number }[];
+  const prev = synergyPanel(rows, subsystems).table.objects() as { year: number; synergy: number }[];
   assert.deepEqual(prev.map((d) => d.year), [2021, 2022, 2023]);
   [Math.sqrt(1 / 6), -Math.sqrt(1 / 12), 0.5].forEach((v, i) => close(prev[i]!.synergy, v));
-  const base = synergyPanel(rows, { subsystems, reference: "base" }).table.objects() as { synergy: number }[];
+  const base = synergyPanel(rows, subsystems, { reference: "base" }).table.objects() as { synergy: number }[];
   [Math.sqrt(1 / 6), Math.sqrt(1 / 6), 1].forEach((v, i) => close(base[i]!.synergy, v));
 });
 
@@ -74,7 +74,8 @@ Deno.test("synergyPanel(): bad values and options are ValidationErrors naming ro
   assert.throws(
     () =>
       synergyPanel([...panel, { entity: "乙", name: "B", year: 2023, indicator: "k", value: NaN }], {
-        subsystems: { k: "knowledge", o: "organisation" },
+        k: "knowledge",
+        o: "organisation",
       }),
     (e: unknown) => {
       assert.ok(e instanceof ValidationError);
@@ -83,8 +84,28 @@ Deno.test("synergyPanel(): bad values and options are ValidationErrors naming ro
     },
   );
   assert.throws(
-    () => synergyPanel(panel, { subsystems: { k: "K" }, label: "nom" }),
+    () => synergyPanel(panel, { k: "K" }, { label: "nom" }),
     (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "label",
   );
-  assert.throws(() => synergyPanel(panel, { subsystems: {} }), /subsystems/);
+  assert.throws(() => synergyPanel(panel, {}), /subsystems/);
+});
+
+Deno.test("synergyPanel(input, { subsystems, … }): the 0.1 form equals (input, subsystems, options)", () => {
+  const rows = [2020, 2021, 2022].flatMap((year, t) => [
+    { who: "A", year, indicator: "k", value: 1 + t, name: "Alpha" },
+    { who: "A", year, indicator: "o", value: 2 + t * t, name: "Alpha" },
+    { who: "B", year, indicator: "k", value: 3 - t, name: "Beta" },
+    { who: "B", year, indicator: "o", value: 2, name: "Beta" },
+  ]);
+  const subsystems = { k: "knowledge", o: "organisation" };
+  const options = { entity: "who", label: "name", reference: "base", aggregate: "linear" } as const;
+  const v01 = synergyPanel(rows, { subsystems, ...options });
+  const today = synergyPanel(rows, subsystems, options);
+  assert.deepEqual(v01.table.objects(), today.table.objects());
+  assert.deepEqual(v01.warnings, today.warnings);
+  assert.throws(
+    () =>
+      synergyPanel(rows, { subsystems, entity: "who" } as unknown as typeof subsystems, { entity: "who" }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "entity",
+  );
 });
