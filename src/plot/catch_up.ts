@@ -1,17 +1,12 @@
 /**
  * Catch-up chart 追赶图: observed ratios of followers to the leader over time (dots) with fitted catch-up
- * curves (lines) and a reference line at parity (ratio 1).
- *
- * @example
- * ```ts ignore
- * import { catchUpChart } from "clusterlab";
- * catchUpChart([{ entity: "KOR", year: 1960, ratio: 0.24, fitted: 0.25 }], { leader: "Japan", lang: "zh" });
- * ```
+ * curves (lines) and a reference line at parity (ratio 1); the curves are those of Nelson & Phelps (1966)
+ * and Benhabib & Spiegel (2005) fitted by {@link fitCatchUp}.
  * @module
  */
-import * as Plot from "@observablehq/plot";
-import { describeValue, ValidationError, type ValidationIssue } from "../data/validation_error.ts";
-import { LABELS, type Lang } from "../i18n.ts";
+import * as Plot from "../deps/plot.ts";
+import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
+import { LABELS, type Lang } from "../core/i18n.ts";
 import { type Figure, plot } from "./figure.ts";
 
 /** One point of {@link catchUpChart}: observed ratio and (optionally) the fitted value. */
@@ -54,20 +49,7 @@ export interface CatchUpChartOptions {
   readonly height?: number;
 }
 
-/**
- * Plot follower/leader ratios (dots) and fitted curves (lines, where `fitted` is given), coloured by entity;
- * with `kind: "simulated"` the ratios are drawn as lines. Points with a missing, non-finite or non-positive
- * ratio or a non-finite year are a {@link ValidationError} naming the row.
- *
- * @example
- * ```ts ignore
- * catchUpChart(points, { leader: "日本", lang: "zh" }).save("out/catch-up.svg");
- * ```
- */
-export function catchUpChart(
-  points: readonly CatchUpPoint[],
-  options: CatchUpChartOptions = {},
-): Figure {
+function validate(points: readonly CatchUpPoint[], options: CatchUpChartOptions): void {
   const issues: ValidationIssue[] = [];
   if (!Array.isArray(points)) {
     issues.push({
@@ -93,6 +75,32 @@ export function catchUpChart(
     });
   }
   if (issues.length > 0) throw new ValidationError("input of catchUpChart", issues);
+}
+
+/**
+ * Plot follower/leader ratios (dots) and fitted curves (lines, where `fitted` is given), coloured by entity;
+ * with `kind: "simulated"` the ratios are drawn as lines. Points with a missing, non-finite or non-positive
+ * ratio or a non-finite year are a {@link ValidationError} naming the row.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { catchUpChart } from "clusterlab";
+ * const points = [
+ *   { entity: "KOR", year: 1960, ratio: 0.24, fitted: 0.25 },
+ *   { entity: "KOR", year: 1961, ratio: 0.26, fitted: 0.27 },
+ * ];
+ * const fig = catchUpChart(points, { leader: "日本", lang: "zh" });
+ * assert.ok(fig.toSVG().includes("人均GDP相对于 日本")); // the y axis names the leader
+ * assert.equal(fig.toSVG().match(/<circle/g)?.length, 2); // one dot per observation
+ * assert.ok(fig.toSVG().includes("<title>KOR 1961: 0.26</title>"));
+ * ```
+ */
+export function catchUpChart(
+  points: readonly CatchUpPoint[],
+  options: CatchUpChartOptions = {},
+): Figure {
+  validate(points, options);
   const lang = options.lang ?? "en";
   const simulated = options.kind === "simulated";
   const title = (simulated ? TEXT.simulated : TEXT.title)[lang];
@@ -129,5 +137,6 @@ export function catchUpChart(
         textAnchor: "start",
       }),
     ],
-  }, title);
+    description: title,
+  });
 }

@@ -1,14 +1,17 @@
 /**
- * Coupling coordination heatmap 耦合协调度热图 (DESIGN §3.4): the coupling coordination degree D by region ×
- * year, coloured by its level band, with the level in each cell's tooltip.
+ * Coupling coordination heatmap 耦合协调度热图: the coupling coordination degree D = √(C·T) of
+ * {@link couplingCoordination} (the bands of D after 廖重斌 1999; C_W after Wang et al. 2021) by region × year,
+ * coloured by its level band, with the level in each cell's tooltip.
  * @module
  */
-import * as Plot from "@observablehq/plot";
-import type { ColumnTable } from "arquero";
-import { describeValue, ValidationError } from "../data/validation_error.ts";
-import { type Bilingual, LABELS, type Lang } from "../i18n.ts";
+import * as Plot from "../deps/plot.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
+import { describeValue, ValidationError } from "../core/validation_error.ts";
+import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
 import { COUPLING_D_LEVELS, type LevelBands } from "../classify/coupling.ts";
 import { type Figure, plot } from "./figure.ts";
+import { checkNames, displayName, type Names } from "./names.ts";
+import { requireColumns, widestText } from "./chart_input.ts";
 
 /** Options of {@link couplingHeatmap}. */
 export interface CouplingHeatmapOptions {
@@ -18,8 +21,8 @@ export interface CouplingHeatmapOptions {
   readonly region?: string;
   /** Year column (default "year"). */
   readonly year?: string;
-  /** Display names of regions. */
-  readonly names?: Readonly<Record<string, string>>;
+  /** Display names of regions (default: the region codes). */
+  readonly names?: Names;
   /** The D bands used (default {@link COUPLING_D_LEVELS}); their edges are the colour classes. */
   readonly levels?: LevelBands;
   /** Order of the regions: as they first appear in the table (default) or by mean D, highest first. */
@@ -35,6 +38,42 @@ const TEXT: Record<"title" | "d", Bilingual> = {
   d: { en: "Coupling coordination degree D", zh: "耦合协调度 D" },
 };
 
+type Cell = {
+  region: string;
+  year: string;
+  D: number;
+  C?: number;
+  CW?: number;
+  T?: number;
+  level?: string;
+};
+
+function validate(table: ColumnTable, options: CouplingHeatmapOptions): void {
+  const { region = "region", year = "year" } = options;
+  requireColumns(table, [region, year, "D"], "input of couplingHeatmap", "a couplingCoordination table");
+  if (options.sort !== undefined && options.sort !== "input" && options.sort !== "D") {
+    throw new ValidationError("options of couplingHeatmap", [{
+      column: "sort",
+      expected: `"input" or "D"`,
+      received: describeValue(options.sort),
+    }]);
+  }
+  checkNames(options.names, "options of couplingHeatmap");
+}
+
+/** Regions in order of first appearance, or by mean D (highest first) with `sort: "D"`. */
+function regionOrder(rows: readonly Cell[], sort: CouplingHeatmapOptions["sort"]): string[] {
+  const regions = [...new Set(rows.map((r) => r.region))];
+  if (sort !== "D") return regions;
+  const sum = new Map<string, number>(), count = new Map<string, number>();
+  for (const r of rows) {
+    sum.set(r.region, (sum.get(r.region) ?? 0) + r.D);
+    count.set(r.region, (count.get(r.region) ?? 0) + 1);
+  }
+  const mean = (g: string) => sum.get(g)! / count.get(g)!;
+  return regions.sort((a, b) => mean(b) - mean(a));
+}
+
 /**
  * Heatmap of a {@link couplingCoordination} table: one cell per region × year, fill = D in the classes of
  * the level bands (RdYlGn: red disorder, green coordination), optional D values in the cells, and a
@@ -42,27 +81,23 @@ const TEXT: Record<"title" | "d", Bilingual> = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { couplingCoordination, couplingHeatmap } from "clusterlab";
- * const t = couplingCoordination([{ region: "A", year: 2020, K: 0.4, O: 0.6 }], { subsystems: ["K", "O"] });
- * couplingHeatmap(t).toSVG().startsWith("<svg"); // true
+ * const t = couplingCoordination([
+ *   { region: "A", year: 2020, K: 0.4, O: 0.6 },
+ *   { region: "A", year: 2021, K: 0.9, O: 0.95 },
+ * ], ["K", "O"], { lang: "zh" });
+ * const fig = couplingHeatmap(t.table, { lang: "zh", names: { A: "甲" } });
+ * assert.equal(fig.toSVG().match(/<rect/g)?.length, 2); // one cell per region × year
+ * assert.ok(fig.toHTML().includes("各地区历年耦合协调度 D"));
+ * assert.match(fig.toSVG(), /<title>甲 2021\nD = 0\.962 \(优质协调\)/);
  * ```
  */
 export function couplingHeatmap(table: ColumnTable, options: CouplingHeatmapOptions = {}): Figure {
-  const { lang = "en", region = "region", year = "year", names = {}, levels = COUPLING_D_LEVELS } = options;
-  const cols = table.columnNames();
-  const missing = [region, year, "D"].filter((c) => !cols.includes(c));
-  if (missing.length > 0) {
-    throw new ValidationError(
-      "input of couplingHeatmap",
-      missing.map((c) => ({
-        column: c,
-        expected: `a column "${c}" (a couplingCoordination table)`,
-        received: `columns ${cols.join(", ")}`,
-      })),
-    );
-  }
-  const rows = (table.objects() as Record<string, unknown>[]).map((r) => ({
-    region: names[String(r[region])] ?? String(r[region]),
+  const { lang = "en", region = "region", year = "year", names, levels = COUPLING_D_LEVELS } = options;
+  validate(table, options);
+  const rows: Cell[] = (table.objects() as Record<string, unknown>[]).map((r) => ({
+    region: displayName(names, String(r[region]), lang),
     year: String(r[year]),
     D: r.D as number,
     C: r.C as number | undefined,
@@ -71,39 +106,21 @@ export function couplingHeatmap(table: ColumnTable, options: CouplingHeatmapOpti
     level: r.D_level as string | undefined,
   }));
   const showValues = options.values ?? rows.length <= 400;
-  if (options.sort !== undefined && options.sort !== "input" && options.sort !== "D") {
-    throw new ValidationError("options of couplingHeatmap", [{
-      column: "sort",
-      expected: `"input" or "D"`,
-      received: describeValue(options.sort),
-    }]);
-  }
-  let regions = [...new Set(rows.map((r) => r.region))];
-  if (options.sort === "D") {
-    const sum = new Map<string, number>(), count = new Map<string, number>();
-    for (const r of rows) {
-      sum.set(r.region, (sum.get(r.region) ?? 0) + r.D);
-      count.set(r.region, (count.get(r.region) ?? 0) + 1);
-    }
-    const mean = (g: string) => sum.get(g)! / count.get(g)!;
-    regions = regions.sort((a, b) => mean(b) - mean(a));
-  }
-  const longest = Math.max(
-    ...regions.map((r) => [...r].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 11 : 6.5), 0)),
-  );
-  const inner = levels.edges.slice(1, -1);
+  const regions = regionOrder(rows, options.sort);
+  const longest = widestText(regions, 6.5, 11);
   const f = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(3));
+  const title = options.title ?? TEXT.title[lang];
   return plot({
     marginLeft: Math.max(60, longest + 12),
     marginBottom: 40,
     width: Math.max(420, 60 + longest + 36 * new Set(rows.map((r) => r.year)).size),
     height: 40 + 18 * regions.length + 40,
-    title: options.title ?? TEXT.title[lang],
+    title,
     x: { label: LABELS.year[lang], type: "band" },
     y: { label: null, domain: regions },
     color: {
       type: "threshold",
-      domain: inner,
+      domain: levels.edges.slice(1, -1),
       scheme: "RdYlGn",
       legend: true,
       label: TEXT.d[lang],
@@ -114,7 +131,7 @@ export function couplingHeatmap(table: ColumnTable, options: CouplingHeatmapOpti
         y: "region",
         fill: "D",
         inset: 0.5,
-        title: (d: typeof rows[number]) =>
+        title: (d: Cell) =>
           `${d.region} ${d.year}\nD = ${f(d.D)} (${d.level ?? ""})\nC = ${f(d.C)}, C_W = ${f(d.CW)}, T = ${
             f(d.T)
           }`,
@@ -124,12 +141,13 @@ export function couplingHeatmap(table: ColumnTable, options: CouplingHeatmapOpti
           Plot.text(rows, {
             x: "year",
             y: "region",
-            text: (d: typeof rows[number]) => d.D.toFixed(2),
+            text: (d: Cell) => d.D.toFixed(2),
             fontSize: 8,
             fill: "black",
           }),
         ]
         : []),
     ],
-  }, options.title ?? TEXT.title[lang]);
+    description: title,
+  });
 }

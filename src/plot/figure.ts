@@ -5,13 +5,13 @@
  * so the same figure gives the same bytes and two figures on one page never share an id.
  * @module
  */
-import * as Plot from "@observablehq/plot";
-import { Resvg } from "@resvg/resvg-js";
+import * as Plot from "../deps/plot.ts";
 import { document } from "./document.ts";
-import { base64, DISPLAY, escapeHTML, type MimeBundle } from "./jupyter.ts";
-
-/** The font ClusterLab uses for Latin and Chinese text (Debian's `fonts-noto-cjk`). */
-export const FONT_FAMILY = "Noto Sans CJK SC";
+import { FONT_FAMILY, rasterSVG } from "./fonts.ts";
+import { fnv1a } from "./hash.ts";
+import { checkRasterSize, loadRasteriser, rasteriser, rasteriserLoaded } from "./raster.ts";
+import { base64, DISPLAY, escapeHTML, escapeText, type MimeBundle } from "../core/display.ts";
+import { mergeGivenOnce } from "../core/deprecated.ts";
 
 /**
  * Observable Plot's own options (`PlotOptions` of npm:@observablehq/plot). A local alias because
@@ -19,16 +19,6 @@ export const FONT_FAMILY = "Noto Sans CJK SC";
  * @internal
  */
 type PlotOptions = Plot.PlotOptions;
-
-/**
- * Fonts for text without Chinese characters in the PNG (design choice, for speed only; the HTML keeps
- * {@link FONT_FAMILY}). resvg re-reads the font file for each glyph it draws, and Noto Sans CJK's files are
- * 20 MB, so a chart with long English labels took 2–3 s to rasterise; with Liberation Sans (Debian's
- * `fonts-liberation`, metric-compatible with Arial/Helvetica, whose widths Plot's layout assumes) it takes a
- * few tens of ms. Text with any other character (Chinese, mixed labels) is drawn in {@link FONT_FAMILY}.
- * A family that is not installed is skipped: the text falls back to {@link FONT_FAMILY}.
- */
-export const PNG_LATIN_FONTS: readonly string[] = ["Liberation Sans"];
 
 /** Options of {@link Figure.toPNG}. */
 export interface PNGOptions {
@@ -38,18 +28,14 @@ export interface PNGOptions {
   readonly font?: string;
 }
 
+/** Options of {@link Figure} and the ClusterLab part of the options of {@link plot}. */
+export interface FigureOptions {
+  /** A short description of the chart, shown as `text/plain` (default: the title, else "ClusterLab figure"). */
+  readonly description?: string;
+}
+
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
-
-/** FNV-1a hash, hex: a short deterministic tag of a figure's content. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
 
 /** Rename every `id` (and its references) to `cl<hash>-<k>` in document order. */
 function normaliseIds(html: string): string {
@@ -59,39 +45,26 @@ function normaliseIds(html: string): string {
   const placeholder = ids.reduce((s, id, k) =>
     s.split(`"${id}"`).join(`"@@${k}"`)
       .split(`#${id})`).join(`#@@${k})`).split(`"#${id}"`).join(`"#@@${k}"`), html);
-  const tag = `cl${hash(placeholder)}`;
+  const tag = `cl${fnv1a(placeholder)}`;
   return placeholder.replace(/@@(\d+)/g, (_, k) => `${tag}-${k}`);
 }
 
-/** Characters Liberation Sans draws: Latin, Greek, general punctuation, arrows, mathematical operators. */
-const LATIN_TEXT = /^[\t\n\r\u0020-\u024f\u0370-\u03ff\u2000-\u22ff]*$/;
-
 /**
- * The SVG {@link Figure.toPNG} rasterises: `<text>` elements whose characters are all in {@link LATIN_TEXT} get
- * {@link PNG_LATIN_FONTS} before {@link FONT_FAMILY}. Only when the chart uses ClusterLab's default font
- * (the root's style) and sets no other font anywhere; otherwise the SVG is returned unchanged.
+ * A rendered chart: displays itself in Jupyter, exports SVG, HTML and PNG.
  *
  * @example
  * ```ts
- * import { plot, rasterSVG } from "clusterlab";
+ * import assert from "node:assert/strict";
  * import * as Plot from "@observablehq/plot";
- * const svg = rasterSVG(plot({ marks: [Plot.text(["LQ"])] }).toSVG());
- * svg.includes('<text font-family="Liberation Sans, Noto Sans CJK SC"'); // true
+ * import { Figure, plot } from "clusterlab";
+ * const fig = plot({ marks: [Plot.dot([[1, 2]])], description: "one dot" });
+ * assert.ok(fig instanceof Figure);
+ * const bundle = fig.toMimeBundle();
+ * assert.deepEqual(Object.keys(bundle).sort(), ["image/png", "text/html", "text/plain"]);
+ * assert.equal(bundle["text/plain"], "one dot");
+ * assert.equal(new Figure(fig.element).toSVG(), fig.toSVG()); // wrapping the same element
  * ```
  */
-export function rasterSVG(svg: string): string {
-  if (PNG_LATIN_FONTS.length === 0) return svg;
-  const root = svg.slice(0, svg.indexOf(">") + 1);
-  if (!root.includes(`font-family:${FONT_FAMILY}`)) return svg;
-  if (svg.split("font-family").length - 1 !== root.split("font-family").length - 1) return svg;
-  const family = [...PNG_LATIN_FONTS, FONT_FAMILY].join(", ");
-  return svg.replace(/<text\b([^>]*)>([\s\S]*?)<\/text>/g, (all, attrs: string, content: string) => {
-    const visible = content.replace(/<[^>]*>/g, "");
-    return LATIN_TEXT.test(visible) ? `<text font-family="${family}"${attrs}>${content}</text>` : all;
-  });
-}
-
-/** A rendered chart: displays itself in Jupyter, exports SVG, HTML and PNG. */
 export class Figure {
   /** The rendered element (`<svg>` or `<figure>` when the chart has a legend or title). */
   readonly element: Element;
@@ -103,9 +76,12 @@ export class Figure {
    * `text/plain` text (default "ClusterLab figure"). Its SVGs get `xmlns` attributes so that each exports as
    * a standalone document.
    */
-  constructor(element: Element, description = "ClusterLab figure") {
+  constructor(element: Element, options?: FigureOptions);
+  /** @deprecated the 0.1 form `new Figure(element, description)`; use `new Figure(element, { description })`. */
+  constructor(element: Element, description?: string);
+  constructor(element: Element, options: FigureOptions | string = {}) {
     this.element = element;
-    this.description = description;
+    this.description = (typeof options === "string" ? options : options.description) ?? "ClusterLab figure";
     const svgs = element.tagName.toLowerCase() === "svg" ? [element] : [...element.querySelectorAll("svg")];
     for (const s of svgs) {
       s.setAttributeNS(XMLNS_NS, "xmlns", SVG_NS);
@@ -128,11 +104,15 @@ export class Figure {
 
   /**
    * The chart rasterised to PNG with resvg. Text needs a font that covers Chinese: install
-   * `fonts-noto-cjk` (Debian) or pass another `font`.
+   * `fonts-noto-cjk` (Debian) or pass another `font`. The rasteriser needs `--allow-ffi --allow-sys` (loaded
+   * with ClusterLab when granted; otherwise `await save("x.png")` loads it, see `src/plot/raster.ts`); a
+   * raster too large for memory (size × scale²) is a ValidationError before it is drawn.
    */
   toPNG(options: PNGOptions = {}): Uint8Array {
     const { scale = 2, font = FONT_FAMILY } = options;
-    const resvg = new Resvg(rasterSVG(this.toSVG()), {
+    const svg = this.toSVG();
+    checkRasterSize(svg, scale);
+    const resvg = new (rasteriser().Resvg)(rasterSVG(svg), {
       background: "white",
       fitTo: { mode: "zoom", value: scale },
       font: { loadSystemFonts: true, defaultFontFamily: font, sansSerifFamily: font },
@@ -144,8 +124,10 @@ export class Figure {
   async save(path: string): Promise<void> {
     const ext = path.slice(path.lastIndexOf(".") + 1).toLowerCase();
     if (ext === "svg") await Deno.writeTextFile(path, this.toSVG());
-    else if (ext === "png") await Deno.writeFile(path, this.toPNG());
-    else if (ext === "html") {
+    else if (ext === "png") {
+      await loadRasteriser();
+      await Deno.writeFile(path, this.toPNG());
+    } else if (ext === "html") {
       await Deno.writeTextFile(
         path,
         `<!doctype html><html><head><meta charset="utf-8"><title>${
@@ -155,12 +137,15 @@ export class Figure {
     } else throw new Error(`Cannot save a figure as ".${ext}": use .svg, .png or .html`);
   }
 
-  /** The MIME bundle Jupyter displays: inline HTML, PNG fallback and plain text. */
+  /**
+   * The MIME bundle Jupyter displays: inline HTML, PNG fallback and plain text (the PNG when the rasteriser
+   * is loaded, as it is in the Jupyter kernel; a script run with `--allow-read` alone gets HTML and text).
+   */
   toMimeBundle(): MimeBundle {
     return {
       "text/html": this.toHTML(),
-      "image/png": base64(this.toPNG()),
-      "text/plain": this.description,
+      ...(rasteriserLoaded() ? { "image/png": base64(this.toPNG()) } : {}),
+      "text/plain": escapeText(this.description),
     };
   }
 
@@ -172,23 +157,36 @@ export class Figure {
 
 /**
  * Render Observable Plot options into a {@link Figure}. The linkedom document and a CJK-capable font are
- * filled in; everything else is Plot's own options.
+ * filled in; `description` (the `text/plain` text, default the title) is ClusterLab's; everything else is
+ * Plot's own options.
  *
  * @example
  * ```ts
- * import { plot } from "clusterlab";
+ * import assert from "node:assert/strict";
  * import * as Plot from "@observablehq/plot";
- * const fig = plot({ marks: [Plot.barY([1, 2, 3])] });
- * fig.toSVG().startsWith("<svg"); // true
+ * import { plot } from "clusterlab";
+ * const fig = plot({ title: "Three bars", marks: [Plot.barY([1, 2, 3])], description: "bars 1, 2, 3" });
+ * assert.match(fig.toSVG(), /^<svg/);
+ * assert.equal(fig.toSVG().match(/<rect/g)?.length, 3);
+ * assert.ok(fig.toHTML().includes("<h2>Three bars</h2>"));
+ * assert.equal(fig.toMimeBundle()["text/plain"], "bars 1, 2, 3");
+ * assert.equal(plot({ title: "Three bars", marks: [] }).description, "Three bars");
  * ```
  */
-export function plot(options: PlotOptions, description?: string): Figure {
+export function plot(options: PlotOptions & FigureOptions): Figure;
+/** @deprecated the 0.1 form `plot(options, description)`; use `plot({ ...options, description })`. */
+export function plot(options: PlotOptions, description?: string): Figure;
+export function plot(options01: PlotOptions & FigureOptions, description01?: string): Figure {
+  const options = description01 === undefined
+    ? options01
+    : mergeGivenOnce("options of plot", { description: description01 }, options01);
+  const { description, ...plotOptions } = options;
   const style = typeof options.style === "object" && options.style !== null ? options.style : {};
   const el = Plot.plot({
-    ...options,
+    ...plotOptions,
     document,
     style: { fontFamily: `${FONT_FAMILY}, sans-serif`, fontSize: "11px", ...style },
   } as Plot.PlotOptions);
   const title = typeof options.title === "string" ? options.title : undefined;
-  return new Figure(el as unknown as Element, description ?? title ?? "ClusterLab figure");
+  return new Figure(el as unknown as Element, { description: description ?? title });
 }

@@ -1,10 +1,12 @@
 /**
- * Platform role chart 平台角色图 (DESIGN §3.3): which side — public, private or mixed — holds each role of a
- * knowledge platform, case by case, with the public share and order of each case.
+ * Platform role chart 平台角色图: which side — public, private or mixed — holds each role of a knowledge
+ * platform, case by case, with the public share and order of each case (the public hierarchy of the
+ * Zhongguancun credit platform and the private order of the Hangzhou e-commerce cluster in the source text;
+ * the order is {@link classifyPlatform}'s).
  * @module
  */
-import * as Plot from "@observablehq/plot";
-import type { Bilingual, Lang } from "../i18n.ts";
+import * as Plot from "../deps/plot.ts";
+import type { Bilingual, Lang } from "../core/i18n.ts";
 import { PLATFORM_ROLES } from "../data/schema.ts";
 import { PLATFORM_ROLE_LABELS, type PlatformResult, ROLE_HOLDER_LABELS } from "../classify/platform.ts";
 import { type Figure, plot } from "./figure.ts";
@@ -30,9 +32,13 @@ const TEXT: Record<"title" | "holder" | "notCoded", Bilingual> = {
  *
  * @example
  * ```ts
+ * import assert from "node:assert/strict";
  * import { classifyPlatform, platformRoleChart } from "clusterlab";
- * const r = classifyPlatform([{ case: "ZGC", role: "initiator", holder: "public" }]);
- * platformRoleChart(r, { lang: "zh" }).toHTML().includes("发起者"); // true
+ * const r = classifyPlatform([{ case: "ZGC", role: "initiator", holder: "public" }], { lang: "zh" });
+ * const fig = platformRoleChart(r, { lang: "zh" });
+ * assert.equal(fig.toSVG().match(/<rect/g)?.length, 7); // one cell per role of the one case
+ * assert.ok(fig.toSVG().includes("<title>发起者: 公共</title>"));
+ * assert.ok(fig.toHTML().includes("平台各角色的持有者"));
  * ```
  */
 export function platformRoleChart(result: PlatformResult, options: PlatformRoleChartOptions = {}): Figure {
@@ -69,12 +75,13 @@ export function platformRoleChart(result: PlatformResult, options: PlatformRoleC
     notCoded,
   ];
   const longest = Math.max(...summary.map((s) => String(s.case).length));
+  const title = options.title ?? TEXT.title[lang];
   return plot({
     marginLeft: Math.min(320, Math.max(120, longest * 6.5 + 10)),
     marginBottom: 80,
     width: Math.min(1100, Math.max(640, longest * 6.5 + 10 + 7 * 80)),
     height: 60 + 56 * summary.length + 60,
-    title: options.title ?? TEXT.title[lang],
+    title,
     x: { label: null, domain: PLATFORM_ROLES.map((r) => PLATFORM_ROLE_LABELS[r][lang]), tickRotate: -20 },
     y: { label: null, domain: summary.map((s) => caseLabel.get(s.case as string)!) },
     color: {
@@ -99,5 +106,6 @@ export function platformRoleChart(result: PlatformResult, options: PlatformRoleC
         fill: (d: typeof cells[number]) => (d.holder === notCoded ? "#666" : "white"),
       }),
     ],
-  }, options.title ?? TEXT.title[lang]);
+    description: title,
+  });
 }

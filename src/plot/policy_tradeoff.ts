@@ -2,25 +2,17 @@
  * Policy trade-off chart 政策权衡图 for {@link policyScenario}: total knowledge against diversity (effective
  * number of fields) per scenario, with arrows from "no support" to each support scenario; or the trajectories
  * of total knowledge over time.
- *
- * @example
- * ```ts ignore
- * import { policyScenario, policyTradeoffChart } from "clusterlab";
- * const r = policyScenario({ fields: ["A", "B", "C"], capacity: [50, 30, 20], major: 1, budget: 30, spillover: 0.1 });
- * policyTradeoffChart(r, { lang: "zh" });
- * policyTradeoffChart(r, { kind: "trajectories" });
- * ```
  * @module
  */
-import * as Plot from "@observablehq/plot";
-import type { ColumnTable } from "arquero";
-import { describeValue, ValidationError } from "../data/validation_error.ts";
-import { type Bilingual, LABELS, type Lang } from "../i18n.ts";
+import * as Plot from "../deps/plot.ts";
+import type { ColumnTable } from "../deps/arquero.ts";
+import { describeValue, ValidationError } from "../core/validation_error.ts";
+import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
 import { POLICY_SCENARIOS, type PolicyScenarioKey } from "../models/policy.ts";
 import { type Figure, plot } from "./figure.ts";
 
 /** Options of {@link policyTradeoffChart}. */
-export interface PolicyTradeoffOptions {
+export interface PolicyTradeoffChartOptions {
   /** Language of titles and labels (default "en"). */
   readonly lang?: Lang;
   /** `"tradeoff"` (default): total knowledge × effective number of fields at the end; `"trajectories"`:
@@ -33,6 +25,9 @@ export interface PolicyTradeoffOptions {
   /** Height in pixels (default 400 for "tradeoff", 340 for "trajectories"). */
   readonly height?: number;
 }
+
+/** @deprecated Use {@link PolicyTradeoffChartOptions} (the same type under its 0.1 name). */
+export type PolicyTradeoffOptions = PolicyTradeoffChartOptions;
 
 const TEXT = {
   total: { en: "Total knowledge (end)", zh: "知识总量（期末）" },
@@ -84,52 +79,43 @@ function columnsOf(
   return table!;
 }
 
-/**
- * Chart the outcome of {@link policyScenario}. Colours are fixed per scenario (grey none, blue even, red
- * concentrated); hovering a point shows its values (`title` channel).
- *
- * @example
- * ```ts ignore
- * policyTradeoffChart(result, { lang: "zh" }).save("out/policy.svg");
- * ```
- */
-export function policyTradeoffChart(
-  result: { readonly summary: ColumnTable; readonly series: ColumnTable },
-  options: PolicyTradeoffOptions = {},
+type Result = { readonly summary: ColumnTable; readonly series: ColumnTable };
+type Color = { legend: true; domain: string[]; range: string[] };
+
+/** Total knowledge over time, one line per scenario. */
+function trajectories(
+  result: Result,
+  options: PolicyTradeoffChartOptions,
+  name: (k: PolicyScenarioKey) => string,
+  color: Color,
 ): Figure {
   const lang = options.lang ?? "en";
-  const kind = options.kind ?? "tradeoff";
-  if (kind !== "tradeoff" && kind !== "trajectories") {
-    throw new ValidationError("options of policyTradeoffChart", [{
-      column: "kind",
-      expected: '"tradeoff" or "trajectories"',
-      received: describeValue(kind),
-    }]);
-  }
-  const name = (k: PolicyScenarioKey) => POLICY_SCENARIOS[k]?.[lang] ?? String(k);
-  const keys = Object.keys(POLICY_SCENARIOS) as PolicyScenarioKey[];
-  const color = {
-    legend: true,
-    domain: keys.map(name),
-    range: keys.map((k) => COLORS[k]),
-  };
-  if (kind === "trajectories") {
-    const series = columnsOf(result?.series, "series", ["scenario", "t", "total"]);
-    const data = (series.objects() as { scenario: PolicyScenarioKey; t: number; total: number }[])
-      .map((d) => ({ ...d, name: name(d.scenario) }));
-    const title = options.title ?? TEXT.trajectories[lang];
-    return plot({
-      width: options.width ?? 720,
-      height: options.height ?? 340,
-      marginLeft: 70,
-      inset: 6,
-      title,
-      x: { label: TEXT.time[lang] },
-      y: { label: TEXT.totalT[lang], grid: true },
-      color,
-      marks: [Plot.line(data, { x: "t", y: "total", stroke: "name", strokeWidth: 2 })],
-    }, title);
-  }
+  const series = columnsOf(result?.series, "series", ["scenario", "t", "total"]);
+  const data = (series.objects() as { scenario: PolicyScenarioKey; t: number; total: number }[])
+    .map((d) => ({ ...d, name: name(d.scenario) }));
+  const title = options.title ?? TEXT.trajectories[lang];
+  return plot({
+    width: options.width ?? 720,
+    height: options.height ?? 340,
+    marginLeft: 70,
+    inset: 6,
+    title,
+    x: { label: TEXT.time[lang] },
+    y: { label: TEXT.totalT[lang], grid: true },
+    color,
+    marks: [Plot.line(data, { x: "t", y: "total", stroke: "name", strokeWidth: 2 })],
+    description: title,
+  });
+}
+
+/** Total knowledge × effective number of fields at the end, with arrows from "no support". */
+function tradeoff(
+  result: Result,
+  options: PolicyTradeoffChartOptions,
+  name: (k: PolicyScenarioKey) => string,
+  color: Color,
+): Figure {
+  const lang = options.lang ?? "en";
   const summary = columnsOf(result?.summary, "summary", [
     "scenario",
     "total",
@@ -172,5 +158,46 @@ export function policyTradeoffChart(
       Plot.dot(rows, { x: "total", y: "effective_fields", fill: "name", r: 7, title: "tip" }),
       Plot.text(rows, { x: "total", y: "effective_fields", text: "name", dy: -16, fill: "name" }),
     ],
-  }, title);
+    description: title,
+  });
+}
+
+/**
+ * Chart the outcome of {@link policyScenario}. Colours are fixed per scenario (grey none, blue even, red
+ * concentrated); hovering a point shows its values (`title` channel).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { policyScenario, policyTradeoffChart } from "clusterlab";
+ * const r = policyScenario(
+ *   { fields: ["A", "B", "C"], capacity: [50, 30, 20], major: 1, budget: 30, spillover: 0.1 },
+ *   { tEnd: 40 },
+ * );
+ * const tradeoff = policyTradeoffChart(r, { lang: "zh" });
+ * assert.equal(tradeoff.toSVG().match(/<circle/g)?.length, 3); // one dot per scenario
+ * assert.ok(tradeoff.toHTML().includes("抓大放小：知识总量与多样性的权衡"));
+ * const paths = policyTradeoffChart(r, { kind: "trajectories" }).toSVG();
+ * assert.ok(paths.includes("#d62728")); // "concentrated" is drawn in red
+ * ```
+ */
+export function policyTradeoffChart(
+  result: { readonly summary: ColumnTable; readonly series: ColumnTable },
+  options: PolicyTradeoffChartOptions = {},
+): Figure {
+  const lang = options.lang ?? "en";
+  const kind = options.kind ?? "tradeoff";
+  if (kind !== "tradeoff" && kind !== "trajectories") {
+    throw new ValidationError("options of policyTradeoffChart", [{
+      column: "kind",
+      expected: '"tradeoff" or "trajectories"',
+      received: describeValue(kind),
+    }]);
+  }
+  const name = (k: PolicyScenarioKey) => POLICY_SCENARIOS[k]?.[lang] ?? String(k);
+  const keys = Object.keys(POLICY_SCENARIOS) as PolicyScenarioKey[];
+  const color: Color = { legend: true, domain: keys.map(name), range: keys.map((k) => COLORS[k]) };
+  return kind === "trajectories"
+    ? trajectories(result, options, name, color)
+    : tradeoff(result, options, name, color);
 }

@@ -3,20 +3,24 @@
  * centred at LQ = 1 (blue below, red above).
  * @module
  */
-import * as Plot from "@observablehq/plot";
-import { describeValue, ValidationError } from "../data/validation_error.ts";
-import { type Bilingual, LABELS, type Lang } from "../i18n.ts";
+import * as Plot from "../deps/plot.ts";
+import { describeValue, ValidationError } from "../core/validation_error.ts";
+import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
 import { Matrix } from "../indicators/matrix.ts";
 import { type Figure, plot } from "./figure.ts";
+import { checkNames, displayName, type Names, type NamesV01, withNames } from "./names.ts";
+import { cellGridFrame } from "./chart_input.ts";
 
 /** Options of {@link specialisationHeatmap}. */
 export interface SpecialisationHeatmapOptions {
   /** Language of titles and axis labels (default "en"). */
   readonly lang?: Lang;
-  /** Display names of regions (by row label); default the labels themselves. */
-  readonly rowNames?: Readonly<Record<string, string>> | ReadonlyMap<string, string>;
-  /** Display names of sectors (by column label); default the labels themselves. */
-  readonly colNames?: Readonly<Record<string, string>> | ReadonlyMap<string, string>;
+  /** Display names of regions and sectors, by their labels in the matrix (default: the labels themselves). */
+  readonly names?: Names;
+  /** @deprecated Use `names`: 0.1's display names of regions (a record or a Map), merged into `names`. */
+  readonly rowNames?: NamesV01;
+  /** @deprecated Use `names`: 0.1's display names of sectors (a record or a Map), merged into `names`. */
+  readonly colNames?: NamesV01;
   /**
    * Class breaks of the colour scale, ascending (default [0.25, 0.5, 0.8, 1.25, 2, 4]: symmetric in log
    * around 1, so the middle class 0.8 ≤ LQ < 1.25 is neutral). LQ 0 falls in the lowest class.
@@ -33,29 +37,9 @@ const TEXT: Record<"title" | "note", Bilingual> = {
   note: { en: "colour: LQ classes, diverging at 1", zh: "颜色：区位商分级，以1为分界" },
 };
 
-function nameOf(names: SpecialisationHeatmapOptions["rowNames"], id: string): string {
-  if (!names) return id;
-  if (names instanceof Map) return names.get(id) ?? id;
-  const rec = names as Readonly<Record<string, string>>;
-  return Object.hasOwn(rec, id) ? rec[id]! : id;
-}
+type Cell = { region: string; sector: string; lq: number };
 
-/**
- * Heatmap of a region × sector location-quotient matrix (e.g. `locationQuotient(x)`): one cell per region ×
- * sector, coloured by class of LQ with a diverging scheme pivoting at LQ = 1 (RdBu reversed: red =
- * specialised; a threshold scale, whose legend renders without a canvas). Each cell's `<title>` gives the
- * region, sector and exact LQ. Axis titles and chart title are in `lang`; display names come from `rowNames`/`colNames`.
- *
- * @example
- * ```ts
- * import { locationQuotient, matrixFrom, specialisationHeatmap } from "clusterlab";
- * const x = matrixFrom([[10, 0], [10, 20]], { rows: ["A", "B"], cols: ["s1", "s2"] });
- * const fig = specialisationHeatmap(locationQuotient(x), { lang: "zh" });
- * fig.toSVG().includes("区位商"); // true
- * ```
- */
-export function specialisationHeatmap(lq: Matrix, options: SpecialisationHeatmapOptions = {}): Figure {
-  const { lang = "en", breaks = [0.25, 0.5, 0.8, 1.25, 2, 4], cellSize = 12 } = options;
+function validate(lq: Matrix, breaks: readonly number[], names: unknown): void {
   if (!(lq instanceof Matrix)) {
     throw new ValidationError("input of specialisationHeatmap", [{
       column: "lq",
@@ -75,35 +59,43 @@ export function specialisationHeatmap(lq: Matrix, options: SpecialisationHeatmap
       received: describeValue(breaks),
     }]);
   }
-  const cells: { region: string; sector: string; lq: number }[] = [];
+  checkNames(names, "options of specialisationHeatmap");
+}
+
+/**
+ * Heatmap of a region × sector location-quotient matrix (e.g. `locationQuotient(x)`): one cell per region ×
+ * sector, coloured by class of LQ with a diverging scheme pivoting at LQ = 1 (RdBu reversed: red =
+ * specialised; a threshold scale, whose legend renders without a canvas). Each cell's `<title>` gives the
+ * region, sector and exact LQ. Axis titles and chart title are in `lang`; display names come from `names`.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { locationQuotient, matrixFrom, specialisationHeatmap } from "clusterlab";
+ * const x = matrixFrom([[10, 0], [10, 20]], { rows: ["A", "B"], cols: ["s1", "s2"] });
+ * const fig = specialisationHeatmap(locationQuotient(x), { lang: "zh", names: { A: "甲地" } });
+ * assert.ok(fig.toHTML().includes("专业化程度（区位商）")); // the title, in Chinese
+ * assert.equal(fig.toSVG().match(/<rect/g)?.length, 4); // one cell per region × sector
+ * assert.ok(fig.toSVG().includes("<title>甲地 × s1\n区位商 = 2</title>"));
+ * ```
+ */
+export function specialisationHeatmap(lq: Matrix, options01: SpecialisationHeatmapOptions = {}): Figure {
+  const options = withNames("options of specialisationHeatmap", options01, ["rowNames", "colNames"]);
+  const { lang = "en", breaks = [0.25, 0.5, 0.8, 1.25, 2, 4], cellSize = 12, names } = options;
+  validate(lq, breaks, names);
+  const rowOrder = lq.rows.map((r) => displayName(names, r, lang));
+  const colOrder = lq.cols.map((c) => displayName(names, c, lang));
+  const cells: Cell[] = [];
   for (let i = 0; i < lq.nrow; i++) {
     for (let j = 0; j < lq.ncol; j++) {
-      const v = lq.data[i * lq.ncol + j]!;
-      cells.push({
-        region: nameOf(options.rowNames, lq.rows[i]!),
-        sector: nameOf(options.colNames, lq.cols[j]!),
-        lq: v,
-      });
+      cells.push({ region: rowOrder[i]!, sector: colOrder[j]!, lq: lq.data[i * lq.ncol + j]! });
     }
   }
-  const rowOrder = lq.rows.map((r) => nameOf(options.rowNames, r));
-  const colOrder = lq.cols.map((c) => nameOf(options.colNames, c));
-  // Approximate text width in 11 px units: a CJK character is about twice as wide as a Latin one.
-  const longest = (xs: string[]) =>
-    xs.reduce(
-      (m, s) => Math.max(m, [...s].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 1.9 : 1), 0)),
-      0,
-    );
-  const marginLeft = Math.min(260, 12 + 6.5 * longest(rowOrder));
-  const marginBottom = Math.min(300, 36 + 5.5 * longest(colOrder));
   const lqText = LABELS.locationQuotient[lang];
   return plot({
     title: options.title ?? TEXT.title[lang],
     subtitle: TEXT.note[lang],
-    width: marginLeft + 20 + cellSize * lq.ncol,
-    height: marginBottom + 30 + cellSize * lq.nrow,
-    marginLeft,
-    marginBottom,
+    ...cellGridFrame(rowOrder, colOrder, cellSize),
     padding: 0.05,
     x: { domain: colOrder, label: LABELS.sector[lang], tickRotate: -60 },
     y: { domain: rowOrder, label: LABELS.region[lang] },
@@ -120,9 +112,9 @@ export function specialisationHeatmap(lq: Matrix, options: SpecialisationHeatmap
         x: "sector",
         y: "region",
         fill: "lq",
-        title: (d: { region: string; sector: string; lq: number }) =>
-          `${d.region} × ${d.sector}\n${lqText} = ${d.lq}`,
+        title: (d: Cell) => `${d.region} × ${d.sector}\n${lqText} = ${d.lq}`,
       }),
     ],
-  }, `${TEXT.title[lang]}: ${lq.nrow} × ${lq.ncol}`);
+    description: `${TEXT.title[lang]}: ${lq.nrow} × ${lq.ncol}`,
+  });
 }

@@ -1,30 +1,25 @@
 /**
- * Technology space (product space) chart 技术空间图: sectors as nodes placed by classical multidimensional
- * scaling of the distance 1 − φ (Torgerson 1952; deterministic, no random layout), links of the maximum
- * spanning tree of φ plus every link with φ ≥ a threshold (Hidalgo et al. 2007 draw the MST and φ ≥ 0.55),
- * and the sectors a region is specialised in highlighted.
+ * Technology space (product space) chart 技术空间图: the layout of {@link technologySpaceLayout} (classical MDS
+ * of 1 − φ, Torgerson 1952; maximum spanning tree plus strong links, Hidalgo et al. 2007) with the sectors a
+ * region is specialised in highlighted.
  * @module
  */
-import * as Plot from "@observablehq/plot";
-import type { Lang } from "../i18n.ts";
-import { ValidationError } from "../data/validation_error.ts";
-import type { Matrix, Series } from "../indicators/matrix.ts";
-import { lanczosEigen } from "../indicators/spectral.ts";
+import * as Plot from "../deps/plot.ts";
+import type { Lang } from "../core/i18n.ts";
+import type { Matrix } from "../indicators/matrix.ts";
 import { type Figure, plot } from "./figure.ts";
+import { textWidth } from "./chart_input.ts";
+import {
+  technologySpaceLayout,
+  type TechnologySpaceLayoutOptions,
+  type TechnologySpaceLink,
+  type TechnologySpaceNode,
+} from "./technology_space_layout.ts";
 
 /** Options of {@link technologySpaceChart}. */
-export interface TechnologySpaceOptions {
-  /** Sectors to highlight (e.g. where a region has RTA ≥ 1). */
-  readonly highlight?: readonly string[];
+export interface TechnologySpaceChartOptions extends TechnologySpaceLayoutOptions {
   /** Name of what is highlighted, shown in the title ("China"). */
   readonly highlightName?: string;
-  /** Links drawn besides the maximum spanning tree: φ ≥ threshold (default: the 90th percentile of the
-   * off-diagonal φ — a design choice; Hidalgo et al. 2007 used 0.55 on trade). */
-  readonly threshold?: number;
-  /** Node size per sector (e.g. ubiquity or PCI shifted to positive); default equal sizes. */
-  readonly size?: Series;
-  /** Display label per sector (e.g. Chinese field names); default the sector label. */
-  readonly labels?: Readonly<Record<string, string>>;
   /** Language of the title, axis labels and legend (default "en"). */
   readonly lang?: Lang;
   /** Width in pixels (default 760). */
@@ -33,42 +28,6 @@ export interface TechnologySpaceOptions {
   readonly height?: number;
   /** Draw node labels (default true when ≤ 60 sectors). */
   readonly showLabels?: boolean;
-}
-
-/** Node of the layout. */
-export interface TechnologySpaceNode {
-  /** The sector's label in the proximity matrix. */
-  readonly sector: string;
-  /** Display label (from the `labels` option; default the sector). */
-  readonly label: string;
-  /** First classical-MDS coordinate (√λ₁-scaled, in units of the distance 1 − φ). */
-  readonly x: number;
-  /** Second classical-MDS coordinate (√λ₂-scaled). */
-  readonly y: number;
-  /** Is the sector in the `highlight` option? */
-  readonly highlighted: boolean;
-  /** Node size: the `size` series' value for the sector (default 1). */
-  readonly size: number;
-}
-
-/** Link of the layout. */
-export interface TechnologySpaceLink {
-  /** First sector of the pair (earlier in the matrix order). */
-  readonly source: string;
-  /** Second sector of the pair. */
-  readonly target: string;
-  /** Proximity φ of the pair (the matrix entry source → target). */
-  readonly phi: number;
-  /** x of `source`. */
-  readonly x1: number;
-  /** y of `source`. */
-  readonly y1: number;
-  /** x of `target`. */
-  readonly x2: number;
-  /** y of `target`. */
-  readonly y2: number;
-  /** Is the link in the maximum spanning tree (false: added because φ ≥ threshold)? */
-  readonly mst: boolean;
 }
 
 const TEXT = {
@@ -81,115 +40,11 @@ const TEXT = {
 };
 
 /**
- * Deterministic layout of the technology space: classical MDS coordinates (top two eigenvectors of
- * −½ J D² J with D = 1 − φ, each scaled by √λ and its sign fixed so the largest coordinate is positive),
- * and the links (maximum spanning tree by Kruskal + φ ≥ threshold).
- *
- * @example
- * ```ts
- * import { matrixFrom, technologySpaceLayout } from "clusterlab";
- * const phi = matrixFrom([[0, 0.9, 0.1], [0.9, 0, 0.2], [0.1, 0.2, 0]], { rows: ["a", "b", "c"], cols: ["a", "b", "c"] });
- * technologySpaceLayout(phi).links.length; // 2 (the spanning tree a–b, b–c; 0.9 ≥ the 90th percentile adds nothing new)
- * ```
- */
-export function technologySpaceLayout(
-  phi: Matrix,
-  options: TechnologySpaceOptions = {},
-): { nodes: TechnologySpaceNode[]; links: TechnologySpaceLink[]; threshold: number } {
-  const n = phi.nrow;
-  if (phi.ncol !== n || phi.rows.some((l, i) => l !== phi.cols[i]) || n < 3) {
-    throw new ValidationError("input of technologySpaceChart", [{
-      column: "phi",
-      expected: "a square sector × sector proximity matrix with at least 3 sectors",
-      received: `${phi.nrow} × ${phi.ncol}`,
-    }]);
-  }
-  const p = phi.data;
-  // classical MDS: B = −½ J D² J
-  const d2 = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const s = i === j ? 1 : (p[i * n + j]! + p[j * n + i]!) / 2;
-      d2[i * n + j] = (1 - s) ** 2;
-    }
-  }
-  const rm = new Float64Array(n);
-  let all = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) rm[i]! += d2[i * n + j]! / n;
-    all += rm[i]! / n;
-  }
-  const b = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) b[i * n + j] = -0.5 * (d2[i * n + j]! - rm[i]! - rm[j]! + all);
-  }
-  const eig = lanczosEigen(
-    (x, out) => {
-      for (let i = 0; i < n; i++) {
-        let s = 0;
-        for (let j = 0; j < n; j++) s += b[i * n + j]! * x[j]!;
-        out[i] = s;
-      }
-    },
-    n,
-    { count: 2 },
-  );
-  const coord = [0, 1].map((k) => {
-    const v = eig.vectors.subarray(k * n, (k + 1) * n);
-    const scale = Math.sqrt(Math.max(0, eig.values[k] ?? 0));
-    let big = 0;
-    for (let i = 0; i < n; i++) if (Math.abs(v[i]!) > Math.abs(v[big]!)) big = i;
-    const sgn = v[big]! < 0 ? -1 : 1;
-    return Float64Array.from(v, (x) => sgn * scale * x);
-  });
-  const off: number[] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off.push(p[i * n + j]!);
-  off.sort((a, b) => a - b);
-  const threshold = options.threshold ?? off[Math.min(off.length - 1, Math.floor(0.9 * off.length))]!;
-  // Kruskal maximum spanning tree
-  const pairs: [number, number, number][] = [];
-  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) pairs.push([i, j, p[i * n + j]!]);
-  pairs.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
-  const hl = new Set(options.highlight ?? []);
-  const nodes: TechnologySpaceNode[] = phi.rows.map((s, i) => ({
-    sector: s,
-    label: options.labels?.[s] ?? s,
-    x: coord[0]![i]!,
-    y: coord[1]![i]!,
-    highlighted: hl.has(s),
-    size: options.size ? options.size.get(s) : 1,
-  }));
-  const links: TechnologySpaceLink[] = [];
-  for (const [i, j, v] of pairs) {
-    const a = find(i), c = find(j);
-    const inTree = a !== c;
-    if (inTree) parent[a] = c;
-    if (inTree || v >= threshold) {
-      links.push({
-        source: phi.rows[i]!,
-        target: phi.rows[j]!,
-        phi: v,
-        x1: nodes[i]!.x,
-        y1: nodes[i]!.y,
-        x2: nodes[j]!.x,
-        y2: nodes[j]!.y,
-        mst: inTree,
-      });
-    }
-  }
-  return { nodes, links, threshold };
-}
-
-/**
  * Horizontal insets (px) that keep the centred node labels (9 px font) inside the chart: each label is
  * about 5 px per Latin character and 9 px per CJK character wide, centred on its node.
  */
 function labelInsets(nodes: readonly TechnologySpaceNode[], width: number): { left: number; right: number } {
-  const half = nodes.map((d) =>
-    [...d.label].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? 9 : 5), 0) / 2 + 4
-  );
+  const half = nodes.map((d) => textWidth(d.label, 5, 9) / 2 + 4);
   let lo = Infinity, hi = -Infinity;
   for (const d of nodes) {
     lo = Math.min(lo, d.x);
@@ -212,18 +67,29 @@ function labelInsets(nodes: readonly TechnologySpaceNode[], width: number): { le
   return { left, right };
 }
 
+/** @deprecated Use {@link TechnologySpaceChartOptions} (0.1's name of the options of both chart and layout). */
+export type TechnologySpaceOptions = TechnologySpaceChartOptions;
+
 /**
  * Draw the technology space of a sector × sector proximity matrix φ with a region's specialisations
  * highlighted (see {@link technologySpaceLayout} for the layout; the chart is deterministic).
  *
  * @example
- * ```ts ignore
- * import { presence, locationQuotient, proximity, technologySpaceChart } from "clusterlab";
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { locationQuotient, matrixFrom, presence, proximity, technologySpaceChart } from "clusterlab";
+ * const x = matrixFrom([[9, 1, 1, 1], [1, 9, 9, 1], [1, 1, 9, 9], [5, 5, 5, 5]], {
+ *   rows: ["China", "Japan", "Korea", "US"], cols: ["a", "b", "c", "d"],
+ * });
  * const M = presence(locationQuotient(x));
- * technologySpaceChart(proximity(M), { highlight: M.cols.filter((s) => M.get("China", s) === 1), highlightName: "China" });
+ * const highlight = M.cols.filter((s) => M.get("China", s) === 1);
+ * const fig = technologySpaceChart(proximity(M), { highlight, highlightName: "中国", lang: "zh" });
+ * assert.ok(fig.toHTML().includes("技术空间：中国的专业化领域"));
+ * assert.equal(fig.toSVG().match(/<circle/g)?.length, 4); // one node per sector
+ * assert.equal(fig.toSVG().match(/fill="#d62728"/g)?.length, highlight.length); // China's sectors in red
  * ```
  */
-export function technologySpaceChart(phi: Matrix, options: TechnologySpaceOptions = {}): Figure {
+export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartOptions = {}): Figure {
   const lang = options.lang ?? "en";
   const { nodes, links } = technologySpaceLayout(phi, options);
   const showLabels = options.showLabels ?? nodes.length <= 60;
@@ -275,5 +141,6 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceOption
         })]
         : []),
     ],
-  }, title);
+    description: title,
+  });
 }

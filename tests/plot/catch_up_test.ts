@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { catchUpChart } from "../../src/plot/catch_up.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
+import { assertSnapshot } from "./snapshot.ts";
 
 /** Number of `<tag` elements inside the mark group `<g … aria-label="mark">`. */
 const inMark = (svg: string, mark: string, tag: string) => {
@@ -57,5 +58,15 @@ Deno.test("catchUpChart(): bad points are a ValidationError naming row and colum
   assert.throws(
     () => catchUpChart(points, { kind: "bars" as "observed" }),
     (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "kind",
+  );
+});
+
+Deno.test("catchUpChart(): snapshots (observed and fitted; simulated in Chinese)", async () => {
+  await assertSnapshot(import.meta.url, "catch-up", catchUpChart(points, { leader: "Japan" }).toSVG());
+  const sim = points.map(({ entity, year, ratio }) => ({ entity, year, ratio }));
+  await assertSnapshot(
+    import.meta.url,
+    "catch-up-simulated-zh",
+    catchUpChart(sim, { kind: "simulated", leader: "日本", lang: "zh" }).toSVG(),
   );
 });

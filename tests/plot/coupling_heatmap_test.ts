@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { couplingHeatmap } from "../../src/plot/coupling_heatmap.ts";
 import { couplingCoordination } from "../../src/classify/coupling.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
+import { assertSnapshot } from "./snapshot.ts";
 
 const table = couplingCoordination([
   { region: "A", year: 2020, K: 0.04, O: 0.06 },
   { region: "A", year: 2021, K: 0.9, O: 0.95 },
   { region: "B", year: 2020, K: 0.5, O: 0.3 },
-], { subsystems: ["K", "O"] });
+], ["K", "O"]).table;
 
 Deno.test("couplingHeatmap: one cell per region × year, coloured by the D band, evidence in the title", () => {
   const svg = couplingHeatmap(table, { names: { A: "Alpha" } }).toSVG();
@@ -22,10 +23,7 @@ Deno.test("couplingHeatmap: one cell per region × year, coloured by the D band,
 });
 
 Deno.test("couplingHeatmap: Chinese labels follow lang (chart and level labels)", () => {
-  const zh = couplingCoordination(table.select("region", "year", "K", "O"), {
-    subsystems: ["K", "O"],
-    lang: "zh",
-  });
+  const zh = couplingCoordination(table.select("region", "year", "K", "O"), ["K", "O"], { lang: "zh" }).table;
   const html = couplingHeatmap(zh, { lang: "zh" }).toHTML();
   for (const t of ["各地区历年耦合协调度 D", "年份", "优质协调", "耦合协调度 D"]) {
     assert.ok(html.includes(t), t);
@@ -55,5 +53,13 @@ Deno.test('couplingHeatmap: sort "D" orders regions by mean D, highest first', (
     (e: unknown) =>
       e instanceof ValidationError &&
       e.message.includes('column "sort": expected "input" or "D", received "name"'),
+  );
+});
+
+Deno.test("couplingHeatmap: snapshot", async () => {
+  await assertSnapshot(
+    import.meta.url,
+    "coupling-heatmap",
+    couplingHeatmap(table, { names: { A: "Alpha" } }).toSVG(),
   );
 });

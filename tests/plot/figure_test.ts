@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import * as Plot from "@observablehq/plot";
-import { Figure, FONT_FAMILY, plot, PNG_LATIN_FONTS, rasterSVG } from "../../src/plot/figure.ts";
-import { tableBundle } from "../../src/plot/table.ts";
-import * as aq from "arquero";
+import { Figure, plot } from "../../src/plot/figure.ts";
 
 const data = [{ k: "北京", v: 3 }, { k: "Zhejiang", v: 5 }];
 const make = () =>
-  plot({ marks: [Plot.barY(data, { x: "k", y: "v", title: (d: { v: number }) => `v = ${d.v}` })] }, "bars");
+  plot({
+    marks: [Plot.barY(data, { x: "k", y: "v", title: (d: { v: number }) => `v = ${d.v}` })],
+    description: "bars",
+  });
 
 Deno.test("plot() renders SVG with xmlns and a Jupyter bundle of HTML, PNG and text", () => {
   const fig = make();
@@ -55,25 +56,24 @@ Deno.test("Figure.save() writes svg, png and html, and refuses other extensions"
   await Deno.remove(dir, { recursive: true });
 });
 
-Deno.test("tables display as HTML with a row limit", () => {
-  const b = tableBundle(aq.table({ a: [1, 2, 3] }), 2);
-  assert.match(b["text/html"]!, /2 of 3 rows/);
-  assert.equal(b["text/plain"], "ColumnTable 3 rows × 1 columns: a");
+Deno.test("plot(): the description is the text/plain alternative; the title is the default", () => {
+  assert.equal(make().description, "bars");
+  assert.equal(plot({ title: "T", marks: [] }).description, "T");
+  assert.equal(plot({ marks: [] }).description, "ClusterLab figure");
+  // description is ClusterLab's: Plot never sees it
+  assert.doesNotMatch(plot({ marks: [], description: "bars" }).toHTML(), /bars/);
+  assert.equal(new Figure(make().element, { description: "d" }).description, "d");
+  assert.equal(new Figure(make().element).description, "ClusterLab figure");
 });
 
-Deno.test("PNG text: Latin-only labels are drawn with Liberation Sans first, Chinese and mixed ones in Noto Sans CJK", () => {
-  const fig = plot({ marks: [Plot.text(["Employment → 2018", "区位商 LQ", "北京"], { x: [1, 2, 3] })] });
-  const svg = rasterSVG(fig.toSVG());
-  const family = (text: string) =>
-    svg.match(new RegExp(`<text([^>]*)>(?:<tspan[^>]*>)?${text}`))?.[1]?.match(/font-family="([^"]+)"/)?.[1];
-  assert.equal(family("Employment → 2018"), [...PNG_LATIN_FONTS, FONT_FAMILY].join(", "));
-  assert.equal(family("区位商 LQ"), undefined); // inherits Noto Sans CJK SC from the root
-  assert.equal(family("北京"), undefined);
-  // the 11 tick labels "1.0" … "3.0" are Latin too: 12 texts in all
-  assert.equal(svg.split(`font-family="${[...PNG_LATIN_FONTS, FONT_FAMILY].join(", ")}"`).length - 1, 12);
-  // a chart that sets its own font is rasterised as it is
-  const own = plot({ style: { fontFamily: "monospace" }, marks: [Plot.text(["abc"])] });
-  assert.equal(rasterSVG(own.toSVG()), own.toSVG());
-  const mark = plot({ marks: [Plot.text(["abc"], { fontFamily: "serif" })] });
-  assert.equal(rasterSVG(mark.toSVG()), mark.toSVG());
+Deno.test("plot(options, description) and new Figure(element, description): the 0.1 forms", () => {
+  const marks = [Plot.barY(data, { x: "k", y: "v" })];
+  const v01 = plot({ marks }, "bars"), today = plot({ marks, description: "bars" });
+  assert.equal(v01.description, "bars");
+  assert.equal(v01.toHTML(), today.toHTML());
+  assert.equal(plot({ marks, title: "T" }, undefined).description, plot({ marks, title: "T" }).description);
+  assert.throws(() => plot({ marks, description: "a" } as Plot.PlotOptions, "b"), /"description" given once/);
+  const el = today.element;
+  assert.equal(new Figure(el, "mine").description, new Figure(el, { description: "mine" }).description);
+  assert.equal(new Figure(el, undefined).description, "ClusterLab figure");
 });

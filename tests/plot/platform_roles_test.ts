@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { platformRoleChart } from "../../src/plot/platform_roles.ts";
 import { classifyPlatform } from "../../src/classify/platform.ts";
+import { assertSnapshot } from "./snapshot.ts";
 
 const result = classifyPlatform([
   { case: "ZGC", role: "initiator", holder: "public", evidence: "The Commission initiated it." },
@@ -50,4 +51,10 @@ Deno.test("platformRoleChart: Chinese roles, holders and title", () => {
   ) {
     assert.ok(html.includes(t), t);
   }
+});
+
+Deno.test("platformRoleChart: snapshots (English, Chinese)", async () => {
+  await assertSnapshot(import.meta.url, "platform-roles", platformRoleChart(result).toSVG());
+  const zh = classifyPlatform(result.roles.select("case", "role", "holder", "evidence"), { lang: "zh" });
+  await assertSnapshot(import.meta.url, "platform-roles-zh", platformRoleChart(zh, { lang: "zh" }).toSVG());
 });

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { policyTradeoffChart } from "../../src/plot/policy_tradeoff.ts";
 import { policyScenario } from "../../src/models/policy.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
+import { assertSnapshot } from "./snapshot.ts";
 
 /** Number of `<tag` elements inside the mark group `<g … aria-label="mark">`. */
 const inMark = (svg: string, mark: string, tag: string) => {
@@ -15,8 +16,7 @@ const r = policyScenario({
   major: 1,
   budget: 30,
   spillover: 0.1,
-  tEnd: 40,
-});
+}, { tEnd: 40 });
 
 Deno.test("policyTradeoffChart(): one dot per scenario, arrows from no support, deterministic SVG", () => {
   const svg = policyTradeoffChart(r).toSVG();
@@ -45,5 +45,14 @@ Deno.test("policyTradeoffChart(): wrong input is a ValidationError", () => {
   assert.throws(
     () => policyTradeoffChart(r, { kind: "pie" as "tradeoff" }),
     (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "kind",
+  );
+});
+
+Deno.test("policyTradeoffChart(): snapshots (trade-off, trajectories in Chinese)", async () => {
+  await assertSnapshot(import.meta.url, "policy-tradeoff", policyTradeoffChart(r).toSVG());
+  await assertSnapshot(
+    import.meta.url,
+    "policy-trajectories-zh",
+    policyTradeoffChart(r, { kind: "trajectories", lang: "zh" }).toSVG(),
   );
 });

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { quadrantChart } from "../../src/plot/quadrant.ts";
 import { classifyGovernance } from "../../src/classify/governance.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
+import { assertSnapshot } from "./snapshot.ts";
 
 const rows = [
   { entity: "a", year: 1, K: 0.2, A: 0.3 },
@@ -10,7 +11,7 @@ const rows = [
   { entity: "b", year: 1, K: 0.9, A: 0.1 },
   { entity: "b", year: 2, K: 0.8, A: 0.2 },
 ];
-const gov = classifyGovernance(rows, { knowledge: "K", alliance: "A", bootstrap: { replicates: 0 } });
+const gov = classifyGovernance(rows, { knowledge: "K", alliance: "A" }, { bootstrap: { replicates: 0 } });
 
 /** The `<g aria-label="…">` group of a mark. */
 function group(svg: string, label: string): string {
@@ -103,5 +104,18 @@ Deno.test("quadrantChart: highlight draws the chosen paths thick with year label
     (e: unknown) =>
       e instanceof ValidationError &&
       e.message.includes('column "highlight": expected entities of the input (a, b), received ["zz"]'),
+  );
+});
+
+Deno.test("quadrantChart: snapshots (all entities named; one highlighted path)", async () => {
+  await assertSnapshot(
+    import.meta.url,
+    "quadrant",
+    quadrantChart(gov.table, { names: { a: "Alpha" }, thresholds: { K: 0.45, A: 0.52 } }).toSVG(),
+  );
+  await assertSnapshot(
+    import.meta.url,
+    "quadrant-highlight-zh",
+    quadrantChart(gov.table, { highlight: ["a"], lang: "zh" }).toSVG(),
   );
 });

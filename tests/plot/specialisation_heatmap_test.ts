@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { specialisationHeatmap } from "../../src/plot/specialisation_heatmap.ts";
 import { locationQuotient } from "../../src/indicators/location_quotient.ts";
 import { matrixFrom } from "../../src/indicators/matrix.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
+import { assertSnapshot } from "./snapshot.ts";
 
 const x = matrixFrom([[10, 0, 5], [10, 20, 5]], { rows: ["A", "B"], cols: ["s1", "s2", "s3"] });
 
@@ -18,7 +19,7 @@ Deno.test("specialisationHeatmap(): one cell per region × sector with the exact
 
 Deno.test("specialisationHeatmap(): Chinese labels and display names; LQ = 1 is the neutral colour", () => {
   const one = matrixFrom([[1, 1], [1, 1]], { rows: ["A", "B"], cols: ["s1", "s2"] });
-  const fig = specialisationHeatmap(locationQuotient(one), { lang: "zh", rowNames: { A: "甲地" } });
+  const fig = specialisationHeatmap(locationQuotient(one), { lang: "zh", names: { A: "甲地" } });
   const html = fig.toHTML();
   assert.ok(html.includes("专业化程度（区位商）"));
   assert.ok(html.includes("甲地 × s1"));
@@ -49,4 +50,40 @@ Deno.test("specialisationHeatmap(): bad breaks and non-matrix input are Validati
     return true;
   });
   assert.throws(() => specialisationHeatmap([[1]] as never), /expected a Matrix of location quotients/);
+});
+
+Deno.test("specialisationHeatmap(): snapshots (English with display names, Chinese)", async () => {
+  const lq = locationQuotient(x);
+  await assertSnapshot(
+    import.meta.url,
+    "specialisation-heatmap",
+    specialisationHeatmap(lq, { names: { A: "Alpha" } }).toSVG(),
+  );
+  await assertSnapshot(
+    import.meta.url,
+    "specialisation-heatmap-zh",
+    specialisationHeatmap(lq, { lang: "zh" }).toSVG(),
+  );
+});
+
+Deno.test("specialisationHeatmap(): the 0.1 rowNames/colNames (records or Maps) equal names", () => {
+  const lq = locationQuotient(x);
+  const today = specialisationHeatmap(lq, { names: { A: "甲地", s1: "一业" } }).toSVG();
+  assert.equal(
+    specialisationHeatmap(lq, { rowNames: { A: "甲地" }, colNames: { s1: "一业" } }).toSVG(),
+    today,
+  );
+  assert.equal(
+    specialisationHeatmap(lq, { rowNames: new Map([["A", "甲地"]]), colNames: new Map([["s1", "一业"]]) })
+      .toSVG(),
+    today,
+  );
+  assert.throws(
+    () => specialisationHeatmap(lq, { names: { A: "a" }, rowNames: { A: "甲地" } }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "rowNames",
+  );
+  assert.throws(
+    () => specialisationHeatmap(lq, { rowNames: { A: "甲地" }, colNames: { A: "乙" } }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "colNames",
+  );
 });

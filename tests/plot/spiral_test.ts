@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
-import { UndirectedGraph } from "graphology";
-import { marchChart, networkSpiralChart, seciFlowsChart, spiralChart } from "../../src/plot/spiral.ts";
+import { spiralChart } from "../../src/plot/spiral.ts";
 import { simulateSpiral } from "../../src/models/seci.ts";
-import { agentNetworkFromGraph, simulateNetworkSpiral } from "../../src/models/network_spiral.ts";
+import { assertSnapshot } from "./snapshot.ts";
 
-Deno.test("spiral charts render SVG with bilingual labels, deterministically", () => {
+Deno.test("spiralChart renders SVG with bilingual labels, deterministically", () => {
   const r = simulateSpiral({ steps: 60, order: "public_hierarchy" });
   const en = spiralChart(r).toSVG();
   assert.ok(en.startsWith("<svg"));
@@ -14,23 +13,6 @@ Deno.test("spiral charts render SVG with bilingual labels, deterministically", (
   assert.ok(zh.includes("社会化") && zh.includes("内在化"));
   // one dot per step plus the turn markers
   assert.ok((en.match(/<circle/g) ?? []).length >= 61);
-  const flows = seciFlowsChart(r, { lang: "zh" }).toHTML();
-  assert.ok(flows.includes("组合化") && flows.includes("个人"));
-});
-
-Deno.test("marchChart and networkSpiralChart render", () => {
-  const m = marchChart([{ p1: 0.1, p2: 0.5, knowledge: 0.95 }, { p1: 0.9, p2: 0.5, knowledge: 0.74 }], {
-    lang: "zh",
-  });
-  assert.ok(m.toHTML().includes("社会化速率"));
-  const g = new UndirectedGraph();
-  g.addNode("a", { type: "firm" });
-  g.addNode("b", { type: "university" });
-  g.addEdge("a", "b");
-  const n = networkSpiralChart(
-    simulateNetworkSpiral(agentNetworkFromGraph(g), { order: "private", steps: 20 }),
-  );
-  assert.ok(n.toSVG().includes("<path"));
 });
 
 Deno.test("spiralChart draws the spiral as polar arcs (≤ 5° per vertex) and labels turns", () => {
@@ -48,15 +30,12 @@ Deno.test("spiralChart draws the spiral as polar arcs (≤ 5° per vertex) and l
   assert.ok(zh.includes(">第 1 圈<"));
 });
 
-Deno.test("networkSpiralChart labels every line at its end (readable without the HTML legend)", () => {
-  const g = new UndirectedGraph();
-  ["firm", "university", "firm", "university"].forEach((t, k) => g.addNode(`n${k}`, { type: t }));
-  g.addEdge("n0", "n1");
-  g.addEdge("n2", "n3");
-  const r = simulateNetworkSpiral(agentNetworkFromGraph(g), { order: "private", steps: 20 });
-  const svg = networkSpiralChart(r, { lang: "zh" }).toSVG();
-  // firms are members (solid), universities are not (dashed, marked "no access")
-  assert.ok(svg.includes(">企业<"), "firm label");
-  assert.ok(svg.includes(">大学（无平台权限）<"), "university label");
-  assert.ok(networkSpiralChart(r).toSVG().includes(">University (no access)<"), "English label");
+Deno.test("spiralChart: snapshots (log radius; linear radius in Chinese)", async () => {
+  const r = simulateSpiral({ steps: 40, order: "private_order" });
+  await assertSnapshot(import.meta.url, "spiral", spiralChart(r).toSVG());
+  await assertSnapshot(
+    import.meta.url,
+    "spiral-linear-zh",
+    spiralChart(r, { radius: "linear", lang: "zh" }).toSVG(),
+  );
 });

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { starChart } from "../../src/plot/star_chart.ts";
 import { identifyClusters } from "../../src/classify/identify_clusters.ts";
 import { matrixFrom } from "../../src/indicators/matrix.ts";
-import { ValidationError } from "../../src/data/validation_error.ts";
+import { ValidationError } from "../../src/core/validation_error.ts";
+import { assertSnapshot } from "./snapshot.ts";
 
 const rows = [
   { region: "R1", sector: "A", eco_stars: 3, us_strong: true },
@@ -32,7 +33,7 @@ Deno.test("starChart(): Chinese, straight from identifyClusters", () => {
     rows: ["R1", "R2", "R3", "R4"],
     cols: ["A", "B", "C"],
   });
-  const html = starChart(identifyClusters(x), { lang: "zh" }).toHTML();
+  const html = starChart(identifyClusters(x).table, { lang: "zh" }).toHTML();
   assert.ok(html.includes("欧洲集群观察站星级"));
   assert.ok(html.includes("星级（规模、专业化、集中度）: 3"));
 });
@@ -42,8 +43,34 @@ Deno.test("starChart(): a table without the star columns is a ValidationError", 
     assert.ok(e instanceof ValidationError);
     assert.match(
       e.message,
-      /column "eco_stars": expected a column "eco_stars" \(the table of identifyClusters\), received none/,
+      /column "eco_stars": expected a column "eco_stars" \(the table of identifyClusters\), received columns region, sector/,
     );
     return true;
   });
+});
+
+Deno.test("starChart(): snapshots (identifyClusters input; all cells)", async () => {
+  const x = matrixFrom([[50, 5, 5], [5, 50, 5], [5, 5, 50], [20, 20, 20]], {
+    rows: ["R1", "R2", "R3", "R4"],
+    cols: ["A", "B", "C"],
+  });
+  await assertSnapshot(import.meta.url, "star-chart", starChart(identifyClusters(x), { lang: "zh" }).toSVG());
+  await assertSnapshot(
+    import.meta.url,
+    "star-chart-all",
+    starChart(rows, { minStars: 0, names: { R1: "One" } }).toSVG(),
+  );
+});
+
+Deno.test("starChart(): the 0.1 rowNames/colNames equal names", () => {
+  const today = starChart(rows, { names: { R1: "一区", A: "甲类" } }).toSVG();
+  assert.equal(
+    starChart(rows, { rowNames: { R1: "一区" }, colNames: new Map([["A", "甲类"]]) }).toSVG(),
+    today,
+  );
+  assert.ok(today.includes("一区 × 甲类"));
+  assert.throws(
+    () => starChart(rows, { names: {}, colNames: { A: "甲类" } }),
+    (e: unknown) => e instanceof ValidationError && e.issues[0]!.column === "colNames",
+  );
 });

@@ -1,0 +1,66 @@
+/**
+ * The PNG rasteriser (resvg, a native addon), loaded only when its permissions allow: importing ClusterLab,
+ * loading data, computing indicators and rendering SVG need `--allow-read` alone. The addon needs
+ * `--allow-ffi` (to load its `.node` file) and `--allow-sys` (it reads the CPU list when it loads). When the
+ * process already has both (`-A`, the Jupyter kernel, the tests) the addon is loaded with this module, so
+ * `Figure.toPNG()` stays synchronous; otherwise it is loaded by the first call that needs it
+ * ({@link loadRasteriser}, e.g. `await figure.save("x.png")`), which is where Deno asks for the permissions.
+ * PNG 光栅化器：仅在需要且有权限时加载。
+ * @module
+ */
+import type * as ResvgModule from "../deps/resvg.ts";
+import { checkSize, formatBytes } from "../core/size_guard.ts";
+
+let resvg: typeof ResvgModule | undefined;
+let loading: Promise<typeof ResvgModule> | undefined;
+
+function granted(name: "ffi" | "sys"): boolean {
+  try {
+    return Deno.permissions.querySync({ name }).state === "granted";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Load the rasteriser (once). Without `--allow-ffi` and `--allow-sys` Deno asks for them here (or, when it
+ * cannot ask, rejects with its own `NotCapable` error naming the flag).
+ */
+export function loadRasteriser(): Promise<typeof ResvgModule> {
+  loading ??= import("../deps/resvg.ts").then((m) => (resvg = m));
+  loading.catch(() => (loading = undefined));
+  return loading;
+}
+
+/** The loaded rasteriser, or an error that says what to run with. */
+export function rasteriser(): typeof ResvgModule {
+  if (resvg) return resvg;
+  throw new Deno.errors.NotCapable(
+    "PNG rendering loads the resvg rasteriser, a native addon that needs --allow-ffi and --allow-sys: " +
+      'run with `deno run --allow-read --allow-ffi --allow-sys …` (or -A), or call `await figure.save("x.png")`, ' +
+      "which loads it (asking for the permissions); SVG and HTML need --allow-read alone",
+  );
+}
+
+/** Is the rasteriser loaded (so `toPNG()` works synchronously)? */
+export function rasteriserLoaded(): boolean {
+  return resvg !== undefined;
+}
+
+/**
+ * Refuse a raster too large for memory before resvg allocates it: `width × height` CSS pixels at `scale`,
+ * 4 bytes (RGBA) per device pixel.
+ */
+export function checkRasterSize(svg: string, scale: number): void {
+  const size = (attr: string) => Number(new RegExp(`<svg[^>]*\\s${attr}="([0-9.]+)"`).exec(svg)?.[1] ?? 0);
+  const w = size("width"), h = size("height");
+  const pixels = w * scale * h * scale;
+  checkSize("options of toPNG", "scale", {
+    what: `${w} × ${h} pixels at scale ${scale} (${formatBytes(pixels * 4)} of RGBA)`,
+    values: pixels,
+    bytes: 4,
+    hint: "use a smaller scale, width or height",
+  });
+}
+
+if (granted("ffi") && granted("sys")) await loadRasteriser();
