@@ -7,7 +7,7 @@ import { proximity } from "../src/indicators/proximity.ts";
 import { density } from "../src/indicators/density.ts";
 import { complexity } from "../src/indicators/complexity.ts";
 import { opportunity } from "../src/indicators/opportunity.ts";
-import { Random } from "../src/models/random.ts";
+import { Random } from "../src/core/random.ts";
 
 /** RCA → presence → proximity → density → ECI/PCI → COI/COG. */
 export function pipeline(x: Matrix) {
@@ -33,7 +33,7 @@ export function synthetic(nrow: number, ncol: number, fill = 0.15, seed = 1): Ma
   for (let i = 0; i < nrow; i++) {
     for (let j = 0; j < ncol; j++) {
       const p = scale * (0.25 + c[i]! * (1.5 - q[j]!)) / 1.25;
-      data[i * ncol + j] = rng.next() < p ? Math.exp(rng.normal(2, 1)) : rng.next() * 0.01;
+      data[i * ncol + j] = rng.next() < p ? Math.exp(rng.normal({ mean: 2, sd: 1 })) : rng.next() * 0.01;
     }
   }
   const rows = Array.from({ length: nrow }, (_, i) => `r${i}`),

@@ -16,10 +16,10 @@ import { krugman } from "../src/indicators/krugman.ts";
 import { gini } from "../src/indicators/gini.ts";
 import { locationalGini } from "../src/indicators/locational_gini.ts";
 import { ellisonGlaeser } from "../src/indicators/ellison_glaeser.ts";
-import { mulberry32 } from "../src/models/random.ts";
+import { Random } from "../src/core/random.ts";
 
 function synthetic(nrow: number, ncol: number, fill: number, seed: number): Matrix {
-  const rnd = mulberry32(seed);
+  const rnd = new Random(seed).stream();
   const data = new Float64Array(nrow * ncol);
   for (let k = 0; k < data.length; k++) if (rnd() < fill) data[k] = Math.floor(1 + 1000 * rnd() * rnd());
   const rows = Array.from({ length: nrow }, (_, i) => `R${i}`),
@@ -35,8 +35,8 @@ const sic4 = (await loadDataset("uk-employment-sic4")).params({ y: 2018 }).filte
   d: { year: number },
   $: { y: number },
 ) => d.year === $.y);
-const ukClusters = matrixFrom(clusters, { row: "region", col: "cluster", value: "value" });
-const ukSic4 = matrixFrom(sic4, { row: "region", col: "sector", value: "value" });
+const ukClusters = matrixFrom(clusters, { sector: "cluster" });
+const ukSic4 = matrixFrom(sic4);
 const mid = synthetic(500, 200, 0.15, 7);
 const big = synthetic(3000, 1000, 0.15, 11);
 

@@ -6,7 +6,7 @@ import { allianceStock } from "../src/indicators/alliance_stock.ts";
 import { entropyWeights } from "../src/indicators/entropy_weights.ts";
 import { couplingCoordination } from "../src/classify/coupling.ts";
 import { classifyGovernance } from "../src/classify/governance.ts";
-import { Random } from "../src/models/random.ts";
+import { Random } from "../src/core/random.ts";
 
 const rng = new Random(42);
 const panel = Array.from({ length: 10_000 }, (_, i) => ({
@@ -27,13 +27,11 @@ Deno.bench("entropyWeights: 10,000 rows × 4 indicators", () => {
 });
 
 Deno.bench("couplingCoordination: 10,000 rows × 3 subsystems", () => {
-  couplingCoordination(panel, { subsystems: ["u1", "u2", "u3"] });
+  couplingCoordination(panel, ["u1", "u2", "u3"]);
 });
 
 Deno.bench("classifyGovernance: 341 rows (China-sized), 200 bootstrap replicates", () => {
-  classifyGovernance(small, {
-    knowledge: { a: "+", b: "+" },
-    alliance: { c: "+", d: "+" },
+  classifyGovernance(small, { knowledge: { a: "+", b: "+" }, alliance: { c: "+", d: "+" } }, {
     bootstrap: { replicates: 200, seed: 1 },
   });
 });

@@ -7,10 +7,11 @@
  *   deno bench -A bench/interactive_bench.ts
  */
 import * as Plot from "@observablehq/plot";
-import { interactive, sliderRange } from "../src/plot/interactive.ts";
-import { spiralExplorer } from "../src/plot/spiral_explorer.ts";
-import { quadrantExplorer } from "../src/plot/quadrant_explorer.ts";
-import { Random } from "../src/models/random.ts";
+import { interactive } from "../src/notebook/interactive.ts";
+import { sliderRange } from "../src/notebook/slider.ts";
+import { spiralExplorer } from "../src/notebook/spiral_explorer.ts";
+import { quadrantExplorer } from "../src/notebook/quadrant_explorer.ts";
+import { Random } from "../src/core/random.ts";
 
 // A China-sized governance panel: 31 provinces × 12 years, seeded.
 const rng = new Random(7);

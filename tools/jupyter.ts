@@ -6,6 +6,7 @@
  */
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Edition } from "./editions.ts";
 
 /** The project root (the folder of deno.json). */
 export const ROOT: string = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -89,11 +90,16 @@ export interface ExecuteOptions {
   readonly env?: Record<string, string>;
   /** Pass output through to this process's stdout/stderr (default) or capture it. */
   readonly capture?: boolean;
+  /** The student edition (default: cells tagged `teacher` left out) or the teacher edition (every cell). */
+  readonly edition?: Edition;
+  /** Leave the code cells' source out of the HTML (default false; a report shows its outputs only). */
+  readonly hideCode?: boolean;
 }
 
 /**
  * Execute notebooks with the Deno kernel (through the runner) and, with `html`, render them. A notebook in
- * `notebooks/sub/` goes to `out/sub/`; a notebook outside `notebooks/` goes to `out/`.
+ * `notebooks/sub/` goes to `out/sub/`; a notebook outside `notebooks/` goes to `out/`. The student edition
+ * is executed unless `edition: "teacher"` (tools/editions.ts).
  */
 export async function executeNotebooks(
   notebooks: string[],
@@ -109,7 +115,16 @@ export async function executeNotebooks(
   }
   let stdout = "", stderr = "", ok = true;
   for (const [out, nbs] of groups) {
-    const args = [RUNNER, "--out", out, ...(options.html ? ["--html"] : []), ...nbs];
+    const args = [
+      RUNNER,
+      "--out",
+      out,
+      "--edition",
+      options.edition ?? "student",
+      ...(options.html ? ["--html"] : []),
+      ...(options.hideCode ? ["--no-input"] : []),
+      ...nbs,
+    ];
     const cmd = new Deno.Command(python, {
       args,
       env: { ...kernelEnv, NO_COLOR: "1", CLUSTERLAB_DENO: Deno.execPath(), ...(options.env ?? {}) },

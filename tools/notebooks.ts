@@ -8,16 +8,26 @@
  *   deno task notebooks --param REGION=浙江     sets CLUSTERLAB_REGION for the notebooks (see `param()`); warns
  *                                               when no chosen notebook reads the parameter
  *   deno task notebooks --out DIR               another output folder
+ *   deno task notebooks --dir STUDY             the notebooks of a study folder (`deno task new`) instead of
+ *                                               notebooks/, into STUDY/out/ (or --out DIR)
+ *   deno task notebooks --teacher               the teacher edition (cells tagged `teacher` kept, see
+ *                                               tools/editions.ts) into out/teacher/ (or --out DIR); without
+ *                                               it, the student edition (those cells left out) into out/
  * @module
  */
-import { basename, join, relative } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { executeNotebooks, listNotebooks, ROOT } from "./jupyter.ts";
+import type { Edition } from "./editions.ts";
 
-/** Command-line arguments → notebooks prefixes, CLUSTERLAB_* environment and output folder. */
-export function parseArgs(args: string[]): { only: string[]; env: Record<string, string>; out: string } {
+/** Command-line arguments → notebooks prefixes, CLUSTERLAB_* environment, output folder and edition. */
+export function parseArgs(
+  args: string[],
+  cwd: string = Deno.cwd(),
+): { only: string[]; env: Record<string, string>; out: string; edition: Edition; dir?: string } {
   const only: string[] = [];
   const env: Record<string, string> = {};
-  let out = join(ROOT, "out");
+  let out: string | undefined, dir: string | undefined;
+  let edition: Edition = "student";
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const next = () => {
@@ -26,15 +36,23 @@ export function parseArgs(args: string[]): { only: string[]; env: Record<string,
       return v;
     };
     if (a === "--only") only.push(next());
-    else if (a === "--out") out = next();
+    else if (a === "--out") out = resolve(cwd, next());
+    else if (a === "--dir") dir = resolve(cwd, next());
+    else if (a === "--teacher") edition = "teacher";
     else if (a === "--param") {
       const kv = next();
       const eq = kv.indexOf("=");
       if (eq < 1) throw new Error(`--param expects NAME=VALUE, received "${kv}"`);
       env[`CLUSTERLAB_${kv.slice(0, eq).toUpperCase()}`] = kv.slice(eq + 1);
-    } else throw new Error(`Unknown argument "${a}". Use --only PREFIX, --param NAME=VALUE, --out DIR.`);
+    } else {
+      throw new Error(
+        `Unknown argument "${a}". Use --only PREFIX, --param NAME=VALUE, --out DIR, --dir STUDY, --teacher.`,
+      );
+    }
   }
-  return { only, env, out };
+  const base = dir ?? ROOT;
+  out ??= edition === "teacher" ? join(base, "out", "teacher") : join(base, "out");
+  return { only, env, out, edition, ...(dir === undefined ? {} : { dir }) };
 }
 
 function escape(s: string): string {
@@ -48,11 +66,19 @@ async function notebookTitle(path: string): Promise<string> {
   return src.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? basename(path, ".ipynb");
 }
 
-/** Write `out/index.html`, linking the rendered HTML of every notebook in `notebooks` that has one. */
-export async function writeIndex(out: string, notebooks: string[]): Promise<void> {
+/**
+ * Write `out/index.html`, linking the rendered HTML of every notebook in `notebooks` that has one (the
+ * teacher edition's index says so in its heading); links are relative to `base` (default `notebooks/`).
+ */
+export async function writeIndex(
+  out: string,
+  notebooks: string[],
+  edition: Edition = "student",
+  base: string = join(ROOT, "notebooks"),
+): Promise<void> {
   const items: string[] = [];
   for (const nb of notebooks) {
-    const rel = relative(join(ROOT, "notebooks"), nb).replace(/\.ipynb$/, "");
+    const rel = relative(base, nb).replace(/\.ipynb$/, "");
     try {
       await Deno.stat(join(out, `${rel}.html`));
     } catch {
@@ -66,7 +92,9 @@ export async function writeIndex(out: string, notebooks: string[]): Promise<void
   }
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ClusterLab notebooks</title>
 <style>body{font-family:"Noto Sans CJK SC",system-ui,sans-serif;max-width:50em;margin:2em auto;line-height:1.5}</style>
-</head><body><h1>ClusterLab notebooks · 创新集群笔记本</h1><ul>
+</head><body><h1>ClusterLab notebooks · 创新集群笔记本${
+    edition === "teacher" ? " — teacher edition · 教师版" : ""
+  }</h1><ul>
 ${items.join("\n")}
 </ul></body></html>\n`;
   await Deno.writeTextFile(join(out, "index.html"), html);
@@ -102,26 +130,29 @@ export function unreadParams(params: string[], read: Map<string, string[]>): str
 }
 
 if (import.meta.main) {
-  const { only, env, out } = parseArgs(Deno.args);
-  const all = await listNotebooks();
+  const { only, env, out, edition, dir } = parseArgs(Deno.args, Deno.env.get("INIT_CWD") ?? Deno.cwd());
+  const base = dir ?? join(ROOT, "notebooks");
+  const all = (await listNotebooks(base)).filter((nb) => !relative(base, nb).startsWith("out/"));
   const chosen = only.length === 0
     ? all
-    : all.filter((nb) =>
-      only.some((p) => basename(nb).startsWith(p) || relative(join(ROOT, "notebooks"), nb).startsWith(p))
-    );
+    : all.filter((nb) => only.some((p) => basename(nb).startsWith(p) || relative(base, nb).startsWith(p)));
   if (chosen.length === 0) {
     console.error(`No notebook matches ${only.join(", ")}`);
     Deno.exit(1);
   }
   const read = new Map<string, string[]>();
   for (const nb of chosen) {
-    read.set(relative(join(ROOT, "notebooks"), nb), notebookParams(await Deno.readTextFile(nb)));
+    read.set(relative(base, nb), notebookParams(await Deno.readTextFile(nb)));
   }
   const unread = unreadParams(Object.keys(env).map((k) => k.replace(/^CLUSTERLAB_/, "")), read);
   for (const w of unread) console.warn(`Warning: ${w}`);
   await Deno.mkdir(out, { recursive: true });
-  const r = await executeNotebooks(chosen, { out, html: true, env });
-  await writeIndex(out, all);
-  console.log(`\nExecuted notebooks and HTML renderings are in ${out}/ (index: ${join(out, "index.html")})`);
+  const r = await executeNotebooks(chosen, { out, html: true, env, edition });
+  await writeIndex(out, all, edition, base);
+  console.log(
+    `\nExecuted notebooks and HTML renderings (${edition} edition) are in ${out}/ (index: ${
+      join(out, "index.html")
+    })`,
+  );
   if (!r.ok) Deno.exit(1);
 }

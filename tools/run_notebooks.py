@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Execute Deno notebooks headlessly with nbclient and render them to HTML with nbconvert.
 
-Usage: run_notebooks.py [--out DIR] [--html] [--kernel deno] NOTEBOOK...
+Usage: run_notebooks.py [--out DIR] [--html] [--no-input] [--kernel deno] [--edition student|teacher] NOTEBOOK...
 
 * Waits for outputs the Deno kernel publishes after it reports idle (nbclient would drop them), and files
   any later straggler under the cell it belongs to.
 * Stops at the first failing cell and prints the cell's real error (name, message, traceback), the
   notebook and the cell number (for a syntax error, which the kernel reports as a bare "Execution failed",
   the parse error from `deno fmt`); exit code 1.
-* Writes the executed copy (DIR/<name>.ipynb) and, with --html, a self-contained HTML file (DIR/<name>.html).
+* Writes the executed copy (DIR/<name>.ipynb) and, with --html, a self-contained HTML file (DIR/<name>.html);
+  --no-input leaves the code out of the HTML (a report shows its outputs only).
 * The kernel runs in the notebook's folder, so it finds the project's deno.json and frozen deno.lock.
+* --edition student (the default) leaves out the cells tagged "teacher" (their metadata has
+  "tags": ["teacher"]); --edition teacher executes every cell (tools/editions.ts describes the convention).
 """
 import argparse
 import asyncio
@@ -98,6 +101,17 @@ class DenoClient(NotebookClient):
         self._earlier[parent_msg_id] = (cell, cell_index)
 
 
+TEACHER_TAG = "teacher"
+
+
+def edition_of(nb, edition):
+    """The notebook of an edition: the student edition drops the cells tagged "teacher" (as editionOf() in
+    tools/editions.ts does); the teacher edition keeps every cell."""
+    if edition == "student":
+        nb.cells = [c for c in nb.cells if TEACHER_TAG not in c.get("metadata", {}).get("tags", [])]
+    return nb
+
+
 def cell_error(nb):
     """The first error output of the notebook, as text, and the 1-based code-cell number."""
     k = 0
@@ -162,11 +176,15 @@ def with_png_links(nb):
     return nb
 
 
-def render_html(nb, path):
+def render_html(nb, path, no_input=False):
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter()
     exporter.embed_images = True
+    if no_input:  # a report: outputs only, no code and no prompts
+        exporter.exclude_input = True
+        exporter.exclude_input_prompt = True
+        exporter.exclude_output_prompt = True
     body, _ = exporter.from_notebook_node(with_png_links(nb))
     body = self_contained(body)
     with open(path, "w", encoding="utf-8") as f:
@@ -180,12 +198,14 @@ def main():
     ap.add_argument("--html", action="store_true")
     ap.add_argument("--kernel", default="deno")
     ap.add_argument("--timeout", type=int, default=900)
+    ap.add_argument("--edition", choices=["student", "teacher"], default="student")
+    ap.add_argument("--no-input", action="store_true", help="leave the code cells' source out of the HTML")
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     failed = 0
     for path in args.notebooks:
         name = os.path.splitext(os.path.basename(path))[0]
-        nb = nbformat.read(path, as_version=4)
+        nb = edition_of(nbformat.read(path, as_version=4), args.edition)
         client = DenoClient(
             nb,
             kernel_name=args.kernel,
@@ -228,7 +248,7 @@ def main():
         line = f"ok {path} ({time.time() - t0:.1f} s) -> {executed}"
         if args.html:
             html = os.path.join(args.out, f"{name}.html")
-            render_html(nb, html)
+            render_html(nb, html, args.no_input)
             line += f", {html}"
         print(line, flush=True)
     sys.exit(1 if failed else 0)

@@ -1,6 +1,7 @@
 /**
- * All tests: unit tests and the execution of every notebook (tests/notebooks_test.ts), through `deno test`,
- * then a plain closing line `N passed, N failed` computed from the JUnit report.
+ * All tests: unit tests, the execution of every notebook (tests/notebooks_test.ts) and the JSDoc examples of
+ * `src/` (`deno test --doc`: every example asserts its result), through `deno test`, then a plain closing
+ * line `N passed, N failed` computed from the JUnit report.
  *
  *   deno task test            everything
  *   deno task test tests/data only these files (any `deno test` arguments)
@@ -12,9 +13,9 @@ import { ROOT } from "./jupyter.ts";
 const junit = join(ROOT, "out", "junit.xml");
 await Deno.mkdir(join(ROOT, "out"), { recursive: true });
 await Deno.remove(junit).catch(() => {});
-const targets = Deno.args.length > 0 ? Deno.args : ["tests/"];
+const targets = Deno.args.length > 0 ? Deno.args : ["tests/", "src/"];
 const status = await new Deno.Command(Deno.execPath(), {
-  args: ["test", "-A", "--junit-path", junit, ...targets],
+  args: ["test", "-A", "--doc", "--junit-path", junit, ...targets],
   cwd: ROOT,
   stdout: "inherit",
   stderr: "inherit",

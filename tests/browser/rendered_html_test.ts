@@ -10,14 +10,11 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import * as Plot from "@observablehq/plot";
 import { findPython, installKernel, ROOT, RUNNER } from "../../tools/jupyter.ts";
-import {
-  interactive,
-  type InteractiveFigure,
-  type InteractiveMode,
-  sliderRange,
-} from "../../src/plot/interactive.ts";
-import { spiralExplorer } from "../../src/plot/spiral_explorer.ts";
-import { quadrantExplorer } from "../../src/plot/quadrant_explorer.ts";
+import { interactive } from "../../src/notebook/interactive.ts";
+import type { InteractiveFigure, InteractiveMode } from "../../src/notebook/interactive_figure.ts";
+import { sliderRange } from "../../src/notebook/slider.ts";
+import { spiralExplorer } from "../../src/notebook/spiral_explorer.ts";
+import { quadrantExplorer } from "../../src/notebook/quadrant_explorer.ts";
 import { simulateSpiral } from "../../src/models/seci.ts";
 import { classifyGovernance, GOVERNANCE_PHASES } from "../../src/classify/governance.ts";
 import { Browser, findChromium, type Page } from "./cdp.ts";
@@ -323,12 +320,14 @@ for (const mode of ["frames", "data"] as const) {
             await moveWidgetSlider(q, 0, 0, i);
             const st = await moveWidgetSlider(q, 0, 1, j);
             assert.equal(st.frame, String(i * thresholds.length + j));
-            const g = classifyGovernance(rows.filter((r) => r.year === y), {
-              knowledge: "K",
-              alliance: "A",
-              threshold: t,
-              bootstrap: { replicates: 0 },
-            });
+            const g = classifyGovernance(
+              rows.filter((r) => r.year === y),
+              { knowledge: "K", alliance: "A" },
+              {
+                threshold: t,
+                bootstrap: { replicates: 0 },
+              },
+            );
             const quads = g.table.array("quadrant") as string[];
             for (const k of ["LL", "HL", "LH", "HH"] as const) {
               const label = `${GOVERNANCE_PHASES[k].zh} (${quads.filter((x) => x === k).length})`;

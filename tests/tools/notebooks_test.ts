@@ -19,10 +19,19 @@ Deno.test("parseArgs(): --param NAME=VALUE sets CLUSTERLAB_NAME (upper-cased), -
   assert.deepEqual(a.only, ["03", "course/05"]);
   assert.deepEqual(a.env, { CLUSTERLAB_REGION: "浙江", CLUSTERLAB_YEAR: "2020" });
   assert.equal(a.out, join(ROOT, "out"));
+  assert.equal(a.edition, "student");
   assert.equal(parseArgs(["--param", "EXPR=a=b"]).env.CLUSTERLAB_EXPR, "a=b");
   assert.throws(() => parseArgs(["--param", "=x"]), /--param expects NAME=VALUE, received "=x"/);
   assert.throws(() => parseArgs(["--only"]), /--only needs a value/);
   assert.throws(() => parseArgs(["--region", "x"]), /Unknown argument "--region"/);
+});
+
+Deno.test("parseArgs(): --teacher chooses the teacher edition, into out/teacher/ unless --out says otherwise", () => {
+  const t = parseArgs(["--only", "course/", "--teacher"]);
+  assert.equal(t.edition, "teacher");
+  assert.equal(t.out, join(ROOT, "out", "teacher"));
+  assert.equal(parseArgs(["--teacher", "--out", "/tmp/x"]).out, "/tmp/x");
+  assert.equal(parseArgs(["--out", "/tmp/x", "--teacher"]).out, "/tmp/x");
 });
 
 Deno.test("notebookParams(): the names of every param() call in code cells, upper-cased", () => {
@@ -76,6 +85,9 @@ Deno.test("writeIndex(): links every notebook that has a rendered HTML, with its
       [`${rel}/01-a.html`, "Lesson &lt;1&gt; · 第一课"],
       [`${rel}/02-b.html`, "02-b"], // no markdown heading: the file name
     ]);
+    assert.doesNotMatch(html, /teacher edition/);
+    await writeIndex(dir, [a, b, c], "teacher");
+    assert.match(await Deno.readTextFile(join(dir, "index.html")), /<h1>[^<]*teacher edition · 教师版<\/h1>/);
   } finally {
     await Deno.remove(dir, { recursive: true });
     await Deno.remove(src, { recursive: true });

@@ -1,0 +1,29 @@
+/**
+ * The whole process a user runs on a long CSV (timed from outside with `farm-bench`, bench/README.md):
+ * start, read the CSV into the region × sector matrix, RCA → presence → proximity → density → ECI/PCI →
+ * COI/COG, exit. `--arquero` reads with `readCSV` + `matrixFrom` instead of `scanLong` (the 0.1 path).
+ *
+ *   deno run -A bench/_large_inputs.ts csv /tmp/long.csv
+ *   farm-bench -n 5 -- deno run -A bench/_csv_to_cog.ts /tmp/long.csv
+ */
+import { matrixFrom, readCSV, scanLong } from "../src/mod.ts";
+import { pipeline } from "./_complexity_pipeline.ts";
+
+const [path, mode] = Deno.args;
+if (!path) throw new Error("usage: _csv_to_cog.ts LONG.csv [--arquero]");
+const t0 = performance.now();
+const x = mode === "--arquero"
+  ? matrixFrom(await readCSV(path, { text: ["region", "sector"] }), {
+    region: "region",
+    sector: "sector",
+    value: "value",
+  })
+  : (await scanLong(path, { as: "matrix" })).matrix;
+const t1 = performance.now();
+const { o } = pipeline(x);
+const t2 = performance.now();
+console.log(
+  `${x.nrow} × ${x.ncol}: read ${(t1 - t0).toFixed(0)} ms, pipeline ${(t2 - t1).toFixed(0)} ms, COI[0] ${
+    o.coi.values[0]!.toFixed(6)
+  }`,
+);
