@@ -109,7 +109,7 @@ export {
 export { symbiosisJacobian } from "./models/symbiosis.ts";
 
 // plot
-export { document } from "./plot/document.ts";
+export { chartDocument } from "./plot/document.ts";
 export { FONT_FAMILY, PNG_LATIN_FONTS, rasterSVG } from "./plot/fonts.ts";
 export { displayName } from "./plot/names.ts";
 export { LISA_CATEGORIES, lisaLegend } from "./plot/lisa_colors.ts";

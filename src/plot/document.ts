@@ -1,9 +1,24 @@
 /**
- * A server-side DOM for Observable Plot (linkedom), shared by every chart ClusterLab renders.
+ * A server-side DOM for Observable Plot (linkedom), shared by every chart ClusterLab renders, created when
+ * the first chart is rendered (importing ClusterLab does not load linkedom: see `deps/lazy.ts`).
  * @module
  */
-import { parseHTML } from "../deps/linkedom.ts";
+import { linkedom } from "../deps/lazy.ts";
 
-/** The linkedom `document` Plot renders into. */
-export const document: Document = parseHTML("<!doctype html><html><head></head><body></body></html>")
-  .document as unknown as Document;
+let doc: Document | undefined;
+
+/**
+ * The linkedom `document` Plot renders into (created on first call, then shared).
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { chartDocument } from "clusterlab/advanced";
+ * assert.equal(chartDocument(), chartDocument());
+ * assert.equal(chartDocument().createElement("svg").tagName.toLowerCase(), "svg");
+ * ```
+ */
+export function chartDocument(): Document {
+  return doc ??= linkedom().parseHTML("<!doctype html><html><head></head><body></body></html>")
+    .document as unknown as Document;
+}

@@ -6,7 +6,7 @@
  * @module
  */
 import * as Plot from "../deps/plot.ts";
-import { document } from "./document.ts";
+import { chartDocument } from "./document.ts";
 import { FONT_FAMILY, rasterSVG } from "./fonts.ts";
 import { fnv1a } from "./hash.ts";
 import { checkRasterSize, loadRasteriser, rasteriser, rasteriserLoaded } from "./raster.ts";
@@ -184,7 +184,7 @@ export function plot(options01: PlotOptions & FigureOptions, description01?: str
   const style = typeof options.style === "object" && options.style !== null ? options.style : {};
   const el = Plot.plot({
     ...plotOptions,
-    document,
+    document: chartDocument(),
     style: { fontFamily: `${FONT_FAMILY}, sans-serif`, fontSize: "11px", ...style },
   } as Plot.PlotOptions);
   const title = typeof options.title === "string" ? options.title : undefined;

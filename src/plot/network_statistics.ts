@@ -9,7 +9,7 @@ import * as Plot from "../deps/plot.ts";
 import type { Bilingual, Lang } from "../core/i18n.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import type { NetworkSpiralResult } from "../models/network_spiral.ts";
-import { document } from "./document.ts";
+import { chartDocument } from "./document.ts";
 import { Figure } from "./figure.ts";
 import { FONT_FAMILY } from "./fonts.ts";
 import { textWidth } from "./frame.ts";
@@ -77,7 +77,7 @@ function styles(runs: readonly NetworkSpiralResult[]): { color: string; dash?: s
 }
 
 function svgEl(tag: string, attrs: Record<string, string | number>, text?: string): Element {
-  const el = document.createElementNS(SVG_NS, tag);
+  const el = chartDocument().createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   if (text !== undefined) el.textContent = text;
   return el;
@@ -106,7 +106,7 @@ function panel(
   o: { width: number; height: number; xLabel: string | null; maxStep: number },
 ): Element {
   const svg = Plot.plot({
-    document,
+    document: chartDocument(),
     width: o.width,
     height: o.height,
     marginTop: 24,

@@ -1,17 +1,17 @@
 /**
  * The PNG rasteriser (resvg, a native addon), loaded only when its permissions allow: importing ClusterLab,
  * loading data, computing indicators and rendering SVG need `--allow-read` alone. The addon needs
- * `--allow-ffi` (to load its `.node` file) and `--allow-sys` (it reads the CPU list when it loads). When the
- * process already has both (`-A`, the Jupyter kernel, the tests) the addon is loaded with this module, so
- * `Figure.toPNG()` stays synchronous; otherwise it is loaded by the first call that needs it
- * ({@link loadRasteriser}, e.g. `await figure.save("x.png")`), which is where Deno asks for the permissions.
+ * `--allow-ffi` (to load its `.node` file) and `--allow-sys` (it reads the CPU list when it loads). It is
+ * evaluated by the first PNG, never at import (`deps/lazy.ts`): when the process already has both
+ * permissions (`-A`, the Jupyter kernel, the tests) `Figure.toPNG()` loads it synchronously; otherwise
+ * {@link loadRasteriser} (e.g. `await figure.save("x.png")`) is where Deno asks for them.
  * PNG 光栅化器：仅在需要且有权限时加载。
  * @module
  */
 import type * as ResvgModule from "../deps/resvg.ts";
+import { resvg, resvgLoaded } from "../deps/lazy.ts";
 import { checkSize, formatBytes } from "../core/size_guard.ts";
 
-let resvg: typeof ResvgModule | undefined;
 let loading: Promise<typeof ResvgModule> | undefined;
 
 function granted(name: "ffi" | "sys"): boolean {
@@ -22,19 +22,30 @@ function granted(name: "ffi" | "sys"): boolean {
   }
 }
 
+/** Does the process hold the permissions the addon needs (so it can be loaded synchronously)? */
+function permitted(): boolean {
+  return granted("ffi") && granted("sys");
+}
+
 /**
  * Load the rasteriser (once). Without `--allow-ffi` and `--allow-sys` Deno asks for them here (or, when it
  * cannot ask, rejects with its own `NotCapable` error naming the flag).
  */
 export function loadRasteriser(): Promise<typeof ResvgModule> {
-  loading ??= import("../deps/resvg.ts").then((m) => (resvg = m));
+  loading ??= (async () => {
+    if (!permitted()) {
+      await Deno.permissions.request({ name: "ffi" });
+      await Deno.permissions.request({ name: "sys" });
+    }
+    return resvg();
+  })();
   loading.catch(() => (loading = undefined));
   return loading;
 }
 
-/** The loaded rasteriser, or an error that says what to run with. */
+/** The rasteriser (evaluated on first use when the permissions are held), or an error that says what to run with. */
 export function rasteriser(): typeof ResvgModule {
-  if (resvg) return resvg;
+  if (resvgLoaded() || permitted()) return resvg();
   throw new Deno.errors.NotCapable(
     "PNG rendering loads the resvg rasteriser, a native addon that needs --allow-ffi and --allow-sys: " +
       'run with `deno run --allow-read --allow-ffi --allow-sys …` (or -A), or call `await figure.save("x.png")`, ' +
@@ -42,9 +53,12 @@ export function rasteriser(): typeof ResvgModule {
   );
 }
 
-/** Is the rasteriser loaded (so `toPNG()` works synchronously)? */
+/**
+ * Can `toPNG()` run synchronously: is the rasteriser loaded, or does the process hold the permissions to
+ * load it on first use (`-A`, the Jupyter kernel, the tests)?
+ */
 export function rasteriserLoaded(): boolean {
-  return resvg !== undefined;
+  return resvgLoaded() || permitted();
 }
 
 /**
@@ -62,5 +76,3 @@ export function checkRasterSize(svg: string, scale: number): void {
     hint: "use a smaller scale, width or height",
   });
 }
-
-if (granted("ffi") && granted("sys")) await loadRasteriser();

@@ -13,7 +13,7 @@ import type { Feature, FeatureCollection, Topology } from "../data/geojson.ts";
 import { geometryFromGeoJSON, type RegionGeometry } from "../data/geometry.ts";
 import type { LocalMoranResult } from "../indicators/spatial/local_moran.ts";
 import { listLabels } from "../core/checks.ts";
-import { document } from "./document.ts";
+import { chartDocument } from "./document.ts";
 import { Figure } from "./figure.ts";
 import { FONT_FAMILY } from "./fonts.ts";
 import { LISA_CATEGORIES, lisaLegend } from "./lisa_colors.ts";
@@ -322,7 +322,7 @@ function renderMap(
     ));
   }
   return Plot.plot({
-    document,
+    document: chartDocument(),
     width,
     margin: tiles ? 2 : 4,
     projection: projectionOf(g),
@@ -332,7 +332,7 @@ function renderMap(
 }
 
 function svgEl(tag: string, attrs: Record<string, string | number>, text?: string): Element {
-  const el = document.createElementNS(SVG_NS, tag);
+  const el = chartDocument().createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   if (text !== undefined) el.textContent = text;
   return el;
