@@ -9,12 +9,10 @@ import * as Plot from "../deps/plot.ts";
 import type { Bilingual, Lang } from "../core/i18n.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import type { NetworkSpiralResult } from "../models/network_spiral.ts";
-import { chartDocument } from "./document.ts";
+import { chartDocument, svgElement as svgEl } from "./document.ts";
 import { Figure } from "./figure.ts";
 import { FONT_FAMILY } from "./fonts.ts";
 import { textWidth } from "./frame.ts";
-
-const SVG_NS = "http://www.w3.org/2000/svg";
 
 /** The panels, in reading order: column of the `network` table and its bilingual title. */
 export const NETWORK_STATISTIC_PANELS: readonly { column: string; label: Bilingual }[] = [
@@ -74,13 +72,6 @@ function styles(runs: readonly NetworkSpiralResult[]): { color: string; dash?: s
   return runs.map((r) =>
     r.dynamics === null ? { color: "#8c8c8c", dash: "5,3" } : { color: COLOURS[next++ % COLOURS.length]! }
   );
-}
-
-function svgEl(tag: string, attrs: Record<string, string | number>, text?: string): Element {
-  const el = chartDocument().createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  if (text !== undefined) el.textContent = text;
-  return el;
 }
 
 /** A result of simulateNetworkSpiral, else a ValidationError naming the option. */

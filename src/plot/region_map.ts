@@ -13,7 +13,7 @@ import type { Feature, FeatureCollection, Topology } from "../data/geojson.ts";
 import { geometryFromGeoJSON, type RegionGeometry } from "../data/geometry.ts";
 import type { LocalMoranResult } from "../indicators/spatial/local_moran.ts";
 import { listLabels } from "../core/checks.ts";
-import { chartDocument } from "./document.ts";
+import { chartDocument, svgElement as svgEl } from "./document.ts";
 import { Figure } from "./figure.ts";
 import { FONT_FAMILY } from "./fonts.ts";
 import { LISA_CATEGORIES, lisaLegend } from "./lisa_colors.ts";
@@ -94,7 +94,6 @@ const TEXT = {
 } as const satisfies Record<string, Bilingual>;
 
 const NO_DATA = "#e8e8e8";
-const SVG_NS = "http://www.w3.org/2000/svg";
 
 function isLocalMoran(x: unknown): x is LocalMoranResult {
   return typeof x === "object" && x !== null && "table" in x && "level" in x && "pValue" in x &&
@@ -329,13 +328,6 @@ function renderMap(
     color: { type: "identity" },
     marks,
   } as Plot.PlotOptions) as unknown as SVGSVGElement;
-}
-
-function svgEl(tag: string, attrs: Record<string, string | number>, text?: string): Element {
-  const el = chartDocument().createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  if (text !== undefined) el.textContent = text;
-  return el;
 }
 
 /** Approximate width of a text in px at `size` (CJK characters are square, Latin about 0.55 em). */
