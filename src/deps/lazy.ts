@@ -15,7 +15,9 @@ import { createRequire } from "node:module";
 import type * as LinkedomModule from "./linkedom.ts";
 import type * as ResvgModule from "./resvg.ts";
 
-const require = createRequire(import.meta.url);
+/** `require` needs a file path: a library imported by `https://` URL loads both modules at import instead. */
+const local = import.meta.url.startsWith("file:");
+const require = local ? createRequire(import.meta.url) : undefined;
 
 /**
  * Never called: its `import()`s put the packages in Deno's module graph (resolved and cached, not
@@ -29,9 +31,22 @@ export function moduleGraph(): Promise<unknown>[] {
 let linkedomModule: typeof LinkedomModule | undefined;
 let resvgModule: typeof ResvgModule | undefined;
 
+function granted(name: "ffi" | "sys"): boolean {
+  try {
+    return Deno.permissions.querySync({ name }).state === "granted";
+  } catch {
+    return false;
+  }
+}
+
+if (!local) {
+  linkedomModule = await import("./linkedom.ts");
+  if (granted("ffi") && granted("sys")) resvgModule = await import("./resvg.ts");
+}
+
 /** linkedom, evaluated on first call (it needs `--allow-read` alone). */
 export function linkedom(): typeof LinkedomModule {
-  return linkedomModule ??= require("linkedom") as typeof LinkedomModule;
+  return linkedomModule ??= require!("linkedom") as typeof LinkedomModule;
 }
 
 /**
@@ -39,7 +54,19 @@ export function linkedom(): typeof LinkedomModule {
  * throws Deno's `NotCapable` error (callers check the permissions first and say what to run with).
  */
 export function resvg(): typeof ResvgModule {
-  return resvgModule ??= require("@resvg/resvg-js") as typeof ResvgModule;
+  if (resvgModule) return resvgModule;
+  if (!require) {
+    throw new Deno.errors.NotCapable(
+      "the PNG rasteriser of a ClusterLab imported by URL is loaded by `await loadResvg()` " +
+        '(`await figure.save("x.png")` does it), or at import with --allow-ffi --allow-sys',
+    );
+  }
+  return resvgModule = require("@resvg/resvg-js") as typeof ResvgModule;
+}
+
+/** resvg, evaluated on first call by a dynamic import (where Deno asks for `--allow-ffi` and `--allow-sys`). */
+export async function loadResvg(): Promise<typeof ResvgModule> {
+  return resvgModule ??= local ? resvg() : await import("./resvg.ts");
 }
 
 /** Has {@link linkedom} been evaluated? */

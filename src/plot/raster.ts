@@ -9,7 +9,7 @@
  * @module
  */
 import type * as ResvgModule from "../deps/resvg.ts";
-import { resvg, resvgLoaded } from "../deps/lazy.ts";
+import { loadResvg, resvg, resvgLoaded } from "../deps/lazy.ts";
 import { checkSize, formatBytes } from "../core/size_guard.ts";
 
 let loading: Promise<typeof ResvgModule> | undefined;
@@ -37,7 +37,7 @@ export function loadRasteriser(): Promise<typeof ResvgModule> {
       await Deno.permissions.request({ name: "ffi" });
       await Deno.permissions.request({ name: "sys" });
     }
-    return resvg();
+    return await loadResvg();
   })();
   loading.catch(() => (loading = undefined));
   return loading;

@@ -44,7 +44,7 @@ Deno.test({
         !r.interrupted.includes('"finished"'),
         "the sweep ran to its end: the interrupt did not stop it",
       );
-      assert.ok(r.kept !== null && r.kept > 0 && r.kept < 2000, `rows kept: ${r.kept}`);
+      assert.ok(r.kept !== null && r.kept > 0 && r.kept < 2000, `rows kept: ${r.kept} (${text})`);
       assert.equal(r.later, r.kept, "the sweep went on after the interrupt");
       assert.equal(r.alive, true);
     } finally {
