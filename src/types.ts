@@ -305,7 +305,7 @@ export type {
 export type { BrokerageChartOptions } from "./plot/brokerage.ts";
 export type { CatchUpChartOptions, CatchUpPoint } from "./plot/catch_up.ts";
 export type { CouplingHeatmapOptions } from "./plot/coupling_heatmap.ts";
-export type { FigureOptions, PNGOptions } from "./plot/figure.ts";
+export type { FigureOptions, PNGOptions, SVGOptions } from "./plot/figure.ts";
 export type { MarchChartOptions, MarchPoint } from "./plot/march.ts";
 export type { Names, NamesV01 } from "./plot/names.ts";
 export type { NetworkSpiralChartOptions } from "./plot/network_spiral.ts";
