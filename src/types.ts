@@ -345,6 +345,6 @@ export type { InteractiveMode, InteractiveStats, ToPageOptions } from "./noteboo
 export type { QuadrantExplorerOptions } from "./notebook/quadrant_explorer.ts";
 export type { SliderSpec, SliderSpecs, SliderValue } from "./notebook/slider.ts";
 export type { SpiralExplorerOptions } from "./notebook/spiral_explorer.ts";
-export type { ShowTableOptions, TableView } from "./notebook/table.ts";
+export type { ShowTableOptions, TableLike, TableView } from "./notebook/table.ts";
 
 export type { InteractiveFigure } from "./notebook/interactive_figure.ts";
