@@ -50,6 +50,11 @@ export interface SVGOptions {
 export interface FigureOptions {
   /** A short description of the chart, shown as `text/plain` (default: the title, else "ClusterLab figure"). */
   readonly description?: string;
+  /**
+   * Notes on what was asked for and could not be drawn (e.g. a requested label that does not exist),
+   * shown under the chart in the notebook and kept in {@link Figure.warnings} (default none).
+   */
+  readonly warnings?: readonly string[];
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -101,6 +106,10 @@ export class Figure {
   readonly element: Element;
   /** A short description, shown as `text/plain`. */
   readonly description: string;
+  /** Notes on what was asked for and could not be drawn (shown under the chart; empty when none). */
+  readonly warnings: readonly string[];
+  /** The warnings given to the constructor: the notes shown under the chart. */
+  readonly #notes: readonly string[];
 
   /**
    * Wrap a rendered chart element (`<svg>` or `<figure>`, usually from {@link plot}); `description` is the
@@ -113,6 +122,8 @@ export class Figure {
   constructor(element: Element, options: FigureOptions | string = {}) {
     this.element = element;
     this.description = (typeof options === "string" ? options : options.description) ?? "ClusterLab figure";
+    this.warnings = typeof options === "string" ? [] : [...(options.warnings ?? [])];
+    this.#notes = this.warnings;
     const svgs = element.tagName.toLowerCase() === "svg" ? [element] : [...element.querySelectorAll("svg")];
     for (const s of svgs) {
       s.setAttributeNS(XMLNS_NS, "xmlns", SVG_NS);
@@ -193,10 +204,11 @@ export class Figure {
    * is loaded, as it is in the Jupyter kernel; a script run with `--allow-read` alone gets HTML and text).
    */
   toMimeBundle(): MimeBundle {
+    const notes = this.#notes.map((w) => `<p style="color:#8a4b00;font-size:12px">⚠ ${escapeHTML(w)}</p>`);
     return {
-      "text/html": this.toHTML(),
+      "text/html": this.toHTML() + notes.join(""),
       ...(rasteriserLoaded() ? { "image/png": base64(this.toPNG()) } : {}),
-      "text/plain": escapeText(this.description),
+      "text/plain": escapeText([this.description, ...this.#notes.map((w) => `warning: ${w}`)].join("\n")),
     };
   }
 
@@ -231,7 +243,7 @@ export function plot(options01: PlotOptions & FigureOptions, description01?: str
   const options = description01 === undefined
     ? options01
     : mergeGivenOnce("options of plot", { description: description01 }, options01);
-  const { description, ...plotOptions } = options;
+  const { description, warnings, ...plotOptions } = options;
   const style = typeof options.style === "object" && options.style !== null ? options.style : {};
   const el = Plot.plot({
     ...plotOptions,
@@ -239,5 +251,5 @@ export function plot(options01: PlotOptions & FigureOptions, description01?: str
     style: { fontFamily: `${FONT_FAMILY}, sans-serif`, fontSize: "11px", ...style },
   } as Plot.PlotOptions);
   const title = typeof options.title === "string" ? options.title : undefined;
-  return new Figure(el as unknown as Element, { description: description ?? title });
+  return new Figure(el as unknown as Element, { description: description ?? title, warnings });
 }

@@ -6,6 +6,7 @@
  * @module
  */
 import * as Plot from "../deps/plot.ts";
+import { categoricalRange } from "./palette.ts";
 import type { ColumnTable } from "../deps/arquero.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
@@ -221,6 +222,18 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
   const few = entities.length <= 12;
   const hi = new Set((options.highlight ?? []).map(String));
   const labelled = new Set([...(options.label ?? (few && hi.size === 0 ? entities : [])), ...hi]);
+  const known = new Set(entities);
+  const warnings = (["label", "highlight"] as const).flatMap((o) => {
+    const absent = (options[o] ?? []).map(String).filter((e) => !known.has(e));
+    return absent.length ? [`${o}: ${absent.join(", ")} not in the table (not drawn)`] : [];
+  });
+  // one distinct colour per coloured entity (Plot's 10 colours repeat from the 11th)
+  const coloured = hi.size > 0
+    ? [...new Set(rows.filter((r) => hi.has(r.e)).map((r) => r.name))]
+    : few
+    ? [...new Set(rows.map((r) => r.name))]
+    : [];
+  const range = categoricalRange(coloured.length);
   const last = rows.filter((r, i) => labelled.has(r.e) && (i === rows.length - 1 || rows[i + 1]!.e !== r.e));
   const title = options.title ?? TEXT.title[lang];
   return plot({
@@ -233,7 +246,7 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
     x: { domain: [0, 1], label: `${LABELS.knowledgeStock[lang]} K →`, grid: true },
     y: { domain: [0, 1], label: `↑ ${LABELS.allianceStock[lang]} A`, grid: true },
     color: few || hi.size > 0
-      ? { legend: true, type: "categorical" }
+      ? { legend: true, type: "categorical", domain: coloured, ...(range ? { range: [...range] } : {}) }
       : { legend: true, label: LABELS.year[lang] },
     marks: [
       Plot.ruleX([thresholds.K], { strokeDasharray: "4,3", stroke: "#666" }),
@@ -250,5 +263,6 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
       }),
     ],
     description: title,
+    warnings,
   });
 }

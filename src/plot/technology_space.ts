@@ -26,8 +26,14 @@ export interface TechnologySpaceChartOptions extends TechnologySpaceLayoutOption
   readonly width?: number;
   /** Height in pixels (default 560). */
   readonly height?: number;
-  /** Draw node labels (default true when ≤ 60 sectors). */
+  /**
+   * Draw node labels: true every node, false none; default every node when ≤ 60 sectors, else the
+   * {@link TechnologySpaceChartOptions.labelLimit} most central highlighted sectors (the most central of
+   * all when none is highlighted), named in the caption.
+   */
   readonly showLabels?: boolean;
+  /** How many nodes a large space labels by default (default 20; see `showLabels`). */
+  readonly labelLimit?: number;
 }
 
 const TEXT = {
@@ -36,6 +42,15 @@ const TEXT = {
   yes: { en: "specialised (RTA ≥ 1)", zh: "具有专业化优势（RTA ≥ 1）" },
   no: { en: "not specialised", zh: "无专业化优势" },
   x: { en: "MDS dimension 1", zh: "多维尺度第1维" },
+  labelledHighlighted: {
+    en: (k: number, n: number) =>
+      `Labels: the ${k} most central of ${n} specialised sectors (by link strength)`,
+    zh: (k: number, n: number) => `标注：${n} 个专业化领域中关联强度最高的 ${k} 个`,
+  },
+  labelledCentral: {
+    en: (k: number) => `Labels: the ${k} most central sectors (by link strength)`,
+    zh: (k: number) => `标注：关联强度最高的 ${k} 个领域`,
+  },
   y: { en: "MDS dimension 2", zh: "多维尺度第2维" },
 };
 
@@ -67,6 +82,34 @@ function labelInsets(nodes: readonly TechnologySpaceNode[], width: number): { le
   return { left, right };
 }
 
+/**
+ * The sectors a large space labels: the `limit` most central highlighted ones (centrality: the sum of φ
+ * over the node's drawn links, ties by matrix order), or the most central of all when none is highlighted;
+ * with the caption that says so.
+ */
+export function keyNodes(
+  nodes: readonly TechnologySpaceNode[],
+  links: readonly TechnologySpaceLink[],
+  limit: number,
+  lang: Lang,
+): { labelled: Set<string>; caption: string } {
+  const strength = new Map(nodes.map((d) => [d.sector, 0]));
+  for (const l of links) {
+    strength.set(l.source, strength.get(l.source)! + l.phi);
+    strength.set(l.target, strength.get(l.target)! + l.phi);
+  }
+  const highlighted = nodes.filter((d) => d.highlighted);
+  const pool = highlighted.length ? highlighted : nodes;
+  const order = pool.map((d, i) => ({ d, i })).sort((a, b) =>
+    strength.get(b.d.sector)! - strength.get(a.d.sector)! || a.i - b.i
+  );
+  const picked = order.slice(0, limit).map((o) => o.d.sector);
+  const caption = highlighted.length
+    ? TEXT.labelledHighlighted[lang](picked.length, highlighted.length)
+    : TEXT.labelledCentral[lang](picked.length);
+  return { labelled: new Set(picked), caption };
+}
+
 /** @deprecated Use {@link TechnologySpaceChartOptions} (0.1's name of the options of both chart and layout). */
 export type TechnologySpaceOptions = TechnologySpaceChartOptions;
 
@@ -92,7 +135,13 @@ export type TechnologySpaceOptions = TechnologySpaceChartOptions;
 export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartOptions = {}): Figure {
   const lang = options.lang ?? "en";
   const { nodes, links } = technologySpaceLayout(phi, options);
-  const showLabels = options.showLabels ?? nodes.length <= 60;
+  const all = options.showLabels ?? nodes.length <= 60;
+  const key = options.showLabels === undefined && !all
+    ? keyNodes(nodes, links, options.labelLimit ?? 20, lang)
+    : undefined;
+  const labelled = all ? nodes : key ? nodes.filter((d) => key.labelled.has(d.sector)) : [];
+  const showLabels = labelled.length > 0;
+  const missing = (options.highlight ?? []).filter((s) => !phi.rows.includes(s));
   const title = options.highlightName
     ? (lang === "zh"
       ? `${TEXT.title.zh}：${options.highlightName}${TEXT.of.zh}`
@@ -100,11 +149,12 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartO
     : TEXT.title[lang];
   const status = (d: TechnologySpaceNode) => (d.highlighted ? TEXT.yes[lang] : TEXT.no[lang]);
   const width = options.width ?? 760;
-  const { left, right } = showLabels ? labelInsets(nodes, width) : { left: 30, right: 30 };
+  const { left, right } = showLabels ? labelInsets(labelled, width) : { left: 30, right: 30 };
   return plot({
     width,
     height: options.height ?? 560,
     title,
+    ...(key ? { caption: key.caption } : {}),
     inset: 30,
     insetLeft: left,
     insetRight: right,
@@ -131,7 +181,7 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartO
         title: (d: TechnologySpaceNode) => `${d.label}: ${status(d)}`,
       }),
       ...(showLabels
-        ? [Plot.text(nodes, {
+        ? [Plot.text(labelled, {
           x: "x",
           y: "y",
           text: "label",
@@ -142,5 +192,12 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartO
         : []),
     ],
     description: title,
+    warnings: missing.length
+      ? [
+        `highlight: ${missing.length} sector(s) not in the matrix, not drawn: ${
+          missing.slice(0, 10).join(", ")
+        }`,
+      ]
+      : [],
   });
 }

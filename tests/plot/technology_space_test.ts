@@ -50,3 +50,44 @@ Deno.test("technologySpaceChart: the 0.1 labels equal names", () => {
   assert.ok(today.includes(">Alpha</text>"));
   assert.throws(() => technologySpaceChart(phi, { labels: { a: "x" }, names: { a: "y" } }), /"labels"/);
 });
+
+/** φ of `n` sectors on a circle: near neighbours close; sector s0's neighbours the most central. */
+function ring(n: number) {
+  const names = Array.from({ length: n }, (_, i) => `s${i}`);
+  const d = (i: number, j: number) => Math.min(Math.abs(i - j), n - Math.abs(i - j)) / n;
+  return matrixFrom(names.map((_, i) => names.map((_, j) => (i === j ? 0 : 1 - d(i, j)))), {
+    rows: names,
+    cols: names,
+  });
+}
+
+Deno.test("technologySpaceChart: more than 60 sectors label the most central highlighted ones, named in the caption", () => {
+  const big = ring(72);
+  const highlight = Array.from({ length: 30 }, (_, i) => `s${2 * i}`);
+  const fig = technologySpaceChart(big, { highlight });
+  const texts = [...fig.toSVG().matchAll(/<text[^>]*>(s\d+)<\/text>/g)].map((m) => m[1]!);
+  assert.equal(texts.length, 20, "20 labels by default");
+  for (const t of texts) assert.ok(highlight.includes(t), `${t} is highlighted`);
+  assert.match(fig.toHTML(), /the 20 most central of 30 specialised sectors/);
+  assert.match(fig.toSVG({ standalone: true }), /the 20 most central of 30 specialised sectors/);
+  // no highlight: the most central sectors of all; labelLimit and showLabels as asked
+  const plain = technologySpaceChart(big, { labelLimit: 5 }).toSVG();
+  assert.equal([...plain.matchAll(/<text[^>]*>s\d+<\/text>/g)].length, 5);
+  assert.equal(
+    [...technologySpaceChart(big, { showLabels: true }).toSVG().matchAll(/>s\d+<\/text>/g)].length,
+    72,
+  );
+  assert.equal(
+    [...technologySpaceChart(big, { showLabels: false }).toSVG().matchAll(/>s\d+<\/text>/g)].length,
+    0,
+  );
+  // ≤ 60 sectors: every node, no caption
+  assert.doesNotMatch(technologySpaceChart(phi).toHTML(), /most central/);
+});
+
+Deno.test("technologySpaceChart: a highlighted sector not in the matrix is a warning shown under the chart", () => {
+  const fig = technologySpaceChart(phi, { highlight: ["b", "zz"] });
+  assert.deepEqual(fig.warnings, ["highlight: 1 sector(s) not in the matrix, not drawn: zz"]);
+  assert.match(fig.toMimeBundle()["text/html"], /⚠ highlight: 1 sector\(s\) not in the matrix/);
+  assert.deepEqual(technologySpaceChart(phi, { highlight: ["b"] }).warnings, []);
+});
