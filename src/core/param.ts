@@ -85,7 +85,13 @@ export function param(
   const fail = (expected: string, received: string): never => {
     throw new ValidationError(
       `notebook parameter ${name.toUpperCase()}`,
-      [{ column: key, expected, received, message: `set with --param ${name.toUpperCase()}=VALUE` }],
+      [{
+        column: name.toUpperCase(),
+        kind: "parameter",
+        expected,
+        received,
+        message: `environment variable ${key}; set with --param ${name.toUpperCase()}=VALUE`,
+      }],
     );
   };
   if (choices !== undefined && !choices.includes(fallback)) {
