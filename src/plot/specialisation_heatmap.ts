@@ -9,7 +9,7 @@ import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
 import { Matrix } from "../indicators/matrix.ts";
 import { type Figure, plot } from "./figure.ts";
 import { checkNames, displayName, type Names, type NamesV01, withNames } from "./names.ts";
-import { cellGridFrame } from "./chart_input.ts";
+import { cellGridFrame, columnTicks } from "./chart_input.ts";
 
 /** Options of {@link specialisationHeatmap}. */
 export interface SpecialisationHeatmapOptions {
@@ -97,7 +97,7 @@ export function specialisationHeatmap(lq: Matrix, options01: SpecialisationHeatm
     subtitle: TEXT.note[lang],
     ...cellGridFrame(rowOrder, colOrder, cellSize),
     padding: 0.05,
-    x: { domain: colOrder, label: LABELS.sector[lang], tickRotate: -60 },
+    x: { domain: colOrder, label: LABELS.sector[lang], ...columnTicks(colOrder, cellSize) },
     y: { domain: rowOrder, label: LABELS.region[lang] },
     color: {
       type: "threshold",

@@ -10,7 +10,7 @@ import { describeValue, ValidationError } from "../core/validation_error.ts";
 import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
 import { type Figure, plot } from "./figure.ts";
 import { checkNames, displayName, type Names, type NamesV01, withNames } from "./names.ts";
-import { cellGridFrame, requireColumns } from "./chart_input.ts";
+import { cellGridFrame, columnTicks, requireColumns } from "./chart_input.ts";
 
 /** Options of {@link starChart}. */
 export interface StarChartOptions {
@@ -121,7 +121,7 @@ export function starChart(input: TableInput, options01: StarChartOptions = {}): 
     subtitle: `${STAR_CHART_TEXT.subtitle[lang]}; ${showUS ? STAR_CHART_TEXT.us[lang] : ""}`,
     ...cellGridFrame(regions, sectors, cellSize),
     padding: 0.08,
-    x: { domain: sectors, label: LABELS.sector[lang], tickRotate: -60 },
+    x: { domain: sectors, label: LABELS.sector[lang], ...columnTicks(sectors, cellSize) },
     y: { domain: regions, label: LABELS.region[lang] },
     color: {
       type: "ordinal",

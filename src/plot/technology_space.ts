@@ -44,12 +44,13 @@ const TEXT = {
   x: { en: "MDS dimension 1", zh: "多维尺度第1维" },
   labelledHighlighted: {
     en: (k: number, n: number) =>
-      `Labels: the ${k} most central of ${n} specialised sectors (by link strength)`,
-    zh: (k: number, n: number) => `标注：${n} 个专业化领域中关联强度最高的 ${k} 个`,
+      `Labels: ${k} of the ${n} specialised sectors, the most central first (by link strength; overlapping labels left out)`,
+    zh: (k: number, n: number) => `标注：${n} 个专业化领域中的 ${k} 个，按关联强度从高到低（重叠的标注省略）`,
   },
   labelledCentral: {
-    en: (k: number) => `Labels: the ${k} most central sectors (by link strength)`,
-    zh: (k: number) => `标注：关联强度最高的 ${k} 个领域`,
+    en: (k: number) =>
+      `Labels: ${k} sectors, the most central first (by link strength; overlapping labels left out)`,
+    zh: (k: number) => `标注：${k} 个领域，按关联强度从高到低（重叠的标注省略）`,
   },
   y: { en: "MDS dimension 2", zh: "多维尺度第2维" },
 };
@@ -83,15 +84,17 @@ function labelInsets(nodes: readonly TechnologySpaceNode[], width: number): { le
 }
 
 /**
- * The sectors a large space labels: the `limit` most central highlighted ones (centrality: the sum of φ
- * over the node's drawn links, ties by matrix order), or the most central of all when none is highlighted;
- * with the caption that says so.
+ * The sectors a large space labels: up to `limit` of the most central highlighted ones (centrality: the
+ * sum of φ over the node's drawn links, ties by matrix order), or of all when none is highlighted, taken
+ * in that order and skipping a label that would overlap one already taken (`place`: the node's position
+ * in px); with the caption that says so.
  */
 export function keyNodes(
   nodes: readonly TechnologySpaceNode[],
   links: readonly TechnologySpaceLink[],
   limit: number,
   lang: Lang,
+  place: (d: TechnologySpaceNode) => { x: number; y: number },
 ): { labelled: Set<string>; caption: string } {
   const strength = new Map(nodes.map((d) => [d.sector, 0]));
   for (const l of links) {
@@ -103,11 +106,29 @@ export function keyNodes(
   const order = pool.map((d, i) => ({ d, i })).sort((a, b) =>
     strength.get(b.d.sector)! - strength.get(a.d.sector)! || a.i - b.i
   );
-  const picked = order.slice(0, limit).map((o) => o.d.sector);
+  // greedy: the most central first, skipping a label that would overlap one already placed
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const picked: string[] = [];
+  for (const { d } of order) {
+    if (picked.length >= limit) break;
+    const p = place(d), half = textWidth(d.label, 5, 9) / 2 + 2;
+    const box = { x0: p.x - half, x1: p.x + half, y0: p.y - 17, y1: p.y - 5 };
+    if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+    boxes.push(box);
+    picked.push(d.sector);
+  }
   const caption = highlighted.length
     ? TEXT.labelledHighlighted[lang](picked.length, highlighted.length)
     : TEXT.labelledCentral[lang](picked.length);
   return { labelled: new Set(picked), caption };
+}
+
+/** Where a node lands in px (frame inset 30 px on every side, y up), for placing labels apart. */
+function pixelPlace(nodes: readonly TechnologySpaceNode[], width: number, height: number) {
+  const xs = nodes.map((d) => d.x), ys = nodes.map((d) => d.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const sx = (width - 100) / (x1 - x0 || 1), sy = (height - 100) / (y1 - y0 || 1);
+  return (d: TechnologySpaceNode) => ({ x: 50 + (d.x - x0) * sx, y: height - 50 - (d.y - y0) * sy });
 }
 
 /** @deprecated Use {@link TechnologySpaceChartOptions} (0.1's name of the options of both chart and layout). */
@@ -136,8 +157,9 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartO
   const lang = options.lang ?? "en";
   const { nodes, links } = technologySpaceLayout(phi, options);
   const all = options.showLabels ?? nodes.length <= 60;
+  const width = options.width ?? 760, height = options.height ?? 560;
   const key = options.showLabels === undefined && !all
-    ? keyNodes(nodes, links, options.labelLimit ?? 20, lang)
+    ? keyNodes(nodes, links, options.labelLimit ?? 20, lang, pixelPlace(nodes, width, height))
     : undefined;
   const labelled = all ? nodes : key ? nodes.filter((d) => key.labelled.has(d.sector)) : [];
   const showLabels = labelled.length > 0;
@@ -148,11 +170,10 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartO
       : `${TEXT.title.en}: ${TEXT.of.en} ${options.highlightName}`)
     : TEXT.title[lang];
   const status = (d: TechnologySpaceNode) => (d.highlighted ? TEXT.yes[lang] : TEXT.no[lang]);
-  const width = options.width ?? 760;
   const { left, right } = showLabels ? labelInsets(labelled, width) : { left: 30, right: 30 };
   return plot({
     width,
-    height: options.height ?? 560,
+    height,
     title,
     ...(key ? { caption: key.caption } : {}),
     inset: 30,

@@ -68,8 +68,11 @@ Deno.test("technologySpaceChart: more than 60 sectors label the most central hig
   const texts = [...fig.toSVG().matchAll(/<text[^>]*>(s\d+)<\/text>/g)].map((m) => m[1]!);
   assert.equal(texts.length, 20, "20 labels by default");
   for (const t of texts) assert.ok(highlight.includes(t), `${t} is highlighted`);
-  assert.match(fig.toHTML(), /the 20 most central of 30 specialised sectors/);
-  assert.match(fig.toSVG({ standalone: true }), /the 20 most central of 30 specialised sectors/);
+  assert.match(fig.toHTML(), /Labels: 20 of the 30 specialised sectors, the most central first/);
+  assert.match(
+    fig.toSVG({ standalone: true }),
+    /Labels: 20 of the 30 specialised sectors, the most central first/,
+  );
   // no highlight: the most central sectors of all; labelLimit and showLabels as asked
   const plain = technologySpaceChart(big, { labelLimit: 5 }).toSVG();
   assert.equal([...plain.matchAll(/<text[^>]*>s\d+<\/text>/g)].length, 5);
@@ -90,4 +93,27 @@ Deno.test("technologySpaceChart: a highlighted sector not in the matrix is a war
   assert.deepEqual(fig.warnings, ["highlight: 1 sector(s) not in the matrix, not drawn: zz"]);
   assert.match(fig.toMimeBundle()["text/html"], /⚠ highlight: 1 sector\(s\) not in the matrix/);
   assert.deepEqual(technologySpaceChart(phi, { highlight: ["b"] }).warnings, []);
+});
+
+Deno.test("technologySpaceChart: key labels of a large space do not overlap", () => {
+  // 72 sectors on a ring with long names: only labels that fit apart are drawn
+  const names = Object.fromEntries(
+    Array.from({ length: 72 }, (_, i) => [`s${i}`, `a long sector name ${i}`]),
+  );
+  const svg = technologySpaceChart(ring(72), { names, labelLimit: 72 }).toSVG();
+  const boxes = [
+    ...svg.matchAll(
+      /<text[^>]*transform="translate\(([-\d.]+),([-\d.]+)\)"[^>]*>(a long sector name \d+)<\/text>/g,
+    ),
+  ]
+    .map((m) => ({ x: Number(m[1]), y: Number(m[2]), w: m[3]!.length * 5 }));
+  assert.ok(boxes.length >= 5 && boxes.length < 72, `${boxes.length} labels`);
+  for (const [i, a] of boxes.entries()) {
+    for (const b of boxes.slice(i + 1)) {
+      assert.ok(
+        Math.abs(a.x - b.x) >= (a.w + b.w) / 2 || Math.abs(a.y - b.y) >= 11,
+        `${a.x},${a.y} ${b.x},${b.y}`,
+      );
+    }
+  }
 });
