@@ -113,6 +113,15 @@ export function param(
   return raw;
 }
 
+/**
+ * The language of the notebook parameter `LANG` (`CLUSTERLAB_LANG`, as `param("LANG", "en", { choices })`
+ * reads it): "zh" when it says so, else "en" (unset, unreadable or any other value, which the notebook's own
+ * `param()` call reports). Table headers follow it when no `lang` is given.
+ */
+export function languageParameter(): "en" | "zh" {
+  return readEnv("CLUSTERLAB_LANG")?.trim() === "zh" ? "zh" : "en";
+}
+
 /** The environment variable `key`, or undefined when unset or not readable (no `--allow-env`). */
 function readEnv(key: string): string | undefined {
   try {

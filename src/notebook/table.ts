@@ -12,6 +12,7 @@ import { DISPLAY, escapeHTML, escapeMarkdown, escapeText, type MimeBundle } from
 import { isTable } from "../data/adapters.ts";
 import type { Bilingual, Lang } from "../core/i18n.ts";
 import { COLUMN_HEADERS } from "./table_headers.ts";
+import { languageParameter } from "../core/param.ts";
 
 /** Options of {@link showTable} and {@link tableBundle}. */
 export interface ShowTableOptions {
@@ -29,15 +30,19 @@ export interface ShowTableOptions {
    */
   readonly digits?: number;
   /**
-   * Language of the headers (default "en"): in Chinese, known result columns (`K`, `quadrant`, `year`, …)
-   * get their Chinese header; in English the column names are the headers (they are English already).
-   * `headers` apply in either language.
+   * Language of the headers (default: the notebook's `LANG` parameter, `CLUSTERLAB_LANG`, else "en"): in
+   * Chinese, known result columns (`K`, `quadrant`, `year`, …) get their Chinese header; in English the
+   * column names are the headers (they are English already). `headers` apply in either language.
    */
   readonly lang?: Lang;
   /** Headers of columns by name, a text or `{ en, zh }` (default: none; they win over the known ones). */
   readonly headers?: Readonly<Record<string, string | Bilingual>>;
-  /** Names of the two columns of a record shown as a table (default `["name", "value"]`). */
-  readonly columns?: readonly [string, string];
+  /**
+   * Names of the columns of a record shown as a table: `[name, value]` (default `["name", "value"]`), or for
+   * a record of records (e.g. `{ knowledge: { … }, alliance: { … } }`) `[group, name, value]` (default
+   * `["group", "name", "value"]`).
+   */
+  readonly columns?: readonly string[];
 }
 
 /** What {@link showTable} shows: an arquero table, an array of records, or one record (name → value). */
@@ -75,15 +80,31 @@ export function columnDigits(values: ArrayLike<unknown>): number {
 
 const isMissing = (v: unknown) => v === undefined || v === null || (typeof v === "number" && Number.isNaN(v));
 
-/** A record or an array of records as an arquero table (a table as it is). */
-function asTable(input: TableLike, columns: readonly [string, string]): ColumnTable {
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) &&
+  (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/** A record, a record of records or an array of records as an arquero table (a table as it is). */
+function asTable(input: TableLike, given: readonly string[] | undefined): ColumnTable {
   if (isTable(input)) return input as ColumnTable;
   if (Array.isArray(input)) {
     const names = [...new Set(input.flatMap((r) => Object.keys(r)))];
     return aq.table(Object.fromEntries(names.map((n) => [n, input.map((r) => r[n])])));
   }
   const entries = Object.entries(input as Record<string, unknown>);
-  return aq.table({ [columns[0]]: entries.map((e) => e[0]), [columns[1]]: entries.map((e) => e[1]) });
+  if (entries.length > 0 && entries.every(([, v]) => isPlainObject(v))) {
+    const [group, name, value] = given?.length === 3 ? given : ["group", "name", "value"];
+    const rows = entries.flatMap(([g, r]) =>
+      Object.entries(r as Record<string, unknown>).map(([k, v]) => [g, k, v])
+    );
+    return aq.table({
+      [group!]: rows.map((r) => r[0]),
+      [name!]: rows.map((r) => r[1]),
+      [value!]: rows.map((r) => r[2]),
+    });
+  }
+  const [name, value] = given?.length === 2 ? given : ["name", "value"];
+  return aq.table({ [name!]: entries.map((e) => e[0]), [value!]: entries.map((e) => e[1]) });
 }
 
 /** A displayable view of a table: Deno's Jupyter kernel shows it as HTML (Markdown and text as alternatives). */
@@ -188,9 +209,10 @@ export function tableBundle(table: TableLike, options?: ShowTableOptions): MimeB
 /** @deprecated the 0.1 form `tableBundle(table, limit)`; use `tableBundle(table, { limit })`. */
 export function tableBundle(table: ColumnTable, limit?: number): MimeBundle;
 export function tableBundle(input: TableLike, options01: ShowTableOptions | number = {}): MimeBundle {
-  const options = typeof options01 === "number" ? { limit: options01 } : options01;
+  let options = typeof options01 === "number" ? { limit: options01 } : options01;
   const limit = checkLimit(options.limit ?? defaultLimit, "options of tableBundle");
-  const table = asTable(input, options.columns ?? ["name", "value"]);
+  const table = asTable(input, options.columns);
+  if (options.lang === undefined) options = { ...options, lang: languageParameter() };
   const { shown, cut } = shownRows(table, limit, options.keep);
   const html = formattedView(shown, options, escapeHTML, false);
   const md = formattedView(shown, options, escapeMarkdown, true);
@@ -247,7 +269,7 @@ export function showTable(input: TableLike, options01: ShowTableOptions | number
   }
   const options = typeof options01 === "number" ? { limit: options01 } : options01;
   const limit = checkLimit(options.limit ?? defaultLimit, "options of showTable");
-  const table = asTable(input, options.columns ?? ["name", "value"]);
+  const table = asTable(input, options.columns);
   return { table, [DISPLAY]: () => tableBundle(table, { ...options, limit }) };
 }
 

@@ -120,6 +120,16 @@ Deno.test("showTable of a record (e.g. weights) or an array of records is a tabl
   assert.match(b["text/html"], /rd_expenditure<\/td><td style="text-align: right;">0.310/);
   assert.equal(showTable(w).table.columnNames().join(), "name,value");
   assert.equal(showTable([{ a: 1 }, { a: 2, b: "x" }]).table.numRows(), 2);
+  // a record of records (classifyGovernance's weights): one row per group and name
+  const nested = showTable({ knowledge: { a: 0.4, b: 0.6 }, alliance: { c: 1 } }, {
+    columns: ["stock", "indicator", "weight"],
+  });
+  assert.deepEqual(nested.table.objects(), [
+    { stock: "knowledge", indicator: "a", weight: 0.4 },
+    { stock: "knowledge", indicator: "b", weight: 0.6 },
+    { stock: "alliance", indicator: "c", weight: 1 },
+  ]);
+  assert.equal(showTable({ k: { a: 1 } }).table.columnNames().join(), "group,name,value");
 });
 
 Deno.test("keep: the rows the text discusses are shown past the limit, and the note says which", () => {
@@ -137,4 +147,19 @@ Deno.test("lang: zh translates known result columns; given headers in either lan
   const en = tableBundle(g, { lang: "en", headers: { mine: { en: "Mine", zh: "我的" } } })["text/html"];
   assert.ok(en.includes(">quadrant</th>") && en.includes(">Mine</th>"));
   assert.equal(tableBundle(g)["text/html"], tableBundle(g, { lang: "en" })["text/html"]);
+});
+
+Deno.test("lang defaults to the notebook's LANG parameter (CLUSTERLAB_LANG)", () => {
+  const g = aq.table({ year: [2022], quadrant: ["HH"] });
+  const before = Deno.env.get("CLUSTERLAB_LANG");
+  try {
+    Deno.env.set("CLUSTERLAB_LANG", "zh");
+    assert.ok(tableBundle(g)["text/html"].includes(">象限</th>"));
+    assert.ok(tableBundle(g, { lang: "en" })["text/html"].includes(">quadrant</th>")); // a given lang wins
+    Deno.env.set("CLUSTERLAB_LANG", "en");
+    assert.ok(tableBundle(g)["text/html"].includes(">quadrant</th>"));
+  } finally {
+    if (before === undefined) Deno.env.delete("CLUSTERLAB_LANG");
+    else Deno.env.set("CLUSTERLAB_LANG", before);
+  }
 });
