@@ -47,6 +47,9 @@ export interface CatchUpChartOptions {
   readonly width?: number;
   /** Height in pixels (default 400). */
   readonly height?: number;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 function validate(points: readonly CatchUpPoint[], options: CatchUpChartOptions): void {
@@ -109,6 +112,7 @@ export function catchUpChart(
   const last = new Map<string, CatchUpPoint>();
   for (const p of points) if (!last.has(p.entity) || last.get(p.entity)!.year < p.year) last.set(p.entity, p);
   return plot({
+    source: options.source,
     width: options.width ?? 720,
     height: options.height ?? 400,
     marginRight: 60,

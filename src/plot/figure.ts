@@ -55,7 +55,18 @@ export interface FigureOptions {
    * shown under the chart in the notebook and kept in {@link Figure.warnings} (default none).
    */
   readonly warnings?: readonly string[];
+  /**
+   * Source line under the chart ("Source: …"), after Plot's `caption` when there is one: drawn in the HTML,
+   * the standalone SVG and the PNG (default none). Used by {@link plot} only.
+   */
+  readonly source?: string;
 }
+
+/** The source line of charts of simulated data (models), in English and Chinese. */
+export const SIMULATION_SOURCE = {
+  en: "Source: ClusterLab simulation",
+  zh: "来源：ClusterLab 模拟",
+} as const;
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
@@ -243,7 +254,13 @@ export function plot(options01: PlotOptions & FigureOptions, description01?: str
   const options = description01 === undefined
     ? options01
     : mergeGivenOnce("options of plot", { description: description01 }, options01);
-  const { description, warnings, ...plotOptions } = options;
+  const { description, warnings, source, ...rest } = options;
+  const caption = source === undefined
+    ? rest.caption
+    : typeof rest.caption === "string" && rest.caption
+    ? `${rest.caption} · ${source}`
+    : rest.caption ?? source;
+  const plotOptions = caption === undefined ? rest : { ...rest, caption };
   const style = typeof options.style === "object" && options.style !== null ? options.style : {};
   const el = Plot.plot({
     ...plotOptions,

@@ -40,6 +40,9 @@ export interface QuadrantChartOptions {
   readonly width?: number;
   /** Height in pixels (default 560). */
   readonly height?: number;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 const TEXT: Record<"title", Bilingual> = {
@@ -237,6 +240,7 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
   const last = rows.filter((r, i) => labelled.has(r.e) && (i === rows.length - 1 || rows[i + 1]!.e !== r.e));
   const title = options.title ?? TEXT.title[lang];
   return plot({
+    source: options.source,
     width,
     height,
     marginLeft: 50,

@@ -30,6 +30,9 @@ export interface SpecialisationHeatmapOptions {
   readonly title?: string;
   /** Pixel size of a cell (default 12). */
   readonly cellSize?: number;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 const TEXT: Record<"title" | "note", Bilingual> = {
@@ -93,6 +96,7 @@ export function specialisationHeatmap(lq: Matrix, options01: SpecialisationHeatm
   }
   const lqText = LABELS.locationQuotient[lang];
   return plot({
+    source: options.source,
     title: options.title ?? TEXT.title[lang],
     subtitle: TEXT.note[lang],
     ...cellGridFrame(rowOrder, colOrder, cellSize),

@@ -34,6 +34,9 @@ export interface StarChartOptions {
   readonly title?: string;
   /** Pixel size of a cell (default 16). */
   readonly cellSize?: number;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 /** Texts of the star chart. */
@@ -117,6 +120,7 @@ export function starChart(input: TableInput, options01: StarChartOptions = {}): 
   const { cells, regions, sectors } = starCells(t, options);
   const starsText = STAR_CHART_TEXT.stars[lang];
   return plot({
+    source: options.source,
     title: options.title ?? STAR_CHART_TEXT.title[lang],
     subtitle: `${STAR_CHART_TEXT.subtitle[lang]}; ${showUS ? STAR_CHART_TEXT.us[lang] : ""}`,
     ...cellGridFrame(regions, sectors, cellSize),

@@ -34,6 +34,9 @@ export interface TechnologySpaceChartOptions extends TechnologySpaceLayoutOption
   readonly showLabels?: boolean;
   /** How many nodes a large space labels by default (default 20; see `showLabels`). */
   readonly labelLimit?: number;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 const TEXT = {
@@ -123,12 +126,21 @@ export function keyNodes(
   return { labelled: new Set(picked), caption };
 }
 
-/** Where a node lands in px (frame inset 30 px on every side, y up), for placing labels apart. */
-function pixelPlace(nodes: readonly TechnologySpaceNode[], width: number, height: number) {
+/**
+ * Where a node lands in px, as the chart draws it (no margins: the frame is the chart, inset `left` and
+ * `right` px horizontally and 30 px vertically, y up), for placing labels apart.
+ */
+function pixelPlace(
+  nodes: readonly TechnologySpaceNode[],
+  size: { width: number; height: number; left: number; right: number },
+) {
   const xs = nodes.map((d) => d.x), ys = nodes.map((d) => d.y);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const sx = (width - 100) / (x1 - x0 || 1), sy = (height - 100) / (y1 - y0 || 1);
-  return (d: TechnologySpaceNode) => ({ x: 50 + (d.x - x0) * sx, y: height - 50 - (d.y - y0) * sy });
+  const sx = (size.width - size.left - size.right) / (x1 - x0 || 1), sy = (size.height - 60) / (y1 - y0 || 1);
+  return (d: TechnologySpaceNode) => ({
+    x: size.left + (d.x - x0) * sx,
+    y: size.height - 30 - (d.y - y0) * sy,
+  });
 }
 
 /** @deprecated Use {@link TechnologySpaceChartOptions} (0.1's name of the options of both chart and layout). */
@@ -158,8 +170,17 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartO
   const { nodes, links } = technologySpaceLayout(phi, options);
   const all = options.showLabels ?? nodes.length <= 60;
   const width = options.width ?? 760, height = options.height ?? 560;
-  const key = options.showLabels === undefined && !all
-    ? keyNodes(nodes, links, options.labelLimit ?? 20, lang, pixelPlace(nodes, width, height))
+  // a large space: the insets that fit every candidate label, used to place the labels and to draw them
+  const candidates = nodes.some((d) => d.highlighted) ? nodes.filter((d) => d.highlighted) : nodes;
+  const keyInsets = options.showLabels === undefined && !all ? labelInsets(candidates, width) : undefined;
+  const key = keyInsets
+    ? keyNodes(
+      nodes,
+      links,
+      options.labelLimit ?? 20,
+      lang,
+      pixelPlace(nodes, { width, height, ...keyInsets }),
+    )
     : undefined;
   const labelled = all ? nodes : key ? nodes.filter((d) => key.labelled.has(d.sector)) : [];
   const showLabels = labelled.length > 0;
@@ -170,8 +191,9 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartO
       : `${TEXT.title.en}: ${TEXT.of.en} ${options.highlightName}`)
     : TEXT.title[lang];
   const status = (d: TechnologySpaceNode) => (d.highlighted ? TEXT.yes[lang] : TEXT.no[lang]);
-  const { left, right } = showLabels ? labelInsets(labelled, width) : { left: 30, right: 30 };
+  const { left, right } = keyInsets ?? (showLabels ? labelInsets(labelled, width) : { left: 30, right: 30 });
   return plot({
+    source: options.source,
     width,
     height,
     title,

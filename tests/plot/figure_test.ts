@@ -134,3 +134,15 @@ Deno.test("save(path, { width, scale }): the chosen size, the drawing scaled wit
   await assert.rejects(() => fig.save(`${dir}/g.png`, { scale: 0 }), /scale/);
   await Deno.remove(dir, { recursive: true });
 });
+
+Deno.test("plot({ source }): a source line under the chart, after the caption, in the HTML and the standalone SVG", () => {
+  const marks = [Plot.dot([[1, 2]])];
+  const fig = plot({ marks, source: "Source: CSY 2023" });
+  assert.match(fig.toHTML(), /<figcaption>Source: CSY 2023<\/figcaption>/);
+  assert.match(fig.toSVG({ standalone: true }), />Source: CSY 2023</);
+  assert.match(
+    plot({ marks, caption: "Note", source: "Source: X" }).toHTML(),
+    /<figcaption>Note · Source: X</,
+  );
+  assert.doesNotMatch(plot({ marks }).toHTML(), /figcaption/);
+});
