@@ -20,6 +20,7 @@ import {
   stated,
   within,
 } from "./prose.ts";
+import { lesson05Quadrants, notebook03Quadrants } from "./governance_variants.ts";
 
 const S = stated(import.meta.url, {
   provinces: 31,
@@ -46,6 +47,8 @@ const S = stated(import.meta.url, {
   zhejiangStability2022: 0.6,
   zhejiang2023Mechanism: "knowledge-sharing platform with common culture and language",
   zhejiang2023Lag: "knowledge stock lags",
+  zhejiang2022Lesson05: "HH",
+  zhejiang2022Here: "HL",
   beijingPath: "LL 2010–2015 → LH 2016–2019 → HH 2020–2023",
   highC: { atLeast: 0.8 },
   highCShare: { atLeast: 0.95 },
@@ -287,5 +290,14 @@ proseTest(
         r.entity,
       );
     }
+  },
+);
+
+proseTest(
+  "03 · course lesson 5's simpler indicators put Zhejiang 2022 in HH, this notebook in HL",
+  async () => {
+    assert.equal((await lesson05Quadrants()).get("浙江 2022"), S.zhejiang2022Lesson05);
+    assert.equal((await notebook03Quadrants()).get("浙江 2022"), "HL");
+    assert.ok(S.fragmented2022.includes("Zhejiang"));
   },
 );
