@@ -5,6 +5,7 @@
  * @module
  */
 import * as Plot from "../deps/plot.ts";
+import { categoricalRange } from "./palette.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 import { LABELS, type Lang } from "../core/i18n.ts";
 import { type Figure, plot } from "./figure.ts";
@@ -80,6 +81,13 @@ function validate(points: readonly CatchUpPoint[], options: CatchUpChartOptions)
   if (issues.length > 0) throw new ValidationError("input of catchUpChart", issues);
 }
 
+/** One distinct colour per entity: Plot's ten up to ten entities, then Tableau 20 (they repeat beyond 20). */
+function entityColors(points: readonly CatchUpPoint[]) {
+  const entities = [...new Set(points.map((p) => p.entity))].sort();
+  const range = entities.length > 10 ? categoricalRange(entities.length) : undefined;
+  return range ? { legend: true, domain: entities, range: [...range] } : { legend: true };
+}
+
 /**
  * Plot follower/leader ratios (dots) and fitted curves (lines, where `fitted` is given), coloured by entity;
  * with `kind: "simulated"` the ratios are drawn as lines. Points with a missing, non-finite or non-positive
@@ -119,7 +127,7 @@ export function catchUpChart(
     title,
     x: { label: options.xLabel ?? TEXT.x[lang], tickFormat: "d" },
     y: { label: options.yLabel ?? `${TEXT.y[lang]} ${leader}`, grid: true },
-    color: { legend: true },
+    color: entityColors(points),
     marks: [
       Plot.ruleY([1], { stroke: "#999", strokeDasharray: "4,3" }),
       simulated
