@@ -124,5 +124,11 @@ export { spiralRadius } from "./notebook/client/spiral.ts";
 export { dataInteractive } from "./notebook/data_interactive.ts";
 export { jupyter } from "./notebook/jupyter.ts";
 export { spiralRun } from "./notebook/spiral_explorer.ts";
-export { enableTableDisplay, setTableDisplayLimit, tableBundle } from "./notebook/table.ts";
+export {
+  columnDigits,
+  enableTableDisplay,
+  MISSING_CELL,
+  setTableDisplayLimit,
+  tableBundle,
+} from "./notebook/table.ts";
 export { embeddedData } from "./notebook/widget_html.ts";

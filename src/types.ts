@@ -305,7 +305,7 @@ export type {
 export type { BrokerageChartOptions } from "./plot/brokerage.ts";
 export type { CatchUpChartOptions, CatchUpPoint } from "./plot/catch_up.ts";
 export type { CouplingHeatmapOptions } from "./plot/coupling_heatmap.ts";
-export type { FigureOptions, PNGOptions } from "./plot/figure.ts";
+export type { FigureOptions, PNGOptions, SVGOptions } from "./plot/figure.ts";
 export type { MarchChartOptions, MarchPoint } from "./plot/march.ts";
 export type { Names, NamesV01 } from "./plot/names.ts";
 export type { NetworkSpiralChartOptions } from "./plot/network_spiral.ts";
@@ -345,6 +345,6 @@ export type { InteractiveMode, InteractiveStats, ToPageOptions } from "./noteboo
 export type { QuadrantExplorerOptions } from "./notebook/quadrant_explorer.ts";
 export type { SliderSpec, SliderSpecs, SliderValue } from "./notebook/slider.ts";
 export type { SpiralExplorerOptions } from "./notebook/spiral_explorer.ts";
-export type { ShowTableOptions, TableView } from "./notebook/table.ts";
+export type { ShowTableOptions, TableLike, TableView } from "./notebook/table.ts";
 
 export type { InteractiveFigure } from "./notebook/interactive_figure.ts";

@@ -140,3 +140,11 @@ export async function executeNotebooks(
   }
   return { ok, stdout, stderr };
 }
+
+/**
+ * The arguments that open Jupyter `sub` (e.g. `["lab"]`, or none for `jupyter-lab`) on `dir`: as root
+ * (uid 0, e.g. in a container) Jupyter refuses to start without `--allow-root`, so it is added then.
+ */
+export function jupyterArgs(sub: readonly string[], dir: string, uid: number | null): string[] {
+  return [...sub, ...(uid === 0 ? ["--allow-root"] : []), dir];
+}

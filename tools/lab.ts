@@ -4,7 +4,7 @@
  * @module
  */
 import { join } from "node:path";
-import { patchKernelSpec, ROOT } from "./jupyter.ts";
+import { jupyterArgs, patchKernelSpec, ROOT } from "./jupyter.ts";
 
 const install = await new Deno.Command(Deno.execPath(), { args: ["jupyter", "--install", "--force"] })
   .output();
@@ -42,9 +42,10 @@ const candidates: [string, string[]][] = [
 ];
 for (const [cmd, sub] of candidates) {
   if (await has(cmd, [...sub, "--version"])) {
-    console.log(`Opening ${[cmd, ...sub].join(" ")} on notebooks/ …`);
+    const args = jupyterArgs(sub, join(ROOT, "notebooks"), Deno.uid());
+    console.log(`Opening ${[cmd, ...args].join(" ")} …`);
     const child = new Deno.Command(cmd, {
-      args: [...sub, join(ROOT, "notebooks")],
+      args,
       cwd: join(ROOT, "notebooks"),
     })
       .spawn();
@@ -52,7 +53,9 @@ for (const [cmd, sub] of candidates) {
   }
 }
 console.log(`Jupyter is not installed. Install one of:
-  - JupyterLab:        pipx install jupyterlab        (or: python3 -m pip install --user jupyterlab)
+  - JupyterLab:        pipx install jupyterlab        (Debian/Ubuntu: sudo apt-get install pipx first;
+                       or in a venv: python3 -m venv ~/.venvs/jl && ~/.venvs/jl/bin/pip install jupyterlab,
+                       then put ~/.venvs/jl/bin on PATH)
   - Classic notebook:  sudo apt-get install jupyter-notebook   (Debian/Ubuntu)
   - VS Code with the Jupyter extension: open a notebook and pick the "Deno" kernel.
 Then run "deno task lab" again. Headless runs need only: sudo apt-get install python3-nbclient python3-nbconvert`);

@@ -112,6 +112,11 @@ def edition_of(nb, edition):
     return nb
 
 
+def is_parameter_error(evalue):
+    """Is this the error param() raises for a bad --param value (a ValidationError of a notebook parameter)?"""
+    return evalue.lstrip().startswith("Invalid notebook parameter ")
+
+
 def cell_error(nb):
     """The first error output of the notebook, as text, and the 1-based code-cell number."""
     k = 0
@@ -121,8 +126,11 @@ def cell_error(nb):
         k += 1
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
+                evalue = out.get("evalue") or ""
+                if is_parameter_error(evalue):
+                    return k, evalue, None  # the message names the parameter: no source, no traceback
                 tb = "\n".join(out.get("traceback", []))
-                return k, f"{out.get('ename')}: {out.get('evalue')}\n{tb}", cell.source
+                return k, f"{out.get('ename')}: {evalue}\n{tb}", cell.source
     return None
 
 
@@ -230,6 +238,9 @@ def main():
             print(f"FAILED {path}", file=sys.stderr)
             if found is not None:
                 k, text, source = found
+                if source is None:
+                    print(f"  {text.strip()}", file=sys.stderr)
+                    continue
                 print(f"  code cell {k}:\n{source}\n  error: {text}", file=sys.stderr)
             if error is not None and (found is None or "Execution failed" in (found[1] or "")):
                 print(f"  {error}", file=sys.stderr)

@@ -178,6 +178,12 @@ export interface GovernanceResult {
   };
   /** The thresholds used on K and A. */
   readonly thresholds: { readonly K: number; readonly A: number };
+  /**
+   * How many rows fall in each quadrant, per year (one row per year in ascending order, when the input has
+   * a year column; else one row): `year`, `HH`, `HL`, `LH`, `LL` (0 for a quadrant no row falls in, never
+   * missing) and `total`.
+   */
+  readonly counts: ColumnTable;
   /** Notes on degenerate input and on what the bootstrap could not vary. */
   readonly warnings: readonly string[];
 }
@@ -603,6 +609,28 @@ function bootstrapStability(
   return Array.from(keep, (c) => c / p.replicates);
 }
 
+/** Rows per quadrant and year, every quadrant present (0 when empty), years ascending. */
+function quadrantCounts(
+  quadrant: readonly GovernanceQuadrant[],
+  years: ArrayLike<unknown> | undefined,
+  yearColumn: string,
+): ColumnTable {
+  const order: GovernanceQuadrant[] = ["HH", "HL", "LH", "LL"];
+  const by = new Map<unknown, Record<GovernanceQuadrant, number>>();
+  quadrant.forEach((q, i) => {
+    const y = years ? years[i] : undefined;
+    if (!by.has(y)) by.set(y, { HH: 0, HL: 0, LH: 0, LL: 0 });
+    by.get(y)![q]++;
+  });
+  const keys = [...by.keys()].sort((a, b) =>
+    typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b))
+  );
+  const cols: Record<string, unknown[]> = years ? { [yearColumn]: keys } : {};
+  for (const q of order) cols[q] = keys.map((k) => by.get(k)![q]);
+  cols.total = keys.map((k) => order.reduce((s, q) => s + by.get(k)![q], 0));
+  return aq.table(cols);
+}
+
 /** The entity, year and kept columns of the input, checked to exist. */
 function carriedColumns(table: ColumnTable, options: GovernanceReading): Record<string, unknown[]> {
   const names = table.columnNames();
@@ -734,8 +762,10 @@ export function classifyGovernance(
     lag_label: lagLabel,
     cutoff: new Array<string>(n).fill(cutoff),
   });
+  const yearColumn = options.year ?? "year";
   return finiteResult("classifyGovernance", {
     table: aq.table(out),
+    counts: quadrantCounts(quadrant, out[yearColumn] as ArrayLike<unknown> | undefined, yearColumn),
     weights: { knowledge: kRes.weights, alliance: aRes.weights },
     thresholds,
     warnings,

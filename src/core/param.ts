@@ -85,7 +85,13 @@ export function param(
   const fail = (expected: string, received: string): never => {
     throw new ValidationError(
       `notebook parameter ${name.toUpperCase()}`,
-      [{ column: key, expected, received, message: `set with --param ${name.toUpperCase()}=VALUE` }],
+      [{
+        column: name.toUpperCase(),
+        kind: "parameter",
+        expected,
+        received,
+        message: `environment variable ${key}; set with --param ${name.toUpperCase()}=VALUE`,
+      }],
     );
   };
   if (choices !== undefined && !choices.includes(fallback)) {
@@ -105,6 +111,15 @@ export function param(
     fail(`one of ${choices.join(", ")}`, describeValue(raw));
   }
   return raw;
+}
+
+/**
+ * The language of the notebook parameter `LANG` (`CLUSTERLAB_LANG`, as `param("LANG", "en", { choices })`
+ * reads it): "zh" when it says so, else "en" (unset, unreadable or any other value, which the notebook's own
+ * `param()` call reports). Table headers follow it when no `lang` is given.
+ */
+export function languageParameter(): "en" | "zh" {
+  return readEnv("CLUSTERLAB_LANG")?.trim() === "zh" ? "zh" : "en";
 }
 
 /** The environment variable `key`, or undefined when unset or not readable (no `--allow-env`). */

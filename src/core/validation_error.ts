@@ -15,8 +15,10 @@ export interface ValidationIssue {
   readonly line?: number;
   /** 0-based byte offset in a file, when the problem is in its bytes (an encoding, a truncated file). */
   readonly offset?: number;
-  /** The column (or parameter) concerned. */
+  /** The column (or parameter, or option: see `kind`) concerned. */
   readonly column: string;
+  /** What `column` names, as the message says it (default "column"; `param()` says "parameter"). */
+  readonly kind?: "column" | "parameter";
   /** What was expected, in words ("a finite number", "one of firm, university, …"). */
   readonly expected: string;
   /** What was received, rendered as text (`"abc"`, `undefined`, `-3`). */
@@ -58,7 +60,7 @@ function formatIssue(issue: ValidationIssue): string {
     issue.line === undefined ? "" : `line ${issue.line}`,
     issue.offset === undefined ? "" : `byte ${issue.offset}`,
     issue.row === undefined ? "" : `row ${issue.row}`,
-    `column "${issue.column}"`,
+    `${issue.kind ?? "column"} "${issue.column}"`,
   ].filter(Boolean).join(", ");
   const extra = issue.message ? ` (${issue.message})` : "";
   return `${where}: expected ${issue.expected}, received ${issue.received}${extra}`;

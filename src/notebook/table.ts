@@ -10,11 +10,101 @@ import type { ColumnTable } from "../deps/arquero.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import { DISPLAY, escapeHTML, escapeMarkdown, escapeText, type MimeBundle } from "../core/display.ts";
 import { isTable } from "../data/adapters.ts";
+import type { Bilingual, Lang } from "../core/i18n.ts";
+import { COLUMN_HEADERS } from "./table_headers.ts";
+import { languageParameter } from "../core/param.ts";
 
 /** Options of {@link showTable} and {@link tableBundle}. */
 export interface ShowTableOptions {
   /** Rows shown (default 20); a note under the table says how many rows there are in all. */
   readonly limit?: number;
+  /**
+   * Rows shown even beyond `limit` (e.g. those the text discusses), after the first `limit` rows; the note
+   * names their row numbers (default: none).
+   */
+  readonly keep?: (row: Record<string, unknown>) => boolean;
+  /**
+   * Decimals of the numbers of a column that holds a non-integer (default: sensible digits per column, by
+   * its largest magnitude m: none for m ≥ 1000, 1 for m ≥ 100, 3 for m ≥ 0.1, else 3 significant digits of
+   * m). A column of integers is shown whole.
+   */
+  readonly digits?: number;
+  /**
+   * Language of the headers (default: the notebook's `LANG` parameter, `CLUSTERLAB_LANG`, else "en"): in
+   * Chinese, known result columns (`K`, `quadrant`, `year`, …) get their Chinese header; in English the
+   * column names are the headers (they are English already). `headers` apply in either language.
+   */
+  readonly lang?: Lang;
+  /** Headers of columns by name, a text or `{ en, zh }` (default: none; they win over the known ones). */
+  readonly headers?: Readonly<Record<string, string | Bilingual>>;
+  /**
+   * Names of the columns of a record shown as a table: `[name, value]` (default `["name", "value"]`), or for
+   * a record of records (e.g. `{ knowledge: { … }, alliance: { … } }`) `[group, name, value]` (default
+   * `["group", "name", "value"]`).
+   */
+  readonly columns?: readonly string[];
+}
+
+/** What {@link showTable} shows: an arquero table, an array of records, or one record (name → value). */
+export type TableLike = ColumnTable | readonly Record<string, unknown>[] | Readonly<Record<string, unknown>>;
+
+/** The text of a missing cell (undefined, null or NaN). */
+export const MISSING_CELL = "—";
+
+/**
+ * The decimals a column of numbers is shown with (see {@link ShowTableOptions.digits}): 0 for integers.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { columnDigits } from "clusterlab/advanced";
+ * assert.equal(columnDigits([1, 2, 30]), 0);
+ * assert.equal(columnDigits([0.123456, 1]), 3);
+ * assert.equal(columnDigits([152.25, 3.1]), 1);
+ * assert.equal(columnDigits([0.00123, 0.0004]), 5); // 3 significant digits of the largest
+ * ```
+ */
+export function columnDigits(values: ArrayLike<unknown>): number {
+  let max = 0, fractional = false;
+  for (const v of Array.from(values)) {
+    if (typeof v !== "number" || !Number.isFinite(v)) continue;
+    if (!Number.isInteger(v)) fractional = true;
+    max = Math.max(max, Math.abs(v));
+  }
+  if (!fractional) return 0;
+  if (max >= 1000) return 0;
+  if (max >= 100) return 1;
+  if (max >= 0.1) return 3;
+  return Math.min(10, 2 - Math.floor(Math.log10(max)));
+}
+
+const isMissing = (v: unknown) => v === undefined || v === null || (typeof v === "number" && Number.isNaN(v));
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) &&
+  (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
+
+/** A record, a record of records or an array of records as an arquero table (a table as it is). */
+function asTable(input: TableLike, given: readonly string[] | undefined): ColumnTable {
+  if (isTable(input)) return input as ColumnTable;
+  if (Array.isArray(input)) {
+    const names = [...new Set(input.flatMap((r) => Object.keys(r)))];
+    return aq.table(Object.fromEntries(names.map((n) => [n, input.map((r) => r[n])])));
+  }
+  const entries = Object.entries(input as Record<string, unknown>);
+  if (entries.length > 0 && entries.every(([, v]) => isPlainObject(v))) {
+    const [group, name, value] = given?.length === 3 ? given : ["group", "name", "value"];
+    const rows = entries.flatMap(([g, r]) =>
+      Object.entries(r as Record<string, unknown>).map(([k, v]) => [g, k, v])
+    );
+    return aq.table({
+      [group!]: rows.map((r) => r[0]),
+      [name!]: rows.map((r) => r[1]),
+      [value!]: rows.map((r) => r[2]),
+    });
+  }
+  const [name, value] = given?.length === 2 ? given : ["name", "value"];
+  return aq.table({ [name!]: entries.map((e) => e[0]), [value!]: entries.map((e) => e[1]) });
 }
 
 /** A displayable view of a table: Deno's Jupyter kernel shows it as HTML (Markdown and text as alternatives). */
@@ -39,24 +129,65 @@ function checkLimit(limit: unknown, where: string): number {
   return limit;
 }
 
-/**
- * The first `limit` rows of `table` with its column names and text cells escaped for `escape` (arquero
- * escapes text cells of HTML itself but neither the column names nor anything in Markdown): every text
- * alternative of a table escapes like the HTML one.
- */
-function escapedView(table: ColumnTable, limit: number, escape: (s: string) => string, cells: boolean) {
-  const shown = table.slice(0, limit);
-  const names = shown.columnNames();
-  const renamed = shown.rename(Object.fromEntries(names.map((n) => [n, escape(n)])));
-  if (!cells) return { view: renamed, format: undefined };
-  const format: Record<string, (v: unknown) => string> = {};
-  for (const n of names) {
-    const values = shown.array(n) as ArrayLike<unknown>;
-    if (Array.prototype.some.call(values, (v) => typeof v === "string")) {
-      format[escape(n)] = (v: unknown) => (typeof v === "string" ? escape(v) : String(v));
-    }
+/** The rows shown: the first `limit` and those `keep` asks for, with the note under the table. */
+function shownRows(table: ColumnTable, limit: number, keep: ShowTableOptions["keep"]) {
+  const n = table.numRows();
+  const extra: number[] = [];
+  if (keep && n > limit) {
+    const rows = table.objects() as Record<string, unknown>[];
+    for (let i = limit; i < n; i++) if (keep(rows[i]!)) extra.push(i);
   }
-  return { view: renamed, format };
+  const indices = [...Array.from({ length: Math.min(limit, n) }, (_, i) => i), ...extra];
+  const shown = extra.length ? table.slice(0, 0).concat(...indices.map((i) => table.slice(i, i + 1))) : table
+    .slice(0, limit);
+  const cut = n > indices.length
+    ? `${indices.length} of ${n} rows${
+      extra.length ? ` (rows 1–${Math.min(limit, n)} and ${extra.map((i) => i + 1).join(", ")})` : ""
+    }`
+    : "";
+  return { shown, cut };
+}
+
+/** Header of column `name` in `lang` (the name itself without `lang`). */
+function header(name: string, options: ShowTableOptions): string {
+  const given = options.headers?.[name];
+  if (typeof given === "string") return given;
+  const known = given ?? (options.lang === "zh" ? COLUMN_HEADERS[name] : undefined);
+  return known ? known[options.lang ?? "en"] : name;
+}
+
+/**
+ * The shown rows of `table` with headers and cells for `escape` (arquero escapes HTML cells itself, so
+ * `cells` is false there): numbers with sensible digits, a missing cell as {@link MISSING_CELL}, text
+ * escaped; `missing` counts the missing cells shown.
+ */
+function formattedView(
+  shown: ColumnTable,
+  options: ShowTableOptions,
+  escape: (s: string) => string,
+  cells: boolean,
+) {
+  const names = shown.columnNames();
+  const headers = names.map((n) => escape(header(n, options)));
+  const unique = headers.map((h, i) => (headers.indexOf(h) === i ? h : `${h} (${names[i]})`));
+  const view = shown.rename(Object.fromEntries(names.map((n, i) => [n, unique[i]!])));
+  const text = cells ? escape : (x: string) => x;
+  const format = Object.fromEntries(unique.map((h, i) => {
+    const values = shown.array(names[i]!) as ArrayLike<unknown>;
+    const digits = columnDigits(values) === 0 ? 0 : options.digits ?? columnDigits(values);
+    const cell = (v: unknown): string =>
+      isMissing(v)
+        ? MISSING_CELL
+        : typeof v === "number"
+        ? (Number.isFinite(v) ? v.toFixed(digits) : String(v))
+        : text(String(v));
+    return [h, cell];
+  }));
+  let missing = 0;
+  for (const n of names) {
+    for (const v of Array.from(shown.array(n) as ArrayLike<unknown>)) if (isMissing(v)) missing++;
+  }
+  return { view, format, missing };
 }
 
 /**
@@ -74,20 +205,29 @@ function escapedView(table: ColumnTable, limit: number, escape: (s: string) => s
  * assert.equal(b["text/plain"], "ColumnTable 3 rows × 1 columns: a");
  * ```
  */
-export function tableBundle(table: ColumnTable, options?: ShowTableOptions): MimeBundle;
+export function tableBundle(table: TableLike, options?: ShowTableOptions): MimeBundle;
 /** @deprecated the 0.1 form `tableBundle(table, limit)`; use `tableBundle(table, { limit })`. */
 export function tableBundle(table: ColumnTable, limit?: number): MimeBundle;
-export function tableBundle(table: ColumnTable, options: ShowTableOptions | number = {}): MimeBundle {
-  const limit = checkLimit(
-    typeof options === "number" ? options : options.limit ?? defaultLimit,
-    "options of tableBundle",
-  );
-  const more = table.numRows() > limit ? `<p><em>${limit} of ${table.numRows()} rows</em></p>` : "";
-  const html = escapedView(table, limit, escapeHTML, false);
-  const md = escapedView(table, limit, escapeMarkdown, true);
+export function tableBundle(input: TableLike, options01: ShowTableOptions | number = {}): MimeBundle {
+  let options = typeof options01 === "number" ? { limit: options01 } : options01;
+  const limit = checkLimit(options.limit ?? defaultLimit, "options of tableBundle");
+  const table = asTable(input, options.columns);
+  if (options.lang === undefined) options = { ...options, lang: languageParameter() };
+  const { shown, cut } = shownRows(table, limit, options.keep);
+  const html = formattedView(shown, options, escapeHTML, false);
+  const md = formattedView(shown, options, escapeMarkdown, true);
+  const notes = [
+    ...(cut ? [cut] : []),
+    ...(html.missing
+      ? [`${MISSING_CELL} no value (${html.missing} cell${html.missing === 1 ? "" : "s"})`]
+      : []),
+  ];
+  const more = notes.length ? `<p><em>${notes.map(escapeHTML).join(" · ")}</em></p>` : "";
+  const rows = shown.numRows();
   return {
-    "text/html": html.view.toHTML({ limit }) + more,
-    "text/markdown": md.view.toMarkdown({ limit, format: md.format }),
+    "text/html": html.view.toHTML({ limit: rows, format: html.format }) + more,
+    "text/markdown": md.view.toMarkdown({ limit: rows, format: md.format }) +
+      (notes.length ? `\n_${notes.map(escapeMarkdown).join(" · ")}_\n` : ""),
     "text/plain": escapeText(
       `ColumnTable ${table.numRows()} rows × ${table.numCols()} columns: ${table.columnNames().join(", ")}`,
     ),
@@ -112,22 +252,25 @@ export function tableBundle(table: ColumnTable, options: ShowTableOptions | numb
  * assert.equal(bundle["text/plain"], "ColumnTable 2 rows × 2 columns: region, lq");
  * ```
  */
-export function showTable(table: ColumnTable, options?: ShowTableOptions): TableView;
+export function showTable(table: TableLike, options?: ShowTableOptions): TableView;
 /** @deprecated the 0.1 form `showTable(table, limit)`; use `showTable(table, { limit })`. */
 export function showTable(table: ColumnTable, limit?: number): TableView;
-export function showTable(table: ColumnTable, options: ShowTableOptions | number = {}): TableView {
-  if (!isTable(table)) {
+export function showTable(input: TableLike, options01: ShowTableOptions | number = {}): TableView {
+  const plainRecord = typeof input === "object" && input !== null && !isTable(input) &&
+    (Array.isArray(input)
+      ? input.every((r) => typeof r === "object" && r !== null && !Array.isArray(r))
+      : Object.getPrototypeOf(input) === Object.prototype || Object.getPrototypeOf(input) === null);
+  if (!isTable(input) && !plainRecord) {
     throw new ValidationError("input of showTable", [{
       column: "table",
-      expected: "an arquero table (e.g. from loadDataset, or aq.table)",
-      received: describeValue(table),
+      expected: "an arquero table (e.g. from loadDataset, or aq.table), an array of records or a record",
+      received: describeValue(input),
     }]);
   }
-  const limit = checkLimit(
-    typeof options === "number" ? options : options.limit ?? defaultLimit,
-    "options of showTable",
-  );
-  return { table, [DISPLAY]: () => tableBundle(table, { limit }) };
+  const options = typeof options01 === "number" ? { limit: options01 } : options01;
+  const limit = checkLimit(options.limit ?? defaultLimit, "options of showTable");
+  const table = asTable(input, options.columns);
+  return { table, [DISPLAY]: () => tableBundle(table, { ...options, limit }) };
 }
 
 /**

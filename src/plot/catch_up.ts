@@ -5,6 +5,7 @@
  * @module
  */
 import * as Plot from "../deps/plot.ts";
+import { categoricalRange } from "./palette.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 import { LABELS, type Lang } from "../core/i18n.ts";
 import { type Figure, plot } from "./figure.ts";
@@ -47,6 +48,9 @@ export interface CatchUpChartOptions {
   readonly width?: number;
   /** Height in pixels (default 400). */
   readonly height?: number;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 function validate(points: readonly CatchUpPoint[], options: CatchUpChartOptions): void {
@@ -75,6 +79,13 @@ function validate(points: readonly CatchUpPoint[], options: CatchUpChartOptions)
     });
   }
   if (issues.length > 0) throw new ValidationError("input of catchUpChart", issues);
+}
+
+/** One distinct colour per entity: Plot's ten up to ten entities, then Tableau 20 (they repeat beyond 20). */
+function entityColors(points: readonly CatchUpPoint[]) {
+  const entities = [...new Set(points.map((p) => p.entity))].sort();
+  const range = entities.length > 10 ? categoricalRange(entities.length) : undefined;
+  return range ? { legend: true, domain: entities, range: [...range] } : { legend: true };
 }
 
 /**
@@ -109,13 +120,14 @@ export function catchUpChart(
   const last = new Map<string, CatchUpPoint>();
   for (const p of points) if (!last.has(p.entity) || last.get(p.entity)!.year < p.year) last.set(p.entity, p);
   return plot({
+    source: options.source,
     width: options.width ?? 720,
     height: options.height ?? 400,
     marginRight: 60,
     title,
     x: { label: options.xLabel ?? TEXT.x[lang], tickFormat: "d" },
     y: { label: options.yLabel ?? `${TEXT.y[lang]} ${leader}`, grid: true },
-    color: { legend: true },
+    color: entityColors(points),
     marks: [
       Plot.ruleY([1], { stroke: "#999", strokeDasharray: "4,3" }),
       simulated

@@ -53,17 +53,34 @@ export function widestText(texts: readonly string[], latin: number, cjk: number)
 }
 
 /**
+ * How the column labels of a grid of cells are drawn so that they stay readable (11 px text): rotated by
+ * −60° when a cell is wide enough that neighbouring labels keep 12 px apart (cellSize · sin 60° ≥ 12),
+ * else upright (−90°, labels `cellSize` apart); below 10 px per cell only every k-th label is drawn
+ * (`ticks`), so that labels are ≥ 10 px apart.
+ */
+export function columnTicks(
+  colLabels: readonly string[],
+  cellSize: number,
+): { tickRotate: number; ticks?: string[] } {
+  const tickRotate = cellSize * Math.sin(Math.PI / 3) >= 12 ? -60 : -90;
+  const every = Math.ceil(10 / cellSize);
+  return every > 1 ? { tickRotate, ticks: colLabels.filter((_, i) => i % every === 0) } : { tickRotate };
+}
+
+/**
  * Frame of a grid of cells (heatmaps, the star chart): margins wide enough for the row labels (left) and
- * the column labels rotated by −60° (bottom), capped at 260 and 300 px, and `cellSize` pixels per cell.
+ * the column labels as {@link columnTicks} draws them (bottom), capped at 260 and 300 px, and `cellSize`
+ * pixels per cell.
  */
 export function cellGridFrame(
   rowLabels: readonly string[],
   colLabels: readonly string[],
   cellSize: number,
 ): { marginLeft: number; marginBottom: number; width: number; height: number } {
-  // widths in 11 px characters: a CJK character is about 1.9 Latin ones
+  // widths in 11 px characters: a CJK character is about 1.9 Latin ones; upright labels need their length
   const marginLeft = Math.min(260, 12 + 6.5 * widestText(rowLabels, 1, 1.9));
-  const marginBottom = Math.min(300, 36 + 5.5 * widestText(colLabels, 1, 1.9));
+  const perChar = columnTicks(colLabels, cellSize).tickRotate === -90 ? 6.3 : 5.5;
+  const marginBottom = Math.min(300, Math.ceil(36 + perChar * widestText(colLabels, 1, 1.9)));
   return {
     marginLeft,
     marginBottom,

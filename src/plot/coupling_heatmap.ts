@@ -31,6 +31,9 @@ export interface CouplingHeatmapOptions {
   readonly values?: boolean;
   /** Chart title (default "Coupling coordination degree D" in `lang`). */
   readonly title?: string;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 const TEXT: Record<"title" | "d", Bilingual> = {
@@ -111,6 +114,7 @@ export function couplingHeatmap(table: ColumnTable, options: CouplingHeatmapOpti
   const f = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(3));
   const title = options.title ?? TEXT.title[lang];
   return plot({
+    source: options.source,
     marginLeft: Math.max(60, longest + 12),
     marginBottom: 40,
     width: Math.max(420, 60 + longest + 36 * new Set(rows.map((r) => r.year)).size),

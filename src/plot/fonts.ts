@@ -21,6 +21,16 @@ export const PNG_LATIN_FONTS: readonly string[] = ["Liberation Sans"];
 const LATIN_TEXT = /^[\t\n\r\u0020-\u024f\u0370-\u03ff\u2000-\u22ff]*$/;
 
 /**
+ * The font list of one text drawn in the PNG: {@link PNG_LATIN_FONTS} then {@link FONT_FAMILY} when every
+ * character is Latin, Greek, punctuation, an arrow or an operator; {@link FONT_FAMILY} otherwise.
+ */
+export function pngFontFamily(text: string): string {
+  return PNG_LATIN_FONTS.length && LATIN_TEXT.test(text)
+    ? [...PNG_LATIN_FONTS, FONT_FAMILY].join(", ")
+    : FONT_FAMILY;
+}
+
+/**
  * The SVG `Figure.toPNG` rasterises: `<text>` elements whose characters are all in the Latin, Greek,
  * punctuation, arrow and operator ranges get {@link PNG_LATIN_FONTS} before {@link FONT_FAMILY}. Only when
  * the chart uses ClusterLab's default font (the root's style) and sets no other font anywhere; otherwise

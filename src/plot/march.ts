@@ -6,7 +6,7 @@
 import * as Plot from "../deps/plot.ts";
 import type { ColumnTable } from "../deps/arquero.ts";
 import type { Lang } from "../core/i18n.ts";
-import { type Figure, plot } from "./figure.ts";
+import { type Figure, plot, SIMULATION_SOURCE } from "./figure.ts";
 
 const TEXT = {
   march: {
@@ -27,6 +27,9 @@ export interface MarchChartOptions {
   readonly height?: number;
   /** Chart title (default: "March (1991) Figure 1: …" in `lang`). */
   readonly title?: string;
+  /** Source line under the chart (default "Source: ClusterLab simulation", in `lang`); drawn in the HTML,
+   * the standalone SVG and the PNG. */
+  readonly source?: string;
 }
 
 /** One point of {@link marchChart}: equilibrium `knowledge` at socialisation rate `p1` and code rate `p2`. */
@@ -65,6 +68,7 @@ export function marchChart(
   const rows = (Array.isArray(table) ? table : (table as ColumnTable).objects()) as MarchPoint[];
   const data = rows.map((d) => ({ ...d, series: `p2 = ${d.p2}` }));
   return plot({
+    source: options.source ?? SIMULATION_SOURCE[lang],
     width: options.width ?? 640,
     height: options.height ?? 400,
     title: options.title ?? TEXT.march[lang],

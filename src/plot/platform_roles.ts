@@ -17,6 +17,9 @@ export interface PlatformRoleChartOptions {
   readonly lang?: Lang;
   /** Chart title. */
   readonly title?: string;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 const TEXT: Record<"title" | "holder" | "notCoded", Bilingual> = {
@@ -77,6 +80,7 @@ export function platformRoleChart(result: PlatformResult, options: PlatformRoleC
   const longest = Math.max(...summary.map((s) => String(s.case).length));
   const title = options.title ?? TEXT.title[lang];
   return plot({
+    source: options.source,
     marginLeft: Math.min(320, Math.max(120, longest * 6.5 + 10)),
     marginBottom: 80,
     width: Math.min(1100, Math.max(640, longest * 6.5 + 10 + 7 * 80)),

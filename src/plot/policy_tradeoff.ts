@@ -9,7 +9,7 @@ import type { ColumnTable } from "../deps/arquero.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
 import { POLICY_SCENARIOS, type PolicyScenarioKey } from "../models/policy.ts";
-import { type Figure, plot } from "./figure.ts";
+import { type Figure, plot, SIMULATION_SOURCE } from "./figure.ts";
 
 /** Options of {@link policyTradeoffChart}. */
 export interface PolicyTradeoffChartOptions {
@@ -24,6 +24,9 @@ export interface PolicyTradeoffChartOptions {
   readonly width?: number;
   /** Height in pixels (default 400 for "tradeoff", 340 for "trajectories"). */
   readonly height?: number;
+  /** Source line under the chart (default "Source: ClusterLab simulation", in `lang`); drawn in the HTML,
+   * the standalone SVG and the PNG. */
+  readonly source?: string;
 }
 
 /** @deprecated Use {@link PolicyTradeoffChartOptions} (the same type under its 0.1 name). */
@@ -95,6 +98,7 @@ function trajectories(
     .map((d) => ({ ...d, name: name(d.scenario) }));
   const title = options.title ?? TEXT.trajectories[lang];
   return plot({
+    source: options.source ?? SIMULATION_SOURCE[lang],
     width: options.width ?? 720,
     height: options.height ?? 340,
     marginLeft: 70,
@@ -144,6 +148,7 @@ function tradeoff(
     : [];
   const title = options.title ?? TEXT.tradeoff[lang];
   return plot({
+    source: options.source ?? SIMULATION_SOURCE[lang],
     width: options.width ?? 640,
     height: options.height ?? 400,
     marginLeft: 60,

@@ -6,6 +6,7 @@
  * @module
  */
 import * as Plot from "../deps/plot.ts";
+import { categoricalRange } from "./palette.ts";
 import type { ColumnTable } from "../deps/arquero.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
@@ -39,6 +40,9 @@ export interface QuadrantChartOptions {
   readonly width?: number;
   /** Height in pixels (default 560). */
   readonly height?: number;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 const TEXT: Record<"title", Bilingual> = {
@@ -221,9 +225,22 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
   const few = entities.length <= 12;
   const hi = new Set((options.highlight ?? []).map(String));
   const labelled = new Set([...(options.label ?? (few && hi.size === 0 ? entities : [])), ...hi]);
+  const known = new Set(entities);
+  const warnings = (["label", "highlight"] as const).flatMap((o) => {
+    const absent = (options[o] ?? []).map(String).filter((e) => !known.has(e));
+    return absent.length ? [`${o}: ${absent.join(", ")} not in the table (not drawn)`] : [];
+  });
+  // one distinct colour per coloured entity (Plot's 10 colours repeat from the 11th)
+  const coloured = hi.size > 0
+    ? [...new Set(rows.filter((r) => hi.has(r.e)).map((r) => r.name))]
+    : few
+    ? [...new Set(rows.map((r) => r.name))]
+    : [];
+  const range = categoricalRange(coloured.length);
   const last = rows.filter((r, i) => labelled.has(r.e) && (i === rows.length - 1 || rows[i + 1]!.e !== r.e));
   const title = options.title ?? TEXT.title[lang];
   return plot({
+    source: options.source,
     width,
     height,
     marginLeft: 50,
@@ -233,7 +250,7 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
     x: { domain: [0, 1], label: `${LABELS.knowledgeStock[lang]} K →`, grid: true },
     y: { domain: [0, 1], label: `↑ ${LABELS.allianceStock[lang]} A`, grid: true },
     color: few || hi.size > 0
-      ? { legend: true, type: "categorical" }
+      ? { legend: true, type: "categorical", domain: coloured, ...(range ? { range: [...range] } : {}) }
       : { legend: true, label: LABELS.year[lang] },
     marks: [
       Plot.ruleX([thresholds.K], { strokeDasharray: "4,3", stroke: "#666" }),
@@ -250,5 +267,6 @@ export function quadrantChart(table: ColumnTable, options: QuadrantChartOptions 
       }),
     ],
     description: title,
+    warnings,
   });
 }

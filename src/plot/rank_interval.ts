@@ -107,6 +107,11 @@ export function rankIntervalChart(
     .slice(0, top);
   const name = (l: string) => displayName(options.names, l, lang);
   const highlight = new Set(options.highlight ?? []);
+  const drawn = new Set(rows.map((d) => d[key] as string));
+  const absent = [...highlight].filter((h) => !drawn.has(h));
+  const warnings = absent.length
+    ? [`highlight: ${absent.join(", ")} not among the ${rows.length} units drawn (not shown)`]
+    : [];
   const data = rows.map((d) => ({
     label: name(d[key] as string),
     rank: d.rank as number,
@@ -157,5 +162,6 @@ export function rankIntervalChart(
       ...footer.marks,
     ],
     description: title,
+    warnings,
   });
 }

@@ -67,8 +67,8 @@ export interface RegionMapOptions {
 export class MapFigure extends Figure {
   /** Data rows whose region is not in the geometry (also written on the map). */
   readonly unmatched: readonly string[];
-  /** Warnings: unmatched regions, regions of the geometry without data. */
-  readonly warnings: readonly string[];
+  /** Warnings: unmatched regions, regions of the geometry without data (written on the map itself). */
+  override readonly warnings: readonly string[];
 
   /** Wrap the composed map element with its unmatched ids and warnings. */
   constructor(

@@ -5,7 +5,7 @@
  */
 import * as Plot from "../deps/plot.ts";
 import { LABELS, type Lang } from "../core/i18n.ts";
-import { type Figure, plot } from "./figure.ts";
+import { type Figure, plot, SIMULATION_SOURCE } from "./figure.ts";
 import {
   SECI_LEVEL_LABELS,
   SECI_LEVELS,
@@ -33,6 +33,9 @@ export interface SeciFlowsChartOptions {
   readonly height?: number;
   /** Chart title (default: "Knowledge created per step by conversion and level" in `lang`). */
   readonly title?: string;
+  /** Source line under the chart (default "Source: ClusterLab simulation", in `lang`); drawn in the HTML,
+   * the standalone SVG and the PNG. */
+  readonly source?: string;
 }
 
 /**
@@ -60,6 +63,7 @@ export function seciFlowsChart(result: SpiralResult, options: SeciFlowsChartOpti
       level: SECI_LEVEL_LABELS[d.level as keyof typeof SECI_LEVEL_LABELS][lang],
     }));
   return plot({
+    source: options.source ?? SIMULATION_SOURCE[lang],
     width: options.width ?? 720,
     height: options.height ?? 520,
     marginLeft: 60,

@@ -9,7 +9,7 @@ import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
 import { Matrix } from "../indicators/matrix.ts";
 import { type Figure, plot } from "./figure.ts";
 import { checkNames, displayName, type Names, type NamesV01, withNames } from "./names.ts";
-import { cellGridFrame } from "./chart_input.ts";
+import { cellGridFrame, columnTicks } from "./chart_input.ts";
 
 /** Options of {@link specialisationHeatmap}. */
 export interface SpecialisationHeatmapOptions {
@@ -30,6 +30,9 @@ export interface SpecialisationHeatmapOptions {
   readonly title?: string;
   /** Pixel size of a cell (default 12). */
   readonly cellSize?: number;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 const TEXT: Record<"title" | "note", Bilingual> = {
@@ -93,11 +96,12 @@ export function specialisationHeatmap(lq: Matrix, options01: SpecialisationHeatm
   }
   const lqText = LABELS.locationQuotient[lang];
   return plot({
+    source: options.source,
     title: options.title ?? TEXT.title[lang],
     subtitle: TEXT.note[lang],
     ...cellGridFrame(rowOrder, colOrder, cellSize),
     padding: 0.05,
-    x: { domain: colOrder, label: LABELS.sector[lang], tickRotate: -60 },
+    x: { domain: colOrder, label: LABELS.sector[lang], ...columnTicks(colOrder, cellSize) },
     y: { domain: rowOrder, label: LABELS.region[lang] },
     color: {
       type: "threshold",

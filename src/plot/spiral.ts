@@ -5,7 +5,7 @@
  */
 import * as Plot from "../deps/plot.ts";
 import type { Lang } from "../core/i18n.ts";
-import { type Figure, plot } from "./figure.ts";
+import { type Figure, plot, SIMULATION_SOURCE } from "./figure.ts";
 import { SECI_MODE_LABELS, SECI_MODES, type SpiralResult } from "../models/seci.ts";
 
 const TEXT = {
@@ -32,6 +32,9 @@ export interface SpiralChartOptions {
   readonly height?: number;
   /** Chart title (default: a bilingual description in `lang`). */
   readonly title?: string;
+  /** Source line under the chart (default "Source: ClusterLab simulation", in `lang`); drawn in the HTML,
+   * the standalone SVG and the PNG. */
+  readonly source?: string;
 }
 
 type Point = {
@@ -108,6 +111,7 @@ export function spiralChart(result: SpiralResult, options: SpiralChartOptions = 
   const size = options.width ?? 560;
   const title = options.title ?? TEXT.spiral[lang];
   return plot({
+    source: options.source ?? SIMULATION_SOURCE[lang],
     width: size,
     height: options.height ?? size,
     title,

@@ -10,7 +10,7 @@ import { describeValue, ValidationError } from "../core/validation_error.ts";
 import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
 import { type Figure, plot } from "./figure.ts";
 import { checkNames, displayName, type Names, type NamesV01, withNames } from "./names.ts";
-import { cellGridFrame, requireColumns } from "./chart_input.ts";
+import { cellGridFrame, columnTicks, requireColumns } from "./chart_input.ts";
 
 /** Options of {@link starChart}. */
 export interface StarChartOptions {
@@ -34,6 +34,9 @@ export interface StarChartOptions {
   readonly title?: string;
   /** Pixel size of a cell (default 16). */
   readonly cellSize?: number;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 /** Texts of the star chart. */
@@ -117,11 +120,12 @@ export function starChart(input: TableInput, options01: StarChartOptions = {}): 
   const { cells, regions, sectors } = starCells(t, options);
   const starsText = STAR_CHART_TEXT.stars[lang];
   return plot({
+    source: options.source,
     title: options.title ?? STAR_CHART_TEXT.title[lang],
     subtitle: `${STAR_CHART_TEXT.subtitle[lang]}; ${showUS ? STAR_CHART_TEXT.us[lang] : ""}`,
     ...cellGridFrame(regions, sectors, cellSize),
     padding: 0.08,
-    x: { domain: sectors, label: LABELS.sector[lang], tickRotate: -60 },
+    x: { domain: sectors, label: LABELS.sector[lang], ...columnTicks(sectors, cellSize) },
     y: { domain: regions, label: LABELS.region[lang] },
     color: {
       type: "ordinal",

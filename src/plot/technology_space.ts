@@ -26,8 +26,17 @@ export interface TechnologySpaceChartOptions extends TechnologySpaceLayoutOption
   readonly width?: number;
   /** Height in pixels (default 560). */
   readonly height?: number;
-  /** Draw node labels (default true when ≤ 60 sectors). */
+  /**
+   * Draw node labels: true every node, false none; default every node when ≤ 60 sectors, else the
+   * {@link TechnologySpaceChartOptions.labelLimit} most central highlighted sectors (the most central of
+   * all when none is highlighted), named in the caption.
+   */
   readonly showLabels?: boolean;
+  /** How many nodes a large space labels by default (default 20; see `showLabels`). */
+  readonly labelLimit?: number;
+  /** Source line under the chart, e.g. "Source: …" (default none); drawn in the HTML, the standalone SVG
+   * and the PNG. */
+  readonly source?: string;
 }
 
 const TEXT = {
@@ -36,6 +45,16 @@ const TEXT = {
   yes: { en: "specialised (RTA ≥ 1)", zh: "具有专业化优势（RTA ≥ 1）" },
   no: { en: "not specialised", zh: "无专业化优势" },
   x: { en: "MDS dimension 1", zh: "多维尺度第1维" },
+  labelledHighlighted: {
+    en: (k: number, n: number) =>
+      `Labels: ${k} of the ${n} specialised sectors, the most central first (by link strength; overlapping labels left out)`,
+    zh: (k: number, n: number) => `标注：${n} 个专业化领域中的 ${k} 个，按关联强度从高到低（重叠的标注省略）`,
+  },
+  labelledCentral: {
+    en: (k: number) =>
+      `Labels: ${k} sectors, the most central first (by link strength; overlapping labels left out)`,
+    zh: (k: number) => `标注：${k} 个领域，按关联强度从高到低（重叠的标注省略）`,
+  },
   y: { en: "MDS dimension 2", zh: "多维尺度第2维" },
 };
 
@@ -67,6 +86,63 @@ function labelInsets(nodes: readonly TechnologySpaceNode[], width: number): { le
   return { left, right };
 }
 
+/**
+ * The sectors a large space labels: up to `limit` of the most central highlighted ones (centrality: the
+ * sum of φ over the node's drawn links, ties by matrix order), or of all when none is highlighted, taken
+ * in that order and skipping a label that would overlap one already taken (`place`: the node's position
+ * in px); with the caption that says so.
+ */
+export function keyNodes(
+  nodes: readonly TechnologySpaceNode[],
+  links: readonly TechnologySpaceLink[],
+  limit: number,
+  lang: Lang,
+  place: (d: TechnologySpaceNode) => { x: number; y: number },
+): { labelled: Set<string>; caption: string } {
+  const strength = new Map(nodes.map((d) => [d.sector, 0]));
+  for (const l of links) {
+    strength.set(l.source, strength.get(l.source)! + l.phi);
+    strength.set(l.target, strength.get(l.target)! + l.phi);
+  }
+  const highlighted = nodes.filter((d) => d.highlighted);
+  const pool = highlighted.length ? highlighted : nodes;
+  const order = pool.map((d, i) => ({ d, i })).sort((a, b) =>
+    strength.get(b.d.sector)! - strength.get(a.d.sector)! || a.i - b.i
+  );
+  // greedy: the most central first, skipping a label that would overlap one already placed
+  const boxes: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const picked: string[] = [];
+  for (const { d } of order) {
+    if (picked.length >= limit) break;
+    const p = place(d), half = textWidth(d.label, 5, 9) / 2 + 2;
+    const box = { x0: p.x - half, x1: p.x + half, y0: p.y - 17, y1: p.y - 5 };
+    if (boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+    boxes.push(box);
+    picked.push(d.sector);
+  }
+  const caption = highlighted.length
+    ? TEXT.labelledHighlighted[lang](picked.length, highlighted.length)
+    : TEXT.labelledCentral[lang](picked.length);
+  return { labelled: new Set(picked), caption };
+}
+
+/**
+ * Where a node lands in px, as the chart draws it (no margins: the frame is the chart, inset `left` and
+ * `right` px horizontally and 30 px vertically, y up), for placing labels apart.
+ */
+function pixelPlace(
+  nodes: readonly TechnologySpaceNode[],
+  size: { width: number; height: number; left: number; right: number },
+) {
+  const xs = nodes.map((d) => d.x), ys = nodes.map((d) => d.y);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const sx = (size.width - size.left - size.right) / (x1 - x0 || 1), sy = (size.height - 60) / (y1 - y0 || 1);
+  return (d: TechnologySpaceNode) => ({
+    x: size.left + (d.x - x0) * sx,
+    y: size.height - 30 - (d.y - y0) * sy,
+  });
+}
+
 /** @deprecated Use {@link TechnologySpaceChartOptions} (0.1's name of the options of both chart and layout). */
 export type TechnologySpaceOptions = TechnologySpaceChartOptions;
 
@@ -92,19 +168,36 @@ export type TechnologySpaceOptions = TechnologySpaceChartOptions;
 export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartOptions = {}): Figure {
   const lang = options.lang ?? "en";
   const { nodes, links } = technologySpaceLayout(phi, options);
-  const showLabels = options.showLabels ?? nodes.length <= 60;
+  const all = options.showLabels ?? nodes.length <= 60;
+  const width = options.width ?? 760, height = options.height ?? 560;
+  // a large space: the insets that fit every candidate label, used to place the labels and to draw them
+  const candidates = nodes.some((d) => d.highlighted) ? nodes.filter((d) => d.highlighted) : nodes;
+  const keyInsets = options.showLabels === undefined && !all ? labelInsets(candidates, width) : undefined;
+  const key = keyInsets
+    ? keyNodes(
+      nodes,
+      links,
+      options.labelLimit ?? 20,
+      lang,
+      pixelPlace(nodes, { width, height, ...keyInsets }),
+    )
+    : undefined;
+  const labelled = all ? nodes : key ? nodes.filter((d) => key.labelled.has(d.sector)) : [];
+  const showLabels = labelled.length > 0;
+  const missing = (options.highlight ?? []).filter((s) => !phi.rows.includes(s));
   const title = options.highlightName
     ? (lang === "zh"
       ? `${TEXT.title.zh}：${options.highlightName}${TEXT.of.zh}`
       : `${TEXT.title.en}: ${TEXT.of.en} ${options.highlightName}`)
     : TEXT.title[lang];
   const status = (d: TechnologySpaceNode) => (d.highlighted ? TEXT.yes[lang] : TEXT.no[lang]);
-  const width = options.width ?? 760;
-  const { left, right } = showLabels ? labelInsets(nodes, width) : { left: 30, right: 30 };
+  const { left, right } = keyInsets ?? (showLabels ? labelInsets(labelled, width) : { left: 30, right: 30 });
   return plot({
+    source: options.source,
     width,
-    height: options.height ?? 560,
+    height,
     title,
+    ...(key ? { caption: key.caption } : {}),
     inset: 30,
     insetLeft: left,
     insetRight: right,
@@ -131,7 +224,7 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartO
         title: (d: TechnologySpaceNode) => `${d.label}: ${status(d)}`,
       }),
       ...(showLabels
-        ? [Plot.text(nodes, {
+        ? [Plot.text(labelled, {
           x: "x",
           y: "y",
           text: "label",
@@ -142,5 +235,12 @@ export function technologySpaceChart(phi: Matrix, options: TechnologySpaceChartO
         : []),
     ],
     description: title,
+    warnings: missing.length
+      ? [
+        `highlight: ${missing.length} sector(s) not in the matrix, not drawn: ${
+          missing.slice(0, 10).join(", ")
+        }`,
+      ]
+      : [],
   });
 }

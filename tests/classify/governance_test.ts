@@ -303,3 +303,25 @@ Deno.test("governancePortfolio, governanceQuadrant, governanceLag: the 0.1 posit
   assert.equal(governanceLag(0.5, 0.3, 0.25), "synchronous");
   assert.equal(governanceLag(0.5, 0.3, undefined), governanceLag(0.5, 0.3));
 });
+
+Deno.test("counts: rows per quadrant and year, 0 (never missing) for a quadrant no row falls in", () => {
+  const r = classifyGovernance(
+    [
+      { entity: "a", year: 2021, K: 0.8, A: 0.9 },
+      { entity: "b", year: 2020, K: 0.2, A: 0.1 },
+      { entity: "c", year: 2020, K: 0.3, A: 0.2 },
+      { entity: "a", year: 2020, K: 0.9, A: 0.1 },
+    ],
+    { knowledge: "K", alliance: "A", bootstrap: { replicates: 0 } },
+  );
+  assert.deepEqual(r.counts.objects(), [
+    { year: 2020, HH: 0, HL: 1, LH: 0, LL: 2, total: 3 },
+    { year: 2021, HH: 1, HL: 0, LH: 0, LL: 0, total: 1 },
+  ]);
+  const noYear = classifyGovernance([{ entity: "a", K: 0.8, A: 0.9 }], {
+    knowledge: "K",
+    alliance: "A",
+    bootstrap: { replicates: 0 },
+  });
+  assert.deepEqual(noYear.counts.objects(), [{ HH: 1, HL: 0, LH: 0, LL: 0, total: 1 }]);
+});

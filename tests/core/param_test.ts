@@ -13,9 +13,14 @@ Deno.test("param() reads CLUSTERLAB_<NAME>, falls back, and refuses non-numbers 
   assert.throws(() => param("TEST_YEAR", 2018), (e: unknown) => {
     assert.ok(e instanceof ValidationError);
     assert.deepEqual(e.issues.map((i) => [i.column, i.expected, i.received]), [
-      ["CLUSTERLAB_TEST_YEAR", "a number", '"next"'],
+      ["TEST_YEAR", "a number", '"next"'],
     ]);
-    assert.match(e.message, /column "CLUSTERLAB_TEST_YEAR": expected a number, received "next"/);
+    assert.equal(e.issues[0]!.kind, "parameter");
+    assert.match(
+      e.message,
+      /parameter "TEST_YEAR": expected a number, received "next" \(environment variable CLUSTERLAB_TEST_YEAR; /,
+    );
+    assert.doesNotMatch(e.message, /column/);
     return true;
   });
   Deno.env.set("CLUSTERLAB_TEST_YEAR", "  ");
@@ -32,7 +37,7 @@ Deno.test("param() with choices accepts only listed values (default included)", 
   Deno.env.set("CLUSTERLAB_TEST_LANG", "fr");
   assert.throws(
     () => param("TEST_LANG", "en", { choices: ["en", "zh"] }),
-    /column "CLUSTERLAB_TEST_LANG": expected one of en, zh, received "fr" \(set with --param TEST_LANG=VALUE\)/,
+    /parameter "TEST_LANG": expected one of en, zh, received "fr" \(environment variable CLUSTERLAB_TEST_LANG; set with --param TEST_LANG=VALUE\)/,
   );
   Deno.env.delete("CLUSTERLAB_TEST_LANG");
   assert.throws(

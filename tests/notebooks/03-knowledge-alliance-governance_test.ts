@@ -20,6 +20,7 @@ import {
   stated,
   within,
 } from "./prose.ts";
+import { lesson05Quadrants, notebook03Quadrants } from "./governance_variants.ts";
 
 const S = stated(import.meta.url, {
   provinces: 31,
@@ -46,6 +47,8 @@ const S = stated(import.meta.url, {
   zhejiangStability2022: 0.6,
   zhejiang2023Mechanism: "knowledge-sharing platform with common culture and language",
   zhejiang2023Lag: "knowledge stock lags",
+  zhejiang2022Lesson05: "HH",
+  zhejiang2022Here: "HL",
   beijingPath: "LL 2010–2015 → LH 2016–2019 → HH 2020–2023",
   highC: { atLeast: 0.8 },
   highCShare: { atLeast: 0.95 },
@@ -117,11 +120,11 @@ proseTest(
 
 proseTest("03 · entropy weights of K and A each sum to 1", async () => {
   const nbk = await nb();
+  // each weights table is the first table its cell displays (shown to 3 decimals)
   for (const [id, name] of [["cell-04", "K"], ["cell-06", "A"]]) {
-    const block = nbk.cell(id).stdout().match(new RegExp(`${name} weights \\{([^}]*)\\}`))?.[1] ?? "";
-    const w = [...block.matchAll(/: ([\d.e-]+)/g)].map((m) => num(m[1]));
+    const w = nbk.cell(id).tables()[0]!.map((r) => num(r.weight));
     assert.equal(w.length, 4);
-    approx(w.reduce((a, b) => a + b, 0), 1, 1e-12, `${name} weights`);
+    approx(w.reduce((a, b) => a + b, 0), 1, 0.003, `${name} weights`);
   }
 });
 
@@ -287,5 +290,14 @@ proseTest(
         r.entity,
       );
     }
+  },
+);
+
+proseTest(
+  "03 · course lesson 5's simpler indicators put Zhejiang 2022 in HH, this notebook in HL",
+  async () => {
+    assert.equal((await lesson05Quadrants()).get("浙江 2022"), S.zhejiang2022Lesson05);
+    assert.equal((await notebook03Quadrants()).get("浙江 2022"), "HL");
+    assert.ok(S.fragmented2022.includes("Zhejiang"));
   },
 );

@@ -70,3 +70,15 @@ Deno.test("catchUpChart(): snapshots (observed and fitted; simulated in Chinese)
     catchUpChart(sim, { kind: "simulated", leader: "日本", lang: "zh" }).toSVG(),
   );
 });
+
+Deno.test("catchUpChart(): 11 entities get 11 distinct colours (Plot's ten would repeat the first)", () => {
+  const many = Array.from(
+    { length: 11 },
+    (_, i) => ({ entity: `E${String(i).padStart(2, "0")}`, year: 2000, ratio: 0.5 }),
+  );
+  const svg = catchUpChart(many).toSVG();
+  const i = svg.indexOf('aria-label="dot"');
+  const fills = svg.slice(i, svg.indexOf("</g>", i)).match(/fill="(#[0-9a-f]{6})"/g) ?? [];
+  assert.equal(fills.length, 11);
+  assert.equal(new Set(fills).size, 11);
+});

@@ -77,3 +77,72 @@ Deno.test("plot(options, description) and new Figure(element, description): the 
   assert.equal(new Figure(el, "mine").description, new Figure(el, { description: "mine" }).description);
   assert.equal(new Figure(el, undefined).description, "ClusterLab figure");
 });
+
+const framed = () =>
+  plot({
+    title: "Knowledge stock",
+    subtitle: "Provinces 省份",
+    caption: "Source: CSY",
+    color: { legend: true },
+    marks: [Plot.dot([{ a: 1, b: 2, c: "north" }, { a: 2, b: 3, c: "浙江" }], { x: "a", y: "b", fill: "c" })],
+  });
+
+/** The width and height of a PNG from its IHDR chunk. */
+const pngSize = (png: Uint8Array) => {
+  const v = new DataView(png.buffer, png.byteOffset);
+  return { width: v.getUint32(16), height: v.getUint32(20) };
+};
+
+Deno.test("toSVG({ standalone }): title, subtitle, legend and caption (HTML in the page) are drawn in the SVG", () => {
+  const fig = framed();
+  const plain = fig.toSVG(), whole = fig.toSVG({ standalone: true });
+  for (const text of ["Knowledge stock", "Provinces 省份", "Source: CSY", ">north<", ">浙江<"]) {
+    assert.ok(!plain.includes(text), `the plot's own SVG has no ${text}`);
+    assert.ok(whole.includes(text), `the standalone SVG has ${text}`);
+  }
+  assert.match(whole, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.equal(whole.match(/<circle/g)?.length, 2, "the plot is inside");
+  // taller than the plot by the header, the legend row and the caption
+  const h = (s: string) => Number(/^<svg[^>]*\sheight="([0-9.]+)"/.exec(s)![1]);
+  assert.ok(h(whole) > h(plain) + 60, `${h(whole)} vs ${h(plain)}`);
+  // a bare <svg> figure is returned unchanged
+  assert.equal(make().toSVG({ standalone: true }), make().toSVG());
+});
+
+Deno.test("toPNG() rasterises the whole figure: the header and legend make it taller than the plot", () => {
+  const fig = framed();
+  const { width, height } = pngSize(fig.toPNG({ scale: 1 }));
+  assert.equal(width, 640);
+  assert.ok(height > 400 + 60, `height ${height}`);
+  // the same plot without title, legend and caption is 400 px high
+  const bare = plot({ marks: [Plot.dot([{ a: 1, b: 2 }], { x: "a", y: "b" })] });
+  assert.deepEqual(pngSize(bare.toPNG({ scale: 1 })), { width: 640, height: 400 });
+});
+
+Deno.test("save(path, { width, scale }): the chosen size, the drawing scaled with it", async () => {
+  const dir = await Deno.makeTempDir();
+  const fig = framed();
+  const full = pngSize(fig.toPNG({ scale: 1 }));
+  await fig.save(`${dir}/f.png`, { width: 320, scale: 3 });
+  const png = pngSize(await Deno.readFile(`${dir}/f.png`));
+  assert.equal(png.width, 960);
+  assert.ok(Math.abs(png.height - (full.height * 960) / 640) <= 2, `${png.height}`);
+  await fig.save(`${dir}/f.svg`, { width: 320 });
+  const svg = await Deno.readTextFile(`${dir}/f.svg`);
+  assert.match(svg, /^<svg width="320" height="[0-9.]+"[^>]*viewBox="0 0 640 /);
+  assert.ok(svg.includes("Knowledge stock") && svg.includes("Source: CSY"));
+  await assert.rejects(() => fig.save(`${dir}/g.png`, { scale: 0 }), /scale/);
+  await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("plot({ source }): a source line under the chart, after the caption, in the HTML and the standalone SVG", () => {
+  const marks = [Plot.dot([[1, 2]])];
+  const fig = plot({ marks, source: "Source: CSY 2023" });
+  assert.match(fig.toHTML(), /<figcaption>Source: CSY 2023<\/figcaption>/);
+  assert.match(fig.toSVG({ standalone: true }), />Source: CSY 2023</);
+  assert.match(
+    plot({ marks, caption: "Note", source: "Source: X" }).toHTML(),
+    /<figcaption>Note · Source: X</,
+  );
+  assert.doesNotMatch(plot({ marks }).toHTML(), /figcaption/);
+});

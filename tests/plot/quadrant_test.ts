@@ -119,3 +119,15 @@ Deno.test("quadrantChart: snapshots (all entities named; one highlighted path)",
     quadrantChart(gov.table, { highlight: ["a"], lang: "zh" }).toSVG(),
   );
 });
+
+Deno.test("quadrantChart: 11 entities get 11 distinct colours; a requested label that does not exist is a warning", () => {
+  const eleven = Array.from({ length: 11 }, (_, i) => ({ entity: `c${i}`, year: 1, K: i / 11, A: 0.5 }));
+  const g = classifyGovernance(eleven, { knowledge: "K", alliance: "A" }, { bootstrap: { replicates: 0 } });
+  const fig = quadrantChart(g.table, { label: ["c1", "XX"] });
+  const i = fig.toSVG().indexOf('aria-label="dot"');
+  const fills = fig.toSVG().slice(i, fig.toSVG().indexOf("</g>", i)).match(/fill="(#[0-9a-f]{6})"/g) ?? [];
+  assert.equal(fills.length, 11);
+  assert.equal(new Set(fills).size, 11, "no two entities share a colour");
+  assert.deepEqual(fig.warnings, ["label: XX not in the table (not drawn)"]);
+  assert.deepEqual(quadrantChart(g.table, { label: ["c1"] }).warnings, []);
+});

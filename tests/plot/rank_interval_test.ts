@@ -57,3 +57,10 @@ Deno.test("rankIntervalChart: sectors, Chinese, top; options are validated", asy
   // @ts-expect-error: names must be texts
   assert.throws(() => rankIntervalChart(boot, { names: { A: 1 } }), ValidationError);
 });
+
+Deno.test("rankIntervalChart: a highlighted unit that is not drawn is a warning, not silence", () => {
+  assert.deepEqual(rankIntervalChart(boot, { highlight: ["C"] }).warnings, []);
+  assert.deepEqual(rankIntervalChart(boot, { highlight: ["C", "Nowhere"] }).warnings, [
+    "highlight: Nowhere not among the 6 units drawn (not shown)",
+  ]);
+});

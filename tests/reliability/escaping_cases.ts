@@ -86,9 +86,9 @@ export const ESCAPING: Case[] = [
     expect: { result: (r) => assert.match(html(r), /&lt;b&gt;bold&lt;\/b&gt;/) },
   },
   {
-    name: "table Markdown: numbers are left as numbers",
+    name: "table Markdown: numbers are left as numbers (sensible digits per column)",
     run: () => tableBundle(aq.table({ lq: [1.5, 0.25] })),
-    expect: { result: (r) => assert.deepEqual(md(r).split("\n").slice(2, 4), ["|1.50|", "|0.25|"]) },
+    expect: { result: (r) => assert.deepEqual(md(r).split("\n").slice(2, 4), ["|1.500|", "|0.250|"]) },
   },
   {
     name: "table plain text: an ANSI escape in a column name is shown, not executed",
@@ -110,7 +110,9 @@ export const ESCAPING: Case[] = [
     run: () => showTable(aq.table({ a: Array.from({ length: 30 }, (_, i) => `<${i}>`) }))[DISPLAY](),
     expect: {
       result: (r) => {
-        assert.equal(md(r).trim().split("\n").length, 22);
+        // header, rule, 20 rows, a blank line and the note
+        assert.equal(md(r).trim().split("\n").length, 24);
+        assert.match(md(r), /\n_20 of 30 rows_\n$/);
         assert.match(html(r), /20 of 30 rows/);
       },
     },

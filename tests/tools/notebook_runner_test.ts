@@ -109,3 +109,29 @@ Deno.test({
     await Deno.remove(dir, { recursive: true });
   },
 });
+
+Deno.test({
+  name: "a bad --param is printed once, naming the parameter, without the cell's source or a traceback",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const dir = await Deno.makeTempDir();
+    const nb = join(dir, "param.ipynb");
+    const source = `import { param } from "${
+      new URL("../../src/mod.ts", import.meta.url).href
+    }";\nconst LANG = param("TEST_RUNNER_LANG", "en", { choices: ["en", "zh"] });`;
+    await Deno.writeTextFile(nb, notebook([source]));
+    Deno.env.set("CLUSTERLAB_TEST_RUNNER_LANG", "fr");
+    try {
+      const r = await executeNotebooks([nb], { out: join(dir, "out"), capture: true });
+      assert.equal(r.ok, false);
+      assert.match(r.stderr, /FAILED .*param\.ipynb/);
+      assert.match(r.stderr, /parameter "TEST_RUNNER_LANG": expected one of en, zh, received "fr"/);
+      assert.equal(r.stderr.match(/expected one of en, zh/g)?.length, 1, r.stderr);
+      assert.doesNotMatch(r.stderr, /const LANG|column|at <anonymous>|code cell/);
+    } finally {
+      Deno.env.delete("CLUSTERLAB_TEST_RUNNER_LANG");
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
+});
