@@ -1,8 +1,8 @@
 /**
- * Synchronous, deferred loading of the two heavy dependencies of rendering: linkedom (the DOM Plot renders
- * into, whose CSS parser costs more at import than the rest of ClusterLab's code) and resvg (the PNG
- * rasteriser, a native addon). Importing ClusterLab evaluates neither; the first chart evaluates linkedom,
- * the first PNG resvg.
+ * Synchronous, deferred loading of the three heavy dependencies of rendering: Observable Plot, linkedom (the
+ * DOM Plot renders into, whose CSS parser costs more at import than the rest of ClusterLab's code) and resvg
+ * (the PNG rasteriser, a native addon). Importing ClusterLab evaluates none of them; the first chart
+ * evaluates Plot and linkedom, the first PNG resvg.
  *
  * How (design choice): the never-called {@link moduleGraph} names both modules in a statically analysable
  * `import()`, so Deno resolves and caches their npm packages with the rest of the graph (pinned by the
@@ -13,6 +13,7 @@
  */
 import { createRequire } from "node:module";
 import type * as LinkedomModule from "./linkedom.ts";
+import type * as PlotModule from "./plot.ts";
 import type * as ResvgModule from "./resvg.ts";
 
 /** `require` needs a file path: a library imported by `https://` URL loads both modules at import instead. */
@@ -25,10 +26,11 @@ const require = local ? createRequire(import.meta.url) : undefined;
  * @internal
  */
 export function moduleGraph(): Promise<unknown>[] {
-  return [import("./linkedom.ts"), import("./resvg.ts")];
+  return [import("./linkedom.ts"), import("./resvg.ts"), import("./plot.ts")];
 }
 
 let linkedomModule: typeof LinkedomModule | undefined;
+let plotModule: typeof PlotModule | undefined;
 let resvgModule: typeof ResvgModule | undefined;
 
 function granted(name: "ffi" | "sys"): boolean {
@@ -41,6 +43,7 @@ function granted(name: "ffi" | "sys"): boolean {
 
 if (!local) {
   linkedomModule = await import("./linkedom.ts");
+  plotModule = await import("./plot.ts");
   if (granted("ffi") && granted("sys")) resvgModule = await import("./resvg.ts");
 }
 
@@ -67,6 +70,24 @@ export function resvg(): typeof ResvgModule {
 /** resvg, evaluated on first call by a dynamic import (where Deno asks for `--allow-ffi` and `--allow-sys`). */
 export async function loadResvg(): Promise<typeof ResvgModule> {
   return resvgModule ??= local ? resvg() : await import("./resvg.ts");
+}
+
+/** Observable Plot, evaluated on first call (the same module instance a notebook's `import` gets). */
+export function plotLibrary(): typeof PlotModule {
+  return plotModule ??= require!("@observablehq/plot") as typeof PlotModule;
+}
+
+/**
+ * Observable Plot as a namespace whose members are looked up in {@link plotLibrary} when first used:
+ * `Plot.dot(…)` in the chart functions evaluates Plot on the first chart, not at import.
+ */
+export const Plot: typeof PlotModule = new Proxy({} as typeof PlotModule, {
+  get: (_target, key) => (plotLibrary() as unknown as Record<string | symbol, unknown>)[key],
+});
+
+/** Has {@link plotLibrary} been evaluated? */
+export function plotLoaded(): boolean {
+  return plotModule !== undefined;
 }
 
 /** Has {@link linkedom} been evaluated? */

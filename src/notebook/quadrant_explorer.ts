@@ -6,7 +6,8 @@
  * names and the trajectory of highlighted entities up to the year.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
+import type * as PlotT from "../deps/plot.ts";
 import type { ColumnTable } from "../deps/arquero.ts";
 import { type TableInput, toTable } from "../data/adapters.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
@@ -182,7 +183,7 @@ function readRows(table: ColumnTable, options: QuadrantExplorerOptions): Row[] {
 }
 
 /** The phase name and count of each quadrant, in its outer corner. */
-function cornerMarks(pts: readonly { q: GovernanceQuadrant }[], lang: Lang): Plot.Markish[] {
+function cornerMarks(pts: readonly { q: GovernanceQuadrant }[], lang: Lang): PlotT.Markish[] {
   const corners = (["LL", "HL", "LH", "HH"] as const).map((q) => ({
     x: q[0] === "H" ? 0.99 : 0.01,
     y: q[1] === "H" ? 0.99 : 0.01,

@@ -5,7 +5,7 @@
  * radius grows with total knowledge K.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 import type { Bilingual, Lang } from "../core/i18n.ts";
 import {

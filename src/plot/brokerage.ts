@@ -3,7 +3,7 @@
  * stacked bars (shares or counts), with title, legend and source line inside the SVG.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import type { Bilingual, Lang } from "../core/i18n.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import {

@@ -4,7 +4,7 @@
  * and Benhabib & Spiegel (2005) fitted by {@link fitCatchUp}.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import { categoricalRange } from "./palette.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 import { LABELS, type Lang } from "../core/i18n.ts";

@@ -4,7 +4,7 @@
  * coloured by its level band, with the level in each cell's tooltip.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import type { ColumnTable } from "../deps/arquero.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";

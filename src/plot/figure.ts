@@ -5,7 +5,8 @@
  * so the same figure gives the same bytes and two figures on one page never share an id.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
+import type * as PlotT from "../deps/plot.ts";
 import { chartDocument } from "./document.ts";
 import { FONT_FAMILY, rasterSVG } from "./fonts.ts";
 import { composeFigure } from "./compose.ts";
@@ -20,7 +21,7 @@ import { mergeGivenOnce } from "../core/deprecated.ts";
  * `deno doc --lint` flags the types of other packages as private (denoland/deno#27364).
  * @internal
  */
-type PlotOptions = Plot.PlotOptions;
+type PlotOptions = PlotT.PlotOptions;
 
 /** Options of {@link Figure.toPNG} and {@link Figure.save}. */
 export interface PNGOptions {
@@ -266,7 +267,7 @@ export function plot(options01: PlotOptions & FigureOptions, description01?: str
     ...plotOptions,
     document: chartDocument(),
     style: { fontFamily: `${FONT_FAMILY}, sans-serif`, fontSize: "11px", ...style },
-  } as Plot.PlotOptions);
+  } as PlotT.PlotOptions);
   const title = typeof options.title === "string" ? options.title : undefined;
   return new Figure(el as unknown as Element, { description: description ?? title, warnings });
 }

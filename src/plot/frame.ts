@@ -4,7 +4,8 @@
  * legends are HTML, which the PNG of a figure does not contain). Internal to the plot room.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
+import type * as PlotT from "../deps/plot.ts";
 
 /** Height the header needs above the plot frame (the chart's `marginTop` at least). */
 export const HEADER_HEIGHT = 58;
@@ -17,7 +18,7 @@ export function textWidth(s: string, size: number): number {
 }
 
 /** Title (15 px bold) and subtitle (11 px) at the top left, in the margin above the plot frame. */
-export function headerMarks(title: string, subtitle: string): Plot.Markish[] {
+export function headerMarks(title: string, subtitle: string): PlotT.Markish[] {
   return [
     Plot.text([title], {
       frameAnchor: "top-left",
@@ -47,8 +48,8 @@ export function footerMarks(
   source: string,
   width: number,
   offset = 0,
-): { marks: Plot.Markish[]; height: number } {
-  const marks: Plot.Markish[] = [];
+): { marks: PlotT.Markish[]; height: number } {
+  const marks: PlotT.Markish[] = [];
   let dx = 0, row = 0;
   for (const e of entries) {
     const w = 16 + textWidth(e.label, 11) + 18;

@@ -3,7 +3,7 @@
  * against the socialisation rate p1, one line per learning rate of the code p2 ({@link simulateMarch}).
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import type { ColumnTable } from "../deps/arquero.ts";
 import type { Lang } from "../core/i18n.ts";
 import { type Figure, plot, SIMULATION_SOURCE } from "./figure.ts";

@@ -4,7 +4,8 @@
  * Title, subtitle, legend and source line are drawn inside the SVG, so the PNG stands alone.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
+import type * as PlotT from "../deps/plot.ts";
 import type { Bilingual, Lang } from "../core/i18n.ts";
 import { Random } from "../core/random.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
@@ -309,7 +310,7 @@ export function networkLayout(
 }
 
 /** A mark drawing every tie as one SVG path (a few bytes per tie, whatever their number). */
-function linkMark(pairs: readonly [number, number, number, number][]): Plot.Markish {
+function linkMark(pairs: readonly [number, number, number, number][]): PlotT.Markish {
   return (
     _index: unknown,
     scales: { x?: (v: number) => number; y?: (v: number) => number },

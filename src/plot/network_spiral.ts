@@ -4,7 +4,7 @@
  * network statistics over time of a run whose ties co-evolve with knowledge.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import type { Lang } from "../core/i18n.ts";
 import { type Figure, plot } from "./figure.ts";
 import { type NetworkSpiralResult, ORGANISATION_TYPE_LABELS } from "../models/network_spiral.ts";

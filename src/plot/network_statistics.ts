@@ -5,7 +5,8 @@
  * `view: "network"`; internal to the plot room.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
+import type * as PlotT from "../deps/plot.ts";
 import type { Bilingual, Lang } from "../core/i18n.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import type { NetworkSpiralResult } from "../models/network_spiral.ts";
@@ -126,7 +127,7 @@ function panel(
         fill: "#222",
       }),
     ],
-  } as Plot.PlotOptions) as unknown as Element;
+  } as PlotT.PlotOptions) as unknown as Element;
   return svg;
 }
 

@@ -5,7 +5,7 @@
  * the order is {@link classifyPlatform}'s).
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import type { Bilingual, Lang } from "../core/i18n.ts";
 import { PLATFORM_ROLES } from "../data/schema.ts";
 import { PLATFORM_ROLE_LABELS, type PlatformResult, ROLE_HOLDER_LABELS } from "../classify/platform.ts";

@@ -5,7 +5,8 @@
  * Menzel & Fornahl 2010, Giuliani & Bell 2005 and Grandori 2001).
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
+import type * as PlotT from "../deps/plot.ts";
 import { categoricalRange } from "./palette.ts";
 import type { ColumnTable } from "../deps/arquero.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
@@ -112,7 +113,7 @@ function paths(table: ColumnTable, options: QuadrantChartOptions): { rows: Row[]
 }
 
 /** The main mechanism written in each quadrant's outer corner. */
-function cornerMarks(lang: Lang): Plot.Markish[] {
+function cornerMarks(lang: Lang): PlotT.Markish[] {
   return ([["LL", 0, 0, "start"], ["HL", 1, 0, "end"], ["LH", 0, 1, "start"], ["HH", 1, 1, "end"]] as const)
     .map(([q, K, A, anchor]) =>
       Plot.text([{
@@ -146,7 +147,7 @@ function pathMarks(
   arrows: readonly Arrow[],
   few: boolean,
   hi: ReadonlySet<string>,
-): Plot.Markish[] {
+): PlotT.Markish[] {
   const dotTitle = (d: Row) => `${d.name} ${d.y}\nK = ${d.K.toFixed(3)}, A = ${d.A.toFixed(3)} (${d.q})`;
   if (hi.size === 0) {
     return [

@@ -4,7 +4,7 @@
  * the SVG.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import type { Bilingual, Lang } from "../core/i18n.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import type { BootstrapComplexityResult } from "../indicators/bootstrap_complexity.ts";

@@ -4,7 +4,8 @@
  * legend, notes and source line are drawn inside one SVG, so the PNG stands alone as the HTML does.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
+import type * as PlotT from "../deps/plot.ts";
 import type { ColumnTable } from "../deps/arquero.ts";
 import { type Bilingual, type Lang } from "../core/i18n.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
@@ -187,7 +188,7 @@ function numericColouring(values: number[], o: RegionMapOptions, fmt: (v: number
     }]);
   }
   const range = breaks.length === 0 ? ["#6baed6"] : Plot.scale({
-    color: { type: "threshold", domain: breaks, scheme: (o.scheme ?? "ylgnbu") as Plot.ColorScheme },
+    color: { type: "threshold", domain: breaks, scheme: (o.scheme ?? "ylgnbu") as PlotT.ColorScheme },
   }).range as string[];
   const lo = Math.min(...values), hi = Math.max(...values);
   const edges = [lo, ...breaks, hi];
@@ -224,7 +225,7 @@ function categoricalColouring(values: string[], o: RegionMapOptions, lang: Lang,
     color: {
       type: "ordinal",
       domain: order as string[],
-      scheme: (o.scheme ?? "tableau10") as Plot.ColorScheme,
+      scheme: (o.scheme ?? "tableau10") as PlotT.ColorScheme,
     },
   });
   const colors = { ...(lisa ? lisaLegend.colors : {}), ...o.colors };
@@ -241,7 +242,7 @@ function categoricalColouring(values: string[], o: RegionMapOptions, lang: Lang,
   };
 }
 
-function projectionOf(g: RegionGeometry): Plot.ProjectionOptions | string {
+function projectionOf(g: RegionGeometry): PlotT.ProjectionOptions | string {
   if (g.projection === "tiles") return { type: "identity", domain: g.features as never };
   if (g.projection === "planar") return { type: "reflect-y", domain: g.features as never };
   if (g.projection === "mercator") return { type: "mercator", domain: g.features as never };
@@ -291,7 +292,7 @@ function renderMap(
     ...features.map((f) => Math.max(...label(f).split("\n").map((l) => textWidth(l, fontSize)))),
   );
   const width = o.width ?? (tiles ? Math.max(48, Math.ceil(longest + 8)) * cols : 640);
-  const marks: Plot.Markish[] = [];
+  const marks: PlotT.Markish[] = [];
   if (g.projection === "equal-earth") marks.push(Plot.sphere({ stroke: "#bbb", fill: "#f4f8fb" }));
   marks.push(Plot.geo(features, { fill: fillOf, stroke: "white", strokeWidth: tiles ? 2 : 0.5, title: tip }));
   if (symbols) {
@@ -327,7 +328,7 @@ function renderMap(
     projection: projectionOf(g),
     color: { type: "identity" },
     marks,
-  } as Plot.PlotOptions) as unknown as SVGSVGElement;
+  } as PlotT.PlotOptions) as unknown as SVGSVGElement;
 }
 
 /** Approximate width of a text in px at `size` (CJK characters are square, Latin about 0.55 em). */

@@ -3,7 +3,7 @@
  * combination, internalisation; Nonaka 1994) creates per step at each level of a {@link simulateSpiral} run.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import { LABELS, type Lang } from "../core/i18n.ts";
 import { type Figure, plot, SIMULATION_SOURCE } from "./figure.ts";
 import {

@@ -3,7 +3,7 @@
  * centred at LQ = 1 (blue below, red above).
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";
 import { type Bilingual, LABELS, type Lang } from "../core/i18n.ts";
 import { Matrix } from "../indicators/matrix.ts";

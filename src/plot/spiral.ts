@@ -3,7 +3,7 @@
  * the S→E→C→I cycle, radius = knowledge, of a {@link simulateSpiral} run.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import type { Lang } from "../core/i18n.ts";
 import { type Figure, plot, SIMULATION_SOURCE } from "./figure.ts";
 import { SECI_MODE_LABELS, SECI_MODES, type SpiralResult } from "../models/seci.ts";

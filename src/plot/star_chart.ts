@@ -3,7 +3,7 @@
  * with the US Cluster Mapping "strong cluster" verdict outlined so the two rules can be compared.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import type { ColumnTable } from "../deps/arquero.ts";
 import { type TableInput, toTable } from "../data/adapters.ts";
 import { describeValue, ValidationError } from "../core/validation_error.ts";

@@ -4,7 +4,7 @@
  * region is specialised in highlighted.
  * @module
  */
-import * as Plot from "../deps/plot.ts";
+import { Plot } from "../deps/lazy.ts";
 import type { Lang } from "../core/i18n.ts";
 import type { Matrix } from "../indicators/matrix.ts";
 import { type Figure, plot } from "./figure.ts";
