@@ -283,7 +283,14 @@ export type {
   SpiralOptions,
   SpiralResult,
 } from "./models/seci.ts";
-export type { SweepGrid, SweepOptions, SweepOutput } from "./models/sweep.ts";
+export type {
+  SweepGrid,
+  SweepModel,
+  SweepModelRef,
+  SweepOptions,
+  SweepOutput,
+  SweepParams,
+} from "./models/sweep.ts";
 export type {
   EquilibriumResult,
   FixedPoint,

@@ -98,3 +98,88 @@ console.log(JSON.stringify(t.array("value")));`;
   assert.equal(new TextDecoder().decode(out.stdout).trim(), "[2,4]");
   assert.match(err, /\rsweep 2\/2 \(100%\) \d+\.\d s done\n$/);
 });
+
+const fixture = new URL("../fixtures/sweep_models.ts", import.meta.url);
+
+Deno.test("sweep with workers gives the serial table, byte for byte (March, 2 × 2 grid × 3 runs)", async () => {
+  const grid = { p1: [0.1, 0.9], p2: [0.5, 0.9] };
+  const { march } = await import(fixture.href);
+  const serial = await sweep(march, grid, { runs: 3, seed: 4 });
+  const ticks: number[] = [];
+  const recorder = {
+    start: (n: number) => void ticks.push(-n),
+    tick: () => void ticks.push(1),
+    done: () => {},
+  };
+  const kept: Record<string, unknown>[] = [];
+  const parallel = await sweep({ module: fixture, export: "march" }, grid, {
+    runs: 3,
+    seed: 4,
+    workers: 2,
+    progress: recorder,
+    rows: kept,
+  });
+  assert.equal(parallel.toCSV(), serial.toCSV());
+  assert.equal(JSON.stringify(parallel.objects()), JSON.stringify(serial.objects()));
+  assert.deepEqual(kept, serial.objects());
+  assert.deepEqual(ticks, [-12, ...Array(12).fill(1)]); // every run of both workers is counted once
+  // the named form also runs serially (workers 1) and on more workers than runs
+  const named = await sweep({ module: fixture.href, export: "march" }, grid, { runs: 3, seed: 4 });
+  assert.equal(named.toCSV(), serial.toCSV());
+  const many = await sweep({ module: fixture, export: "march" }, { p1: [0.5], p2: [0.5] }, { workers: 4 });
+  assert.equal(many.get("knowledge", 0), march({ p1: 0.5, p2: 0.5, seed: 1 }).knowledge);
+});
+
+Deno.test("a parallel sweep stopped by an error keeps the rows before it, in grid order", async () => {
+  const done: Record<string, unknown>[] = [];
+  await assert.rejects(
+    () => sweep({ module: fixture, export: "failAt3" }, { p: [1, 2, 3, 4, 5] }, { rows: done, workers: 2 }),
+    /stopped/,
+  );
+  assert.deepEqual(done.map((r) => r.p), [1, 2]);
+  // an output error names the same row as in a serial sweep, and stays a ValidationError
+  await assert.rejects(
+    () => sweep({ module: fixture, export: "infiniteAt2" }, { a: [1, 2, 3] }, { workers: 2 }),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.deepEqual([e.issues[0]!.row, e.issues[0]!.column], [2, "value"]);
+      return true;
+    },
+  );
+  // an export that is not a function is a ValidationError from the worker, rebuilt with its issues
+  await assert.rejects(
+    () => sweep({ module: fixture, export: "notAModel" }, { a: [1] }, { workers: 2 }),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.equal(e.issues[0]!.column, "model.export");
+      return true;
+    },
+  );
+});
+
+Deno.test("sweep validates workers and the model's form", async () => {
+  const columns = async (f: () => Promise<unknown>) => {
+    try {
+      await f();
+    } catch (e) {
+      assert.ok(e instanceof ValidationError, String(e));
+      return e.issues.map((i) => i.column);
+    }
+    assert.fail("expected a ValidationError");
+  };
+  for (const workers of [0, -1, 1.5, Number.NaN, 257, "2" as unknown as number]) {
+    assert.deepEqual(
+      await columns(() => sweep(() => 1, { a: [1] }, { workers })),
+      ["workers"],
+      String(workers),
+    );
+  }
+  // a closure cannot cross into a worker
+  const e = await columns(() => sweep(() => 1, { a: [1] }, { workers: 2 }));
+  assert.deepEqual(e, ["model"]);
+  assert.deepEqual(await columns(() => sweep({ module: "./relative.ts", export: "m" }, { a: [1] })), [
+    "model.module",
+  ]);
+  assert.deepEqual(await columns(() => sweep({ module: fixture, export: "" }, { a: [1] })), ["model.export"]);
+  assert.deepEqual(await columns(() => sweep(42 as never, { a: [1] })), ["model"]);
+});
