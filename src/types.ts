@@ -26,6 +26,7 @@ export type { ParamOptions } from "./core/param.ts";
 export type { ProgressOptions, ProgressReporter } from "./core/progress.ts";
 export type { ValidationErrorOptions, ValidationIssue } from "./core/validation_error.ts";
 export type { NormalOptions } from "./core/random.ts";
+export type { SobolSequenceOptions } from "./core/sobol_sequence.ts";
 
 // data
 export type { DanfoLike, DanfoModule, LoadDanfoOptions, TableInput, TableResult } from "./data/adapters.ts";
