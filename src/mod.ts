@@ -110,6 +110,7 @@ export { classifyPlatform } from "./classify/platform.ts";
 export { catchUpRatios, fitCatchUp, simulateCatchUp } from "./models/catch_up.ts";
 export { simulateCoevolution } from "./models/coevolution.ts";
 export { fitHaken } from "./models/haken.ts";
+export { latinHypercube } from "./models/latin_hypercube.ts";
 export { simulateMarch } from "./models/march.ts";
 export { agentNetwork, simulateNetworkSpiral } from "./models/network_spiral.ts";
 export { solveODE } from "./models/ode.ts";

@@ -284,6 +284,8 @@ export type {
   SpiralOptions,
   SpiralResult,
 } from "./models/seci.ts";
+export type { DesignResult, ParameterRanges } from "./models/design_ranges.ts";
+export type { LatinHypercubeOptions } from "./models/latin_hypercube.ts";
 export type {
   SweepGrid,
   SweepModel,
