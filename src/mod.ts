@@ -116,7 +116,9 @@ export { agentNetwork, simulateNetworkSpiral } from "./models/network_spiral.ts"
 export { solveODE } from "./models/ode.ts";
 export { policyScenario } from "./models/policy.ts";
 export { relatednessEntry } from "./models/relatedness_entry.ts";
+export { saltelliDesign } from "./models/saltelli_design.ts";
 export { simulateSpiral } from "./models/seci.ts";
+export { sobolIndices } from "./models/sobol_indices.ts";
 export { sweep } from "./models/sweep.ts";
 export {
   competitiveToSymbiosis,

@@ -286,6 +286,8 @@ export type {
 } from "./models/seci.ts";
 export type { DesignResult, ParameterRanges } from "./models/design_ranges.ts";
 export type { LatinHypercubeOptions } from "./models/latin_hypercube.ts";
+export type { SaltelliDesign, SaltelliDesignOptions } from "./models/saltelli_design.ts";
+export type { SobolIndicesOptions, SobolIndicesResult } from "./models/sobol_indices.ts";
 export type {
   SweepGrid,
   SweepModel,
