@@ -43,7 +43,10 @@ export interface SobolIndicesResult {
   readonly warnings: readonly string[];
 }
 
-/** S1 and ST of every parameter from the samples `idx` of the blocks (Saltelli et al. 2010, Table 2). */
+/**
+ * S1 and ST of every parameter from the samples `idx` of the blocks (Saltelli et al. 2010, Table 2 (b) and
+ * (f)), f(B) centred on the mean of the sampled outputs.
+ */
 function estimate(
   fA: Float64Array,
   fB: Float64Array,
@@ -62,7 +65,7 @@ function estimate(
     let v1 = 0, vt = 0;
     for (let j = 0; j < n; j++) {
       const a = fA[idx[j]!]!, b = fB[idx[j]!]!, ab = f[idx[j]!]!;
-      v1 += b * (ab - a);
+      v1 += (b - mean) * (ab - a);
       vt += (a - ab) ** 2;
     }
     S1.push(V > 0 ? v1 / n / V : Number.NaN);
@@ -109,12 +112,18 @@ function blocksOf(design: SaltelliDesign, outputs: ArrayLike<number>) {
  * output. Design and estimator for the total sensitivity index", Comput. Phys. Commun. 181: 259–270, Table
  * 2 (b) and (f)) are S1_i = (1/N) Σ_j f(B)_j (f(A_B^(i))_j − f(A)_j) / V and, Jansen's (1999, "Analysis of
  * variance designs for model output", Comput. Phys. Commun. 117: 35–43), ST_i = (1/2N) Σ_j (f(A)_j −
- * f(A_B^(i))_j)² / V. S1_i is the share of the variance explained by parameter i alone, ST_i the share it
- * takes part in with all its interactions (ST_i ≥ S1_i; Σ S1 ≤ 1). Intervals: `replicates` bootstrap
+ * f(A_B^(i))_j)² / V, where f(B)_j is centred on the mean f̄ of the outputs over A and B (design choice:
+ * the expectation is unchanged, as Σ_j (f(A_B^(i))_j − f(A)_j) has mean 0, and the variance a large mean
+ * adds to the estimate is removed; Sobol' 2001, "Global sensitivity indices for nonlinear mathematical
+ * models and their Monte Carlo estimates", Math. Comput. Simul. 55: 271–280, subtracts f₀ likewise; SALib
+ * does not centre). S1_i is the share of the variance explained by parameter i alone, ST_i the share it
+ * takes part in with all its interactions (for the true indices ST_i ≥ S1_i and Σ S1 ≤ 1; estimates
+ * may break either). Intervals: `replicates` bootstrap
  * resamples of the N samples (the same rows of every block; `new Random(seed)`), percentile intervals at
  * `level` (Efron & Tibshirani 1993, ch. 13; R's type 7). Design choice: percentile intervals, where SALib
- * (Herman & Usher 2017) reports normal ones; resampling treats the Sobol points as independent draws, so the
- * intervals are wider than the quasi-random error. Estimates of S1 below 0 are sampling noise around 0 and are noted.
+ * (Herman & Usher 2017) reports normal ones. Resampling treats the Sobol points as independent draws (it
+ * ignores their balance), so the intervals measure Monte Carlo error, not the smaller quasi-Monte Carlo error
+ * the points may have. Estimates of S1 below 0 are sampling noise around 0 and are noted.
  *
  * @example
  * ```ts

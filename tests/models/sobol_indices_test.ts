@@ -63,6 +63,21 @@ Deno.test("sobolIndices is deterministic for a seed and its intervals follow the
   assert.deepEqual([a.n, a.replicates, a.level, a.seed], [256, 200, 0.95, 5]);
 });
 
+Deno.test("sobolIndices does not depend on the output's mean (f(B) is centred) nor on its scale", () => {
+  const d = saltelliDesign(ranges, 128);
+  const y = d.points.map(ishigami);
+  const a = sobolIndices(d, y, { replicates: 100 }).table.objects() as Record<string, number>[];
+  const b = sobolIndices(d, y.map((v) => 1e4 + 3 * v), { replicates: 100 }).table.objects() as Record<
+    string,
+    number
+  >[];
+  a.forEach((r, i) => {
+    for (const k of ["S1", "S1_lower", "S1_upper", "ST", "ST_lower", "ST_upper"]) {
+      assert.ok(Math.abs(r[k]! - b[i]![k]!) < 1e-9, `${r.param} ${k}: ${r[k]} vs ${b[i]![k]}`);
+    }
+  });
+});
+
 Deno.test("sobolIndices warns about a constant output and a non-power-of-two n", () => {
   const d = saltelliDesign({ x: [0, 1], y: [0, 1] }, 100);
   assert.match(d.warnings[0]!, /n = 100 is not a power of 2.*use 128/);
