@@ -54,7 +54,9 @@ export interface SweepOptions {
    * depend only on its parameters and seed); progress counts the runs of all workers; `rows` gets the rows
    * in grid order (a row that finished while an earlier one is still running waits for it, so a stopped
    * parallel sweep may lose up to `workers` rows after the last one kept). Permissions: workers inherit the
-   * caller's, and importing a local model module needs `--allow-read` (`-R`). More workers than CPUs
+   * caller's and need read access (`--allow-read`, `-R`) to ClusterLab's `src/` folder (the worker program)
+   * and to a local model module; without it the sweep stops with a ValidationError before any worker
+   * starts (a model at an `https:` URL may also need `--allow-import` for its host). More workers than CPUs
    * (`navigator.hardwareConcurrency`) do not go faster; an integer in 1 … 256.
    */
   readonly workers?: number;

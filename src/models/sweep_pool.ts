@@ -5,7 +5,7 @@
  * @module
  */
 import type { ProgressReporter } from "../core/progress.ts";
-import { ValidationError } from "../core/validation_error.ts";
+import { ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 import { refMessage, type SweepModelRef, type SweepOutput, type SweepParams } from "./sweep_model_ref.ts";
 import type { WorkerFailure } from "./sweep_worker.ts";
 
@@ -27,6 +27,39 @@ function rebuild(f: WorkerFailure): Error {
   const e = new Error(f.message);
   e.name = f.name;
   return e;
+}
+
+/** The library's source folder (the worker program imports from it) and a local model module's path. */
+function localPaths(ref: SweepModelRef): { what: string; path: string }[] {
+  const paths = [{
+    what: "ClusterLab's src/ folder (the worker program)",
+    url: new URL("../", import.meta.url),
+  }];
+  paths.push({ what: "the model module", url: new URL(refMessage(ref).module) });
+  return paths.filter((p) => p.url.protocol === "file:").map((p) => ({
+    what: p.what,
+    path: decodeURIComponent(p.url.pathname),
+  }));
+}
+
+/**
+ * A ValidationError before any worker starts when the process may not read the worker program or a local
+ * model module (a worker imports both; without `--allow-read` each would fail on its own, later).
+ */
+function checkReadAccess(ref: SweepModelRef): void {
+  const issues: ValidationIssue[] = [];
+  for (const { what, path } of localPaths(ref)) {
+    const state = Deno.permissions.querySync({ name: "read", path }).state;
+    if (state !== "granted") {
+      issues.push({
+        column: "workers",
+        expected: `read access to ${what} (run with --allow-read, -R)`,
+        received: `no read access to ${path} (permission ${state})`,
+        message: "workers import the model; workers: 1 runs it on this thread",
+      });
+    }
+  }
+  if (issues.length) throw new ValidationError("parameters of sweep", issues);
 }
 
 /** One worker with the model imported; one run at a time. */
@@ -61,7 +94,8 @@ function startWorker(ref: SweepModelRef): PoolWorker {
  * that finishes early waits for those before it). `progress` ticks once per finished run, whichever worker
  * ran it. After a failed run no new run starts; the runs already under way finish, the results before the
  * failed run are emitted, then its error is thrown (the first in grid order, as in a serial run). An error
- * thrown by `emit` stops the pool the same way. Workers are always terminated.
+ * thrown by `emit` stops the pool the same way. Workers are always terminated. Without read access to the
+ * worker program or a local model module, a ValidationError is thrown before any worker starts.
  */
 export async function runInWorkers(
   ref: SweepModelRef,
@@ -70,6 +104,7 @@ export async function runInWorkers(
   emit: (out: SweepOutput, index: number) => void,
   progress?: ProgressReporter,
 ): Promise<void> {
+  checkReadAccess(ref);
   const pool = Array.from({ length: Math.min(workers, params.length) }, () => startWorker(ref));
   const results = new Map<number, SweepOutput>();
   let next = 0, emitted = 0;

@@ -183,3 +183,36 @@ Deno.test("sweep validates workers and the model's form", async () => {
   assert.deepEqual(await columns(() => sweep({ module: fixture, export: "" }, { a: [1] })), ["model.export"]);
   assert.deepEqual(await columns(() => sweep(42 as never, { a: [1] })), ["model"]);
 });
+
+Deno.test("a parallel sweep without read access stops before any worker starts, naming what it must read", async () => {
+  const url = new URL("../../src/models/sweep.ts", import.meta.url).href;
+  const code = `import { sweep } from "${url}";
+try {
+  await sweep({ module: "${fixture.href}", export: "march" }, { p1: [0.1], p2: [0.5] }, { workers: 2 });
+  console.log(JSON.stringify("ran"));
+} catch (e) {
+  console.log(JSON.stringify({ name: e.name, issues: e.issues.map((i) => [i.column, i.expected]) }));
+}`;
+  const dir = await Deno.makeTempDir();
+  await Deno.writeTextFile(`${dir}/probe.ts`, code);
+  const run = async (...flags: string[]) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "--no-prompt", ...flags, `${dir}/probe.ts`], // deno eval would grant every permission
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.ok(out.success, new TextDecoder().decode(out.stderr));
+    return JSON.parse(new TextDecoder().decode(out.stdout).trim());
+  };
+  const none = await run();
+  assert.equal(none.name, "ValidationError");
+  assert.deepEqual(none.issues.map((i: string[]) => i[0]), ["workers", "workers"]);
+  assert.match(none.issues[0][1], /read access to ClusterLab's src\/ folder.*--allow-read/);
+  assert.match(none.issues[1][1], /read access to the model module/);
+  const srcOnly = await run(`--allow-read=${new URL("../../src/", import.meta.url).pathname}`);
+  assert.deepEqual(srcOnly.issues.map((i: string[]) => i[1].slice(0, 32)), [
+    "read access to the model module ",
+  ]);
+  assert.equal(await run("--allow-read"), "ran");
+  await Deno.remove(dir, { recursive: true });
+});
