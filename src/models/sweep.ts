@@ -53,7 +53,10 @@ export interface SweepOptions {
    * table is the serial one, row for row and byte for byte (same rows, order and seeds; the model must
    * depend only on its parameters and seed); progress counts the runs of all workers; `rows` gets the rows
    * in grid order (a row that finished while an earlier one is still running waits for it, so a stopped
-   * parallel sweep may lose up to `workers` rows after the last one kept). Permissions: workers inherit the
+   * parallel sweep may lose up to `workers` rows after the last one kept; Jupyter's Stop stops it too, and
+   * nothing runs on after it, but the Deno kernel took about 25 s to report the stop in
+   * `tests/reliability/interrupt_test.ts` (a serial sweep: at once); the next parallel sweep ends the stopped
+   * one's workers). Permissions: workers inherit the
    * caller's and need read access (`--allow-read`, `-R`) to ClusterLab's `src/` folder (the worker program)
    * and to a local model module; without it the sweep stops with a ValidationError before any worker
    * starts (a model at an `https:` URL may also need `--allow-import` for its host). More workers than CPUs

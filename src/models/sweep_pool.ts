@@ -8,16 +8,35 @@ import type { ProgressReporter } from "../core/progress.ts";
 import { ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 import { refMessage, type SweepModelRef, type SweepOutput, type SweepParams } from "./sweep_model_ref.ts";
 import type { WorkerFailure } from "./sweep_worker.ts";
+import { readReply, replySlot } from "./sweep_channel.ts";
 
-type Reply = { readonly index: number; readonly out: SweepOutput } | {
-  readonly index: number;
-  readonly error: WorkerFailure;
-};
+type Reply =
+  | { readonly index: number; readonly out: SweepOutput }
+  | { readonly index: number; readonly error: WorkerFailure };
 
 interface PoolWorker {
-  run(index: number, params: SweepParams): Promise<Reply>;
+  /** Start run `index`; its reply comes back through {@link PoolWorker.take}. */
+  run(index: number, params: SweepParams): void;
+  /** The reply of the run under way, once written (or the worker's crash), else undefined. */
+  take(): Reply | undefined;
   terminate(): void;
 }
+
+/** Longest wait in `Atomics.wait` (ms). */
+const WAIT_MS = 50;
+
+/**
+ * After this long without a reply (ms), the thread looks at its events once: a worker that died without
+ * writing its reply (the worker program writes the model's own uncaught errors) is heard of only there.
+ * Rarely: design choice, as every look at the events is a moment where the thread is not in JavaScript.
+ */
+const LOOK_MS = 10_000;
+
+/**
+ * Workers of a pool whose sweep never reached its `finally`: a sweep stopped by Jupyter's Stop is ended inside
+ * the kernel without unwinding, so the next parallel sweep ends its workers.
+ */
+const orphans = new Set<PoolWorker>();
 
 /** The error a worker reported, rebuilt (a ValidationError stays one, with its issues). */
 function rebuild(f: WorkerFailure): Error {
@@ -62,31 +81,42 @@ function checkReadAccess(ref: SweepModelRef): void {
   if (issues.length) throw new ValidationError("parameters of sweep", issues);
 }
 
-/** One worker with the model imported; one run at a time. */
-function startWorker(ref: SweepModelRef): PoolWorker {
+/** A worker with the model imported, one run at a time; it writes each reply into its shared slot. */
+function startWorker(ref: SweepModelRef, signal: Int32Array): PoolWorker {
   const w = new Worker(new URL("./sweep_worker.ts", import.meta.url).href, { type: "module" });
-  let pending: ((r: Reply) => void) | undefined, current = -1;
-  const settle = (r: Reply) => {
-    const p = pending;
-    pending = undefined;
-    p?.(r);
-  };
-  w.onmessage = (e: MessageEvent) => settle(e.data as Reply);
+  const slot = replySlot();
+  let current = -1, crash: Reply | undefined;
   w.onerror = (e: ErrorEvent) => {
     e.preventDefault();
-    settle({ index: current, error: { name: "Error", message: `sweep worker: ${e.message}` } });
+    crash = { index: current, error: { name: "Error", message: `sweep worker: ${e.message}` } };
   };
-  w.postMessage({ type: "init", ...refMessage(ref) });
+  w.postMessage({ type: "init", ...refMessage(ref), slot: slot.head.buffer, signal });
   return {
     run(index, params) {
       current = index;
-      return new Promise((resolve) => {
-        pending = resolve;
-        w.postMessage({ type: "run", index, params });
-      });
+      w.postMessage({ type: "run", index, params });
+    },
+    take() {
+      const r = (readReply(slot) as Reply | undefined) ?? crash;
+      crash = undefined;
+      return r;
     },
     terminate: () => w.terminate(),
   };
+}
+
+/**
+ * Wait for a reply: `Atomics.wait` on the count of replies written (at most {@link WAIT_MS}); after
+ * {@link LOOK_MS} without one, one macrotask, so that a worker's crash event can arrive. The thread waits
+ * inside JavaScript, so Jupyter's Stop, which terminates running JavaScript, stops the sweep there, as it
+ * stops a serial one. Returns whether it looked at the events.
+ */
+async function waitForReply(signal: Int32Array, seen: number, quietSince: number): Promise<boolean> {
+  if (Atomics.wait(signal, 0, seen, WAIT_MS) === "timed-out" && Date.now() - quietSince > LOOK_MS) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -94,8 +124,10 @@ function startWorker(ref: SweepModelRef): PoolWorker {
  * that finishes early waits for those before it). `progress` ticks once per finished run, whichever worker
  * ran it. After a failed run no new run starts; the runs already under way finish, the results before the
  * failed run are emitted, then its error is thrown (the first in grid order, as in a serial run). An error
- * thrown by `emit` stops the pool the same way. Workers are always terminated. Without read access to the
- * worker program or a local model module, a ValidationError is thrown before any worker starts.
+ * thrown by `emit` stops the pool the same way. Workers are always terminated (those of a sweep stopped from
+ * the notebook, by the next parallel sweep). One loop on the calling thread starts every run and reads every
+ * reply from shared memory (no message handler runs), so nothing goes on once it is stopped. Without read access to the worker program or a local model module, a
+ * ValidationError is thrown before any worker starts.
  */
 export async function runInWorkers(
   ref: SweepModelRef,
@@ -105,11 +137,22 @@ export async function runInWorkers(
   progress?: ProgressReporter,
 ): Promise<void> {
   checkReadAccess(ref);
-  const pool = Array.from({ length: Math.min(workers, params.length) }, () => startWorker(ref));
+  for (const w of orphans) w.terminate();
+  orphans.clear();
+  const signal = new Int32Array(new SharedArrayBuffer(4));
+  const pool = Array.from({ length: Math.min(workers, params.length) }, () => startWorker(ref, signal));
+  for (const w of pool) orphans.add(w);
   const results = new Map<number, SweepOutput>();
-  let next = 0, emitted = 0;
-  const state: { failed?: { index: number; error: Error } } = {};
-  const failedAt = (): number => state.failed?.index ?? params.length;
+  const busy = new Set<PoolWorker>();
+  let next = 0, emitted = 0, quietSince = Date.now();
+  let failed: { index: number; error: Error } | undefined;
+  const failedAt = (): number => failed?.index ?? params.length;
+  const dispatch = (w: PoolWorker) => {
+    if (failed !== undefined || next >= params.length) return;
+    w.run(next, params[next]!);
+    next++;
+    busy.add(w);
+  };
   const flush = (upTo: number) => {
     while (emitted < upTo && results.has(emitted)) {
       const out = results.get(emitted)!;
@@ -118,22 +161,28 @@ export async function runInWorkers(
     }
   };
   try {
-    await Promise.all(pool.map(async (w) => {
-      while (state.failed === undefined && next < params.length) {
-        const i = next++;
-        const reply = await w.run(i, params[i]!);
-        if ("error" in reply) {
-          if (i < failedAt()) state.failed = { index: i, error: rebuild(reply.error) };
-          continue;
+    pool.forEach(dispatch);
+    while (busy.size > 0) {
+      const seen = Atomics.load(signal, 0);
+      let got = 0;
+      for (const w of [...busy]) {
+        const r = w.take();
+        if (r === undefined) continue;
+        got++;
+        busy.delete(w);
+        if ("error" in r) {
+          if (r.index < failedAt()) failed = { index: r.index, error: rebuild(r.error) };
+        } else {
+          results.set(r.index, r.out);
+          await progress?.tick();
         }
-        results.set(i, reply.out);
-        await progress?.tick();
-        flush(failedAt());
+        dispatch(w);
       }
-    }));
-    flush(failedAt());
-    if (state.failed) throw state.failed.error;
+      flush(failedAt());
+      if (got > 0 || await waitForReply(signal, seen, quietSince)) quietSince = Date.now();
+    }
+    if (failed) throw failed.error;
   } finally {
-    for (const w of pool) w.terminate();
+    for (const w of pool) w.terminate(), orphans.delete(w);
   }
 }

@@ -146,6 +146,11 @@ Deno.test("a parallel sweep stopped by an error keeps the rows before it, in gri
       return true;
     },
   );
+  // a worker that crashes (an uncaught error outside the run) ends the sweep with its error, no hang
+  await assert.rejects(
+    () => sweep({ module: fixture, export: "crash" }, { a: [1, 2] }, { workers: 2 }),
+    /sweep worker: .*boom/,
+  );
   // an export that is not a function is a ValidationError from the worker, rebuilt with its issues
   await assert.rejects(
     () => sweep({ module: fixture, export: "notAModel" }, { a: [1] }, { workers: 2 }),
