@@ -27,6 +27,7 @@ export { normalTwoSided, normalUpperTail } from "./core/normal.ts";
 export { guardFinite, MIN_NORMAL, scanFinite } from "./core/finite.ts";
 export { checkSize, DEFAULT_MEMORY_BUDGET, formatBytes, memoryBudget } from "./core/size_guard.ts";
 export { mulberry32 } from "./core/random.ts";
+export { SOBOL_MAX_DIMENSIONS, sobolSequence } from "./core/sobol_sequence.ts";
 export { describeValue } from "./core/validation_error.ts";
 
 // data

@@ -110,12 +110,15 @@ export { classifyPlatform } from "./classify/platform.ts";
 export { catchUpRatios, fitCatchUp, simulateCatchUp } from "./models/catch_up.ts";
 export { simulateCoevolution } from "./models/coevolution.ts";
 export { fitHaken } from "./models/haken.ts";
+export { latinHypercube } from "./models/latin_hypercube.ts";
 export { simulateMarch } from "./models/march.ts";
 export { agentNetwork, simulateNetworkSpiral } from "./models/network_spiral.ts";
 export { solveODE } from "./models/ode.ts";
 export { policyScenario } from "./models/policy.ts";
 export { relatednessEntry } from "./models/relatedness_entry.ts";
+export { saltelliDesign } from "./models/saltelli_design.ts";
 export { simulateSpiral } from "./models/seci.ts";
+export { sobolIndices } from "./models/sobol_indices.ts";
 export { sweep } from "./models/sweep.ts";
 export {
   competitiveToSymbiosis,

@@ -26,6 +26,7 @@ export type { ParamOptions } from "./core/param.ts";
 export type { ProgressOptions, ProgressReporter } from "./core/progress.ts";
 export type { ValidationErrorOptions, ValidationIssue } from "./core/validation_error.ts";
 export type { NormalOptions } from "./core/random.ts";
+export type { SobolSequenceOptions } from "./core/sobol_sequence.ts";
 
 // data
 export type { DanfoLike, DanfoModule, LoadDanfoOptions, TableInput, TableResult } from "./data/adapters.ts";
@@ -283,7 +284,18 @@ export type {
   SpiralOptions,
   SpiralResult,
 } from "./models/seci.ts";
-export type { SweepGrid, SweepOptions, SweepOutput } from "./models/sweep.ts";
+export type { DesignResult, ParameterRanges } from "./models/design_ranges.ts";
+export type { LatinHypercubeOptions } from "./models/latin_hypercube.ts";
+export type { SaltelliDesign, SaltelliDesignOptions } from "./models/saltelli_design.ts";
+export type { SobolIndicesOptions, SobolIndicesResult } from "./models/sobol_indices.ts";
+export type {
+  SweepGrid,
+  SweepModel,
+  SweepModelRef,
+  SweepOptions,
+  SweepOutput,
+  SweepParams,
+} from "./models/sweep.ts";
 export type {
   EquilibriumResult,
   FixedPoint,

@@ -5,15 +5,25 @@
  */
 import * as aq from "../deps/arquero.ts";
 import type { ColumnTable } from "../deps/arquero.ts";
-import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
+import { ParamChecker } from "../core/checks.ts";
+import { describeValue, ValidationError } from "../core/validation_error.ts";
 import { type ProgressOptions, type ProgressReporter, progressReporter } from "../core/progress.ts";
 import { checkSize } from "../core/size_guard.ts";
+import {
+  checkSweepModel,
+  loadSweepModel,
+  refMessage,
+  type SweepModel,
+  type SweepModelRef,
+  type SweepOutput,
+  type SweepParams,
+} from "./sweep_model_ref.ts";
+import { runInWorkers } from "./sweep_pool.ts";
+
+export type { SweepModel, SweepModelRef, SweepOutput, SweepParams } from "./sweep_model_ref.ts";
 
 /** A grid: parameter name → the values to try. */
 export type SweepGrid = Record<string, readonly (number | string | boolean)[]>;
-
-/** What a model returns for one run: a number (column `value`) or named numbers. */
-export type SweepOutput = number | Record<string, number | string | boolean>;
 
 /** Options of {@link sweep}. */
 export interface SweepOptions {
@@ -36,6 +46,23 @@ export interface SweepOptions {
    * running is lost; nothing else is.
    */
   readonly rows?: Record<string, unknown>[];
+  /**
+   * Deno workers that run the cells in parallel (default 1: every run on the calling thread, in grid order).
+   * With more than one, `model` must be named as `{ module, export }` (a {@link SweepModelRef}: closures
+   * cannot cross into a worker); each worker imports it once and takes the next run when it is free. The
+   * table is the serial one, row for row and byte for byte (same rows, order and seeds; the model must
+   * depend only on its parameters and seed); progress counts the runs of all workers; `rows` gets the rows
+   * in grid order (a row that finished while an earlier one is still running waits for it, so a stopped
+   * parallel sweep may lose up to `workers` rows after the last one kept; Jupyter's Stop stops it too, and
+   * nothing runs on after it, but the Deno kernel took about 25 s to report the stop in
+   * `tests/reliability/interrupt_test.ts` (a serial sweep: at once); the next parallel sweep ends the stopped
+   * one's workers). Permissions: workers inherit the
+   * caller's and need read access (`--allow-read`, `-R`) to ClusterLab's `src/` folder (the worker program)
+   * and to a local model module; without it the sweep stops with a ValidationError before any worker
+   * starts (a model at an `https:` URL may also need `--allow-import` for its host). More workers than CPUs
+   * (`navigator.hardwareConcurrency`) do not go faster; an integer in 1 … 256.
+   */
+  readonly workers?: number;
 }
 
 /**
@@ -66,48 +93,20 @@ export interface SweepOptions {
  * const model = (q: Record<string, unknown>) => { if (q.p === 3) throw new Error("stopped"); return 1; };
  * await assert.rejects(() => sweep(model, { p: [1, 2, 3, 4] }, { rows: done }), /stopped/);
  * assert.deepEqual(done.map((r) => r.p), [1, 2]);
+ * // in parallel: the model is named by module and export (here a data: URL module), the table is the same
+ * const module = "data:text/javascript,export const twice = (p) => ({ y: p.a * 2, s: p.seed });";
+ * const serial = await sweep((p) => ({ y: (p.a as number) * 2, s: p.seed }), { a: [1, 2, 3] }, { runs: 2 });
+ * const parallel = await sweep({ module, export: "twice" }, { a: [1, 2, 3] }, { runs: 2, workers: 2 });
+ * assert.equal(parallel.toCSV(), serial.toCSV());
  * ```
  */
 export async function sweep(
-  model: (
-    params: Record<string, number | string | boolean> & { seed: number },
-  ) => SweepOutput | Promise<SweepOutput>,
+  model: SweepModel | SweepModelRef,
   grid: SweepGrid,
   options: SweepOptions = {},
 ): Promise<ColumnTable> {
-  const issues: ValidationIssue[] = [];
-  const runs = options.runs ?? 1, seed = options.seed ?? 1;
-  if (!Number.isInteger(runs) || runs < 1) {
-    issues.push({ column: "runs", expected: "an integer ≥ 1", received: describeValue(runs) });
-  }
-  if (!Number.isInteger(seed) || seed < 0) {
-    issues.push({ column: "seed", expected: "an integer ≥ 0", received: describeValue(seed) });
-  }
-  const names = Object.keys(grid ?? {});
-  for (const k of names) {
-    if (!Array.isArray(grid[k]) || grid[k]!.length === 0) {
-      issues.push({
-        column: `grid.${k}`,
-        expected: "a non-empty array of values",
-        received: describeValue(grid[k]),
-      });
-    }
-  }
-  if (names.includes("seed") || names.includes("run")) {
-    issues.push({
-      column: "grid",
-      expected: 'no parameter named "seed" or "run"',
-      received: names.join(", "),
-    });
-  }
-  if (options.rows !== undefined && !Array.isArray(options.rows)) {
-    issues.push({
-      column: "rows",
-      expected: "an array to push the finished rows into",
-      received: describeValue(options.rows),
-    });
-  }
-  if (issues.length) throw new ValidationError("parameters of sweep", issues);
+  const { runs, seed, workers } = checkInputs(model, grid, options);
+  const names = Object.keys(grid);
   const product = names.reduce((p, k) => p * grid[k]!.length, 1);
   checkSize("parameters of sweep", "grid", {
     what: `${names.map((k) => grid[k]!.length).join(" × ") || 1} grid cells × runs ${runs} rows × ${
@@ -116,38 +115,91 @@ export async function sweep(
     values: product * runs * (names.length + 12),
     hint: "use a coarser grid or fewer runs, or sweep the grid in parts",
   });
-  const cells: Record<string, number | string | boolean>[] = [{}];
-  for (const k of names) {
-    const nextCells: typeof cells = [];
-    for (const c of cells) for (const v of grid[k]!) nextCells.push({ ...c, [k]: v });
-    cells.splice(0, cells.length, ...nextCells);
-  }
+  const cells = gridCells(grid);
+  const tasks = cells.flatMap((cell, ci) =>
+    Array.from({ length: runs }, (_, r) => ({ ci, r, params: { ...cell, seed: seed + r } as SweepParams }))
+  );
   const progress = progressReporter(options.progress, { label: "sweep" });
-  await progress?.start(cells.length * runs);
+  await progress?.start(tasks.length);
   const rows: Record<string, unknown>[] = [];
   const kept = options.rows;
-  for (let ci = 0; ci < cells.length; ci++) {
-    for (let r = 0; r < runs; r++) {
-      const params = { ...cells[ci]!, seed: seed + r };
-      const out = await model(params);
-      const values = typeof out === "number" ? { value: out } : out;
-      for (const [k, v] of Object.entries(values ?? {})) {
-        if (typeof v === "number" ? !Number.isFinite(v) : typeof v !== "string" && typeof v !== "boolean") {
-          throw new ValidationError("output of the swept model", [{
-            row: rows.length + 1,
-            column: k,
-            expected: "a finite number, a string or a boolean",
-            received: describeValue(v),
-            message: `cell ${JSON.stringify(cells[ci])}, run ${r}`,
-          }]);
-        }
-      }
-      const row = { ...cells[ci], run: r, seed: seed + r, ...values };
-      rows.push(row);
-      kept?.push(row);
+  const emit = (out: SweepOutput, i: number) => {
+    const { ci, r } = tasks[i]!;
+    const row = {
+      ...cells[ci],
+      run: r,
+      seed: seed + r,
+      ...checkedOutput(out, rows.length + 1, cells[ci]!, r),
+    };
+    rows.push(row);
+    kept?.push(row);
+  };
+  if (workers > 1) {
+    await runInWorkers(model as SweepModelRef, tasks.map((t) => t.params), workers, emit, progress);
+  } else {
+    const f = typeof model === "function" ? model : await loadSweepModel(refMessage(model));
+    for (let i = 0; i < tasks.length; i++) {
+      emit(await f(tasks[i]!.params), i);
       await progress?.tick();
     }
   }
   await progress?.done();
   return aq.from(rows);
+}
+
+/** Validate the inputs of {@link sweep}; returns runs, seed and workers with their defaults. */
+function checkInputs(model: unknown, grid: SweepGrid, options: SweepOptions) {
+  const check = new ParamChecker("parameters of sweep");
+  const runs = options.runs ?? 1, seed = options.seed ?? 1, workers = options.workers ?? 1;
+  check.number("runs", runs, { integer: true, min: 1 });
+  check.number("seed", seed, { integer: true, min: 0 });
+  const workersOk = check.number("workers", workers, { integer: true, min: 1, max: 256 });
+  checkSweepModel(check, model, workersOk ? workers : 1);
+  const names = Object.keys(grid ?? {});
+  for (const k of names) {
+    if (!Array.isArray(grid[k]) || grid[k]!.length === 0) {
+      check.add(`grid.${k}`, "a non-empty array of values", grid[k]);
+    }
+  }
+  if (names.includes("seed") || names.includes("run")) {
+    check.issues.push({
+      column: "grid",
+      expected: 'no parameter named "seed" or "run"',
+      received: names.join(", "),
+    });
+  }
+  if (options.rows !== undefined && !Array.isArray(options.rows)) {
+    check.add("rows", "an array to push the finished rows into", options.rows);
+  }
+  check.done();
+  return { runs, seed, workers };
+}
+
+/** The cells of the Cartesian product of `grid`, the first parameter varying slowest. */
+function gridCells(grid: SweepGrid): Record<string, number | string | boolean>[] {
+  let cells: Record<string, number | string | boolean>[] = [{}];
+  for (const k of Object.keys(grid)) cells = cells.flatMap((c) => grid[k]!.map((v) => ({ ...c, [k]: v })));
+  return cells;
+}
+
+/** The named values of one output; one that is not a finite number, a string or a boolean is an error. */
+function checkedOutput(
+  out: SweepOutput,
+  row: number,
+  cell: Record<string, unknown>,
+  run: number,
+): Record<string, number | string | boolean> {
+  const values = typeof out === "number" ? { value: out } : out;
+  for (const [k, v] of Object.entries(values ?? {})) {
+    if (typeof v === "number" ? !Number.isFinite(v) : typeof v !== "string" && typeof v !== "boolean") {
+      throw new ValidationError("output of the swept model", [{
+        row,
+        column: k,
+        expected: "a finite number, a string or a boolean",
+        received: describeValue(v),
+        message: `cell ${JSON.stringify(cell)}, run ${run}`,
+      }]);
+    }
+  }
+  return values ?? {};
 }

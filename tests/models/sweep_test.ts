@@ -98,3 +98,126 @@ console.log(JSON.stringify(t.array("value")));`;
   assert.equal(new TextDecoder().decode(out.stdout).trim(), "[2,4]");
   assert.match(err, /\rsweep 2\/2 \(100%\) \d+\.\d s done\n$/);
 });
+
+const fixture = new URL("../fixtures/sweep_models.ts", import.meta.url);
+
+Deno.test("sweep with workers gives the serial table, byte for byte (March, 2 × 2 grid × 3 runs)", async () => {
+  const grid = { p1: [0.1, 0.9], p2: [0.5, 0.9] };
+  const { march } = await import(fixture.href);
+  const serial = await sweep(march, grid, { runs: 3, seed: 4 });
+  const ticks: number[] = [];
+  const recorder = {
+    start: (n: number) => void ticks.push(-n),
+    tick: () => void ticks.push(1),
+    done: () => {},
+  };
+  const kept: Record<string, unknown>[] = [];
+  const parallel = await sweep({ module: fixture, export: "march" }, grid, {
+    runs: 3,
+    seed: 4,
+    workers: 2,
+    progress: recorder,
+    rows: kept,
+  });
+  assert.equal(parallel.toCSV(), serial.toCSV());
+  assert.equal(JSON.stringify(parallel.objects()), JSON.stringify(serial.objects()));
+  assert.deepEqual(kept, serial.objects());
+  assert.deepEqual(ticks, [-12, ...Array(12).fill(1)]); // every run of both workers is counted once
+  // the named form also runs serially (workers 1) and on more workers than runs
+  const named = await sweep({ module: fixture.href, export: "march" }, grid, { runs: 3, seed: 4 });
+  assert.equal(named.toCSV(), serial.toCSV());
+  const many = await sweep({ module: fixture, export: "march" }, { p1: [0.5], p2: [0.5] }, { workers: 4 });
+  assert.equal(many.get("knowledge", 0), march({ p1: 0.5, p2: 0.5, seed: 1 }).knowledge);
+});
+
+Deno.test("a parallel sweep stopped by an error keeps the rows before it, in grid order", async () => {
+  const done: Record<string, unknown>[] = [];
+  await assert.rejects(
+    () => sweep({ module: fixture, export: "failAt3" }, { p: [1, 2, 3, 4, 5] }, { rows: done, workers: 2 }),
+    /stopped/,
+  );
+  assert.deepEqual(done.map((r) => r.p), [1, 2]);
+  // an output error names the same row as in a serial sweep, and stays a ValidationError
+  await assert.rejects(
+    () => sweep({ module: fixture, export: "infiniteAt2" }, { a: [1, 2, 3] }, { workers: 2 }),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.deepEqual([e.issues[0]!.row, e.issues[0]!.column], [2, "value"]);
+      return true;
+    },
+  );
+  // a worker that crashes (an uncaught error outside the run) ends the sweep with its error, no hang
+  await assert.rejects(
+    () => sweep({ module: fixture, export: "crash" }, { a: [1, 2] }, { workers: 2 }),
+    /sweep worker: .*boom/,
+  );
+  // an export that is not a function is a ValidationError from the worker, rebuilt with its issues
+  await assert.rejects(
+    () => sweep({ module: fixture, export: "notAModel" }, { a: [1] }, { workers: 2 }),
+    (e: unknown) => {
+      assert.ok(e instanceof ValidationError);
+      assert.equal(e.issues[0]!.column, "model.export");
+      return true;
+    },
+  );
+});
+
+Deno.test("sweep validates workers and the model's form", async () => {
+  const columns = async (f: () => Promise<unknown>) => {
+    try {
+      await f();
+    } catch (e) {
+      assert.ok(e instanceof ValidationError, String(e));
+      return e.issues.map((i) => i.column);
+    }
+    assert.fail("expected a ValidationError");
+  };
+  for (const workers of [0, -1, 1.5, Number.NaN, 257, "2" as unknown as number]) {
+    assert.deepEqual(
+      await columns(() => sweep(() => 1, { a: [1] }, { workers })),
+      ["workers"],
+      String(workers),
+    );
+  }
+  // a closure cannot cross into a worker
+  const e = await columns(() => sweep(() => 1, { a: [1] }, { workers: 2 }));
+  assert.deepEqual(e, ["model"]);
+  assert.deepEqual(await columns(() => sweep({ module: "./relative.ts", export: "m" }, { a: [1] })), [
+    "model.module",
+  ]);
+  assert.deepEqual(await columns(() => sweep({ module: fixture, export: "" }, { a: [1] })), ["model.export"]);
+  assert.deepEqual(await columns(() => sweep(42 as never, { a: [1] })), ["model"]);
+});
+
+Deno.test("a parallel sweep without read access stops before any worker starts, naming what it must read", async () => {
+  const url = new URL("../../src/models/sweep.ts", import.meta.url).href;
+  const code = `import { sweep } from "${url}";
+try {
+  await sweep({ module: "${fixture.href}", export: "march" }, { p1: [0.1], p2: [0.5] }, { workers: 2 });
+  console.log(JSON.stringify("ran"));
+} catch (e) {
+  console.log(JSON.stringify({ name: e.name, issues: e.issues.map((i) => [i.column, i.expected]) }));
+}`;
+  const dir = await Deno.makeTempDir();
+  await Deno.writeTextFile(`${dir}/probe.ts`, code);
+  const run = async (...flags: string[]) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "--no-prompt", ...flags, `${dir}/probe.ts`], // deno eval would grant every permission
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    assert.ok(out.success, new TextDecoder().decode(out.stderr));
+    return JSON.parse(new TextDecoder().decode(out.stdout).trim());
+  };
+  const none = await run();
+  assert.equal(none.name, "ValidationError");
+  assert.deepEqual(none.issues.map((i: string[]) => i[0]), ["workers", "workers"]);
+  assert.match(none.issues[0][1], /read access to ClusterLab's src\/ folder.*--allow-read/);
+  assert.match(none.issues[1][1], /read access to the model module/);
+  const srcOnly = await run(`--allow-read=${new URL("../../src/", import.meta.url).pathname}`);
+  assert.deepEqual(srcOnly.issues.map((i: string[]) => i[1].slice(0, 32)), [
+    "read access to the model module ",
+  ]);
+  assert.equal(await run("--allow-read"), "ran");
+  await Deno.remove(dir, { recursive: true });
+});

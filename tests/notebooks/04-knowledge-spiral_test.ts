@@ -4,9 +4,11 @@ import {
   agentNetwork,
   classifyPlatform,
   loadDataset,
+  saltelliDesign,
   simulateMarch,
   simulateNetworkSpiral,
   simulateSpiral,
+  sobolIndices,
   sweep,
 } from "clusterlab";
 import { seciGrowthRate } from "clusterlab/advanced";
@@ -21,6 +23,13 @@ const S = stated(import.meta.url, {
   slowBeatsFastAtP2: [0.5, 0.9],
   uShapeAtP2: 0.1,
   organisations: 1074,
+  sensitivitySamples: 128,
+  sensitivityRuns: 896,
+  mostInfluential: "socialisation",
+  secondInfluential: "publicShare",
+  leastInfluential: "combination",
+  socialisationAlone: { atLeast: 0.4 },
+  sensitivityLevel: 0.95,
 });
 const nb = () => executed("04-knowledge-spiral");
 
@@ -144,5 +153,46 @@ proseTest(
       );
     }
     shows(priv.meanTacit, run.series.get("tacit", run.series.numRows() - 1) as number, "mean tacit");
+  },
+);
+
+proseTest(
+  "04 · which parameters matter: socialisation most (S1 > 40 %), the public share second, combination least",
+  async () => {
+    // the notebook's design, recomputed: rates from half to 1.5 times the notebook's, public share 0 … 1
+    const ranges = {
+      ...Object.fromEntries(Object.entries(rates).map(([k, v]) => [k, [v / 2, v * 1.5] as const])),
+      publicShare: [0, 1] as const,
+    };
+    const design = saltelliDesign(ranges, S.sensitivitySamples);
+    assert.equal(design.points.length, S.sensitivityRuns, "128 × (5 + 2) runs");
+    const lambda = design.points.map(({ publicShare, ...sampled }) =>
+      simulateSpiral({ rates: { ...rates, ...sampled }, publicShare, steps: 10 }).levelGrowth[0]!
+    );
+    // λ* does not depend on the length of the run
+    const p = design.points[3]!;
+    approx(
+      simulateSpiral({ rates: { ...rates, ...p }, publicShare: p.publicShare, steps: 80 }).levelGrowth[0]!,
+      lambda[3]!,
+      1e-12,
+      "λ* of a longer run",
+    );
+    const s = sobolIndices(design, lambda, { seed: 1 });
+    assert.equal(s.level, S.sensitivityLevel);
+    const rows = s.table.objects() as { param: string; S1: number; ST: number }[];
+    const byTotal = rows.slice().sort((a, b) => b.ST - a.ST).map((r) => r.param);
+    assert.equal(byTotal[0], S.mostInfluential);
+    assert.equal(byTotal[1], S.secondInfluential);
+    assert.equal(byTotal.at(-1), S.leastInfluential);
+    within(rows.find((r) => r.param === S.mostInfluential)!.S1, S.socialisationAlone, "S1 of socialisation");
+    // the notebook shows these numbers
+    const shown = (await nb()).cell("cell-14").table();
+    assert.deepEqual(shown.map((r) => r.param), rows.map((r) => r.param));
+    for (const r of s.table.objects() as Record<string, number | string>[]) {
+      const row = rowWhere(shown, "param", r.param as string);
+      for (const k of ["S1", "S1_lower", "S1_upper", "ST", "ST_lower", "ST_upper"]) {
+        shows(row[k], r[k] as number, `${r.param} ${k}`);
+      }
+    }
   },
 );
