@@ -3,8 +3,9 @@
 
 Usage: run_notebooks.py [--out DIR] [--html] [--no-input] [--kernel deno] [--edition student|teacher] NOTEBOOK...
 
-* Waits for outputs the Deno kernel publishes after it reports idle (nbclient would drop them), and files
-  any later straggler under the cell it belongs to.
+* Collects the outputs the Deno kernel publishes after it reports idle (nbclient would drop them): a
+  sentinel request after each cell proves when the cell's output has all arrived (see DenoClient); any
+  later straggler is filed under the cell it belongs to.
 * Stops at the first failing cell and prints the cell's real error (name, message, traceback), the
   notebook and the cell number (for a syntax error, which the kernel reports as a bare "Execution failed",
   the parse error from `deno fmt`); exit code 1.
@@ -16,28 +17,57 @@ Usage: run_notebooks.py [--out DIR] [--html] [--no-input] [--kernel deno] [--edi
 """
 import argparse
 import asyncio
+import json
 import os
 import queue
 import re
 import sys
 import time
+import uuid
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionComplete, CellExecutionError
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellTimeoutError
 from nbclient.util import ensure_async
 
 
-class DenoClient(NotebookClient):
-    """nbclient that keeps reading IOPub after 'idle' (Deno may publish outputs late).
+SENTINEL_MSG_TYPE = "clusterlab_end_of_cell"  # the sentinel's broadcast (not a Jupyter output type)
 
-    After a cell's 'idle', messages are read until none has arrived for `grace_s` (each message for the cell
-    restarts the wait). A message that arrives later still, while another cell runs, is added to the cell it
-    belongs to (by its parent message id) instead of being dropped.
+
+class DenoClient(NotebookClient):
+    """nbclient that collects the outputs the Deno kernel publishes after it reports 'idle'.
+
+    The Deno kernel (2.9) reports a cell's 'idle' before all of the cell's outputs are on IOPub: console
+    output goes through a queue that is published at its own pace (thousands of lines can still be on their
+    way), and a large result or display is published after 'idle'; each such message carries the parent id of
+    whichever execute request is the kernel's latest when it is sent, not necessarily the cell's.
+
+    The end of a cell's output is therefore proved, not waited for: after the cell's 'idle' the client sends
+    a sentinel, a silent execute request (no history, no execution count) whose code lets zero-delay timers
+    run, broadcasts a marker message (the path of displays and results) and writes a unique marker to stdout
+    and to stderr (the kernel's one console queue, first in first out). When the sentinel's own 'idle' and
+    its three markers have arrived, everything the cell published before the sentinel ran has been
+    delivered: messages tagged with the sentinel's id are the cell's, the markers are dropped. (A kernel_info
+    request would prove nothing: its status messages overtake both queues.) A message that arrives later
+    still (a timer the cell left running) is added to the cell its parent id names while another cell runs;
+    after the last cell the client reads IOPub until it has been quiet for `grace_s`.
+
+    The sentinel is sent once IOPub has been quiet for `settle_s`: not part of the proof, only a lower chance
+    that Deno 2.9 interleaves the frames of a multi-megabyte result still on its way with the sentinel's own
+    messages, which jupyter_client rejects as "Invalid Signature" (a 9 MB result: 3 runs in 8 without it).
     """
 
-    grace_s = 0.5
+    grace_s = 0.5  # once per notebook, after the last cell (timers it left running)
+    settle_s = 0.05  # IOPub quiet this long before the sentinel is sent (see _sentinel)
+    sentinel_timeout_s = 60  # the sentinel's markers must arrive within this after its 'idle'
     current_cell = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.iopub_timeout = self.sentinel_timeout_s + 30  # nbclient's own bound on the whole output wait
+        self.raise_on_iopub_timeout = True  # a lost output is an error, never a warning
+        self._owner = {}  # parent msg id (a cell's or its sentinel's) -> (cell, cell_index)
+        self._sentinels = {}  # sentinel msg id -> its marker
 
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         self.current_cell = cell
@@ -51,54 +81,89 @@ class DenoClient(NotebookClient):
             await self._drain()
         return result
 
+    async def _next(self, timeout=None):
+        """The next IOPub message, or None after `timeout` seconds."""
+        try:
+            return await ensure_async(self.kc.iopub_channel.get_msg(timeout=timeout))
+        except (queue.Empty, asyncio.TimeoutError, TimeoutError):
+            return None
+
     async def _drain(self):
         """After the last cell ran (or one failed): file the stragglers of every cell until IOPub is quiet."""
-        earlier = getattr(self, "_earlier", {})
-        while True:
-            try:
-                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=self.grace_s))
-            except (queue.Empty, asyncio.TimeoutError, TimeoutError):
-                return
-            parent = msg["parent_header"].get("msg_id")
-            if parent in earlier:
-                try:
-                    self.process_message(msg, *earlier[parent])
-                except CellExecutionComplete:
-                    pass
+        while (msg := await self._next(self.grace_s)) is not None:
+            self._route(msg)
 
-    def _route(self, msg, parent_msg_id, cell, cell_index):
-        """Process `msg` into its own cell; True when it is the current cell's 'idle'."""
+    def _route(self, msg):
+        """Process `msg` into the cell it belongs to (by its parent id); the sentinel's own messages are not
+        outputs. True when `msg` is the current cell's 'idle'."""
         parent = msg["parent_header"].get("msg_id")
-        if parent == parent_msg_id:
-            try:
-                self.process_message(msg, cell, cell_index)
-            except CellExecutionComplete:
-                return True
-        elif parent in self._earlier:
-            try:
-                self.process_message(msg, *self._earlier[parent])
-            except CellExecutionComplete:
-                pass
+        owner = self._owner.get(parent)
+        if owner is None:
+            return False
+        if parent in self._sentinels:
+            if msg["msg_type"] in ("status", "execute_input", SENTINEL_MSG_TYPE):
+                return False
+            if msg["msg_type"] == "stream":
+                marker = self._sentinels[parent]
+                text = msg["content"].get("text", "")
+                if marker in text:
+                    msg = {**msg, "content": {**msg["content"], "text": text.replace(marker + "\n", "")}}
+                    if not msg["content"]["text"]:
+                        return False
+        try:
+            self.process_message(msg, *owner)
+        except CellExecutionComplete:
+            return True
         return False
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
-        if not hasattr(self, "_earlier"):
-            self._earlier = {}
+        self._owner[parent_msg_id] = (cell, cell_index)
         while True:
-            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
-            if self._route(msg, parent_msg_id, cell, cell_index):
-                break
-        loop = asyncio.get_running_loop()
-        end = loop.time() + self.grace_s
-        while (left := end - loop.time()) > 0:
-            try:
-                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=left))
-            except (queue.Empty, asyncio.TimeoutError, TimeoutError):
-                break
-            self._route(msg, parent_msg_id, cell, cell_index)
+            msg = await self._next()
             if msg["parent_header"].get("msg_id") == parent_msg_id:
-                end = loop.time() + self.grace_s
-        self._earlier[parent_msg_id] = (cell, cell_index)
+                if self._route(msg):
+                    break
+            else:
+                self._route(msg)
+        await self._sentinel(cell, cell_index)
+
+    async def _sentinel(self, cell, cell_index):
+        """Send the sentinel after `cell`'s 'idle' and read IOPub until its 'idle' and markers arrived."""
+        while (msg := await self._next(self.settle_s)) is not None:
+            self._route(msg)
+        marker = f"\x1fclusterlab end of cell {uuid.uuid4().hex}\x1f"
+        m = json.dumps(marker)
+        code = (
+            "await new Promise((r) => setTimeout(r, 0));\n"
+            f"await Deno.jupyter.broadcast({json.dumps(SENTINEL_MSG_TYPE)}, {{ marker: {m} }});\n"
+            f"console.log({m});\n"
+            f"console.error({m});\n"
+        )
+        sid = await ensure_async(self.kc.execute(code, silent=True, store_history=False, stop_on_error=False))
+        self._sentinels[sid] = marker
+        self._owner[sid] = (cell, cell_index)
+        waiting = {"idle", "stdout", "stderr", "broadcast"}
+        deadline = None
+        while waiting:
+            left = None if deadline is None else deadline - asyncio.get_running_loop().time()
+            msg = await self._next(left) if left is None or left > 0 else None
+            if msg is None:
+                raise CellTimeoutError.error_from_timeout_and_cell(
+                    f"The end-of-cell sentinel's markers ({', '.join(sorted(waiting))}) did not arrive",
+                    self.sentinel_timeout_s, cell)
+            if msg["parent_header"].get("msg_id") == sid:
+                content = msg["content"]
+                if msg["msg_type"] == "status" and content.get("execution_state") == "idle":
+                    waiting.discard("idle")
+                    deadline = asyncio.get_running_loop().time() + self.sentinel_timeout_s
+                elif msg["msg_type"] == SENTINEL_MSG_TYPE and content.get("marker") == marker:
+                    waiting.discard("broadcast")
+                elif msg["msg_type"] == "stream" and marker in content.get("text", ""):
+                    waiting.discard(content.get("name"))
+                elif msg["msg_type"] == "error":  # the kernel could not run the sentinel itself
+                    raise RuntimeError(f"the end-of-cell sentinel failed: {content.get('ename')}: "
+                                       f"{content.get('evalue')}")
+            self._route(msg)
 
 
 TEACHER_TAG = "teacher"

@@ -109,3 +109,74 @@ Deno.test({
     await Deno.remove(dir, { recursive: true });
   },
 });
+
+type Output = {
+  output_type: string;
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, string | string[]>;
+};
+const joined = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join("") : t ?? "");
+const streamText = (outputs: Output[], name: string) =>
+  outputs.filter((o) => o.output_type === "stream" && o.name === name).map((o) => joined(o.text)).join("");
+
+Deno.test({
+  name: "outputs the Deno kernel publishes after 'idle' end up in their own cell, and only there",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    // Measured with Deno 2.9.6: the kernel reports the first cell's 'idle' with most of its 2,000 + 300
+    // console lines still queued, and sends later ones under the id of whichever request came last (the
+    // runner's end-of-cell sentinel, the next cell): nbclient alone keeps about 300 of the 2,000 lines in the
+    // first cell and files others under the next cells. The third cell's microtask, zero-delay timer,
+    // un-awaited display and result arrive after 'idle' too. The last cell's timer fires 200 ms after
+    // 'idle', after its sentinel: only the read after the last cell keeps it.
+    const dir = await Deno.makeTempDir();
+    const nb = join(dir, "late.ipynb");
+    await Deno.writeTextFile(
+      nb,
+      notebook([
+        `for (let i = 0; i < 2000; i++) console.log(i);\nfor (let i = 0; i < 300; i++) console.error("e" + i);`,
+        `console.log("second");`,
+        `Promise.resolve().then(() => console.log("microtask"));\n` +
+        `setTimeout(() => console.log("zero-delay timer"), 0);\n` +
+        `(async () => { await null; Deno.jupyter.display({ "text/plain": "displayed" }, { raw: true }); })();\n` +
+        `"result";`,
+        `const timer = setTimeout(() => console.log("late"), 200);`,
+      ]),
+    );
+    const out = join(dir, "out");
+    const r = await executeNotebooks([nb], { out, capture: true });
+    assert.ok(r.ok, r.stderr);
+    const cells: { execution_count: number; outputs: Output[] }[] =
+      JSON.parse(await Deno.readTextFile(join(out, "late.ipynb"))).cells;
+    const [lines, second, async, last] = cells.map((c) => c.outputs);
+    assert.equal(streamText(lines!, "stdout"), Array.from({ length: 2000 }, (_, i) => `${i}\n`).join(""));
+    assert.equal(streamText(lines!, "stderr"), Array.from({ length: 300 }, (_, i) => `e${i}\n`).join(""));
+    assert.equal(lines!.length, 2300); // one stream output per console call, nothing else
+    assert.deepEqual(second!.map((o) => [o.output_type, o.name, joined(o.text)]), [[
+      "stream",
+      "stdout",
+      "second\n",
+    ]]);
+    // one queue is first in first out (console), but Deno orders its queues (console, results and displays)
+    // among themselves as it likes: the timer's line may come before or after the result
+    const shown = async!.map((o) => `${o.output_type}: ${joined(o.text ?? o.data?.["text/plain"])}`);
+    assert.deepEqual([...shown].sort(), [
+      "display_data: displayed",
+      'execute_result: "result"',
+      "stream: microtask\n",
+      "stream: zero-delay timer\n",
+    ]);
+    assert.ok(shown.indexOf("stream: microtask\n") < shown.indexOf("stream: zero-delay timer\n"));
+    assert.deepEqual(last!.map((o) => [o.output_type, o.name, joined(o.text)]), [[
+      "stream",
+      "stdout",
+      "late\n",
+    ]]);
+    // the sentinels leave no trace: no marker, no execution count of their own
+    assert.deepEqual(cells.map((c) => c.execution_count), [1, 2, 3, 4]);
+    assert.doesNotMatch(await Deno.readTextFile(join(out, "late.ipynb")), /end of cell|\\u001f/);
+    await Deno.remove(dir, { recursive: true });
+  },
+});
