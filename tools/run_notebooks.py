@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Execute Deno notebooks headlessly with nbclient and render them to HTML with nbconvert.
 
-Usage: run_notebooks.py [--out DIR] [--html] [--no-input] [--kernel deno] [--edition student|teacher] NOTEBOOK...
+Usage: run_notebooks.py [--out DIR] [--root DIR] [--jobs N] [--html] [--no-input] [--kernel deno]
+                        [--edition student|teacher] NOTEBOOK...
 
 * Collects the outputs the Deno kernel publishes after it reports idle (nbclient would drop them): a
   sentinel request after each cell proves when the cell's output has all arrived (see DenoClient); any
   later straggler is filed under the cell it belongs to.
+* --jobs N executes N notebooks at once, each with its own kernel; what it prints comes notebook by
+  notebook, in the order given, as with --jobs 1, and the files are the same.
 * Stops at the first failing cell and prints the cell's real error (name, message, traceback), the
   notebook and the cell number (for a syntax error, which the kernel reports as a bare "Execution failed",
   the parse error from `deno fmt`); exit code 1.
@@ -256,66 +259,120 @@ def render_html(nb, path, no_input=False):
         f.write(body)
 
 
+def out_dir(path, out, root):
+    """Where the executed copy of `path` goes: a notebook in ROOT/sub/ goes to OUT/sub/, any other to OUT/."""
+    if root is None:
+        return out
+    rel = os.path.relpath(os.path.dirname(os.path.abspath(path)), os.path.abspath(root))
+    return out if rel == ".." or rel.startswith(".." + os.sep) else os.path.normpath(os.path.join(out, rel))
+
+
+def run_one(path, out, args):
+    """Execute one notebook (its own kernel) and render it. Returns (ok, lines): what to print, in order, as
+    (stream, text) pairs; the kernel's own stdout and stderr (Deno's start-up warning) are captured and come
+    first, so a notebook's lines stay together whichever notebooks run beside it."""
+    import tempfile
+
+    name = os.path.splitext(os.path.basename(path))[0]
+    os.makedirs(out, exist_ok=True)
+    lines = []
+    nb = edition_of(nbformat.read(path, as_version=4), args.edition)
+    client = DenoClient(
+        nb,
+        kernel_name=args.kernel,
+        timeout=args.timeout,
+        record_timing=False,
+        allow_errors=False,
+        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+    )
+    t0 = time.time()
+    error = None
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kout, \
+            tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kerr:
+        try:
+            client.execute(stdout=kout, stderr=kerr)
+        except CellExecutionError as e:
+            error = str(e)
+        except Exception as e:  # kernel died, timeout, ...
+            error = f"{type(e).__name__}: {e}"
+        for f, stream in ((kerr, "stderr"), (kout, "stdout")):
+            f.seek(0)
+            if text := f.read():
+                lines.append((stream, text))
+    found = cell_error(nb)
+    executed = os.path.join(out, f"{name}.ipynb")
+    nbformat.write(nb, executed)
+    if error is not None or found is not None:
+        err = [f"FAILED {path}"]
+        if found is not None:
+            k, text, source = found
+            err.append(f"  code cell {k}:\n{source}\n  error: {text}")
+        if error is not None and (found is None or "Execution failed" in (found[1] or "")):
+            err.append(f"  {error}")
+            cell = client.current_cell
+            parse = syntax_error(cell.source) if cell is not None and "Execution failed" in error else None
+            if parse:
+                err.append(f"  syntax error in that cell:\n{parse}")
+            elif "Invalid Signature" in error:
+                err.append("  (the kernel sent a corrupted message: Deno 2.9's kernel can interleave the frames "
+                           "of a multi-megabyte output with another message; rerun, or display less)")
+            elif "Execution failed" in error:
+                err.append("  (a bare 'Execution failed' is an import or syntax error: run "
+                           "'deno task check' to see it)")
+        lines.extend(("stderr", e + "\n") for e in err)
+        return False, lines
+    line = f"ok {path} ({time.time() - t0:.1f} s) -> {executed}"
+    if args.html:
+        html = os.path.join(out, f"{name}.html")
+        render_html(nb, html, args.no_input)
+        line += f", {html}"
+    lines.append(("stdout", line + "\n"))
+    return True, lines
+
+
+def show(lines):
+    for stream, text in lines:
+        f = sys.stdout if stream == "stdout" else sys.stderr
+        f.write(text)
+        f.flush()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("notebooks", nargs="+")
     ap.add_argument("--out", default="out")
+    ap.add_argument("--root", default=None,
+                    help="a notebook in ROOT/sub/ goes to OUT/sub/ (default: every notebook to OUT/)")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="notebooks executed at once, each with its own kernel (default 1)")
     ap.add_argument("--html", action="store_true")
     ap.add_argument("--kernel", default="deno")
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--edition", choices=["student", "teacher"], default="student")
     ap.add_argument("--no-input", action="store_true", help="leave the code cells' source out of the HTML")
     args = ap.parse_args()
+    if args.jobs < 1:
+        ap.error("--jobs must be at least 1")
+    jobs = [(path, out_dir(path, args.out, args.root)) for path in args.notebooks]
     os.makedirs(args.out, exist_ok=True)
     failed = 0
-    for path in args.notebooks:
-        name = os.path.splitext(os.path.basename(path))[0]
-        nb = edition_of(nbformat.read(path, as_version=4), args.edition)
-        client = DenoClient(
-            nb,
-            kernel_name=args.kernel,
-            timeout=args.timeout,
-            record_timing=False,
-            allow_errors=False,
-            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
-        )
-        t0 = time.time()
-        error = None
-        try:
-            client.execute()
-        except CellExecutionError as e:
-            error = str(e)
-        except Exception as e:  # kernel died, timeout, ...
-            error = f"{type(e).__name__}: {e}"
-        found = cell_error(nb)
-        executed = os.path.join(args.out, f"{name}.ipynb")
-        nbformat.write(nb, executed)
-        if error is not None or found is not None:
-            failed += 1
-            print(f"FAILED {path}", file=sys.stderr)
-            if found is not None:
-                k, text, source = found
-                print(f"  code cell {k}:\n{source}\n  error: {text}", file=sys.stderr)
-            if error is not None and (found is None or "Execution failed" in (found[1] or "")):
-                print(f"  {error}", file=sys.stderr)
-                cell = client.current_cell
-                parse = syntax_error(cell.source) if cell is not None and "Execution failed" in error else None
-                if parse:
-                    print(f"  syntax error in that cell:\n{parse}", file=sys.stderr)
-                elif "Invalid Signature" in error:
-                    print("  (the kernel sent a corrupted message: Deno 2.9's kernel can interleave the frames "
-                          "of a multi-megabyte output with another message; rerun, or display less)",
-                          file=sys.stderr)
-                elif "Execution failed" in error:
-                    print("  (a bare 'Execution failed' is an import or syntax error: run "
-                          "'deno task check' to see it)", file=sys.stderr)
-            continue
-        line = f"ok {path} ({time.time() - t0:.1f} s) -> {executed}"
-        if args.html:
-            html = os.path.join(args.out, f"{name}.html")
-            render_html(nb, html, args.no_input)
-            line += f", {html}"
-        print(line, flush=True)
+    if args.jobs == 1 or len(jobs) == 1:
+        for path, out in jobs:
+            ok, lines = run_one(path, out, args)
+            show(lines)
+            failed += not ok
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # each worker runs whole notebooks; their lines are printed in the order of the notebooks given
+        with ProcessPoolExecutor(max_workers=min(args.jobs, len(jobs)),
+                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = [pool.submit(run_one, path, out, args) for path, out in jobs]
+            for future in futures:
+                ok, lines = future.result()
+                show(lines)
+                failed += not ok
     sys.exit(1 if failed else 0)
 
 

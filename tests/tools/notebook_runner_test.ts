@@ -180,3 +180,50 @@ Deno.test({
     await Deno.remove(dir, { recursive: true });
   },
 });
+
+Deno.test({
+  name: "jobs: notebooks run at once give the same files and print notebook by notebook, in the order given",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const dir = await Deno.makeTempDir();
+    // the first notebook takes longest, so with three jobs it finishes last
+    const sources: [string, string[]][] = [
+      ["a-slow", [`await new Promise((r) => setTimeout(r, 1500));\nconsole.log("a");`, `"a done";`]],
+      ["b-fast", [`console.log("b");\nconsole.error("b to stderr");`]],
+      ["c-fast", [`Deno.jupyter.display({ "text/plain": "c" }, { raw: true });`, `3 * 7;`]],
+    ];
+    const nbs: string[] = [];
+    for (const [name, cells] of sources) {
+      nbs.push(join(dir, `${name}.ipynb`));
+      // stable cell ids (nbformat would give a notebook without them new random ones on each read)
+      const nb = JSON.parse(notebook(cells));
+      nb.cells.forEach((c: { id?: string }, i: number) => c.id = `${name}-${i}`);
+      await Deno.writeTextFile(nbs.at(-1)!, JSON.stringify(nb));
+    }
+    const runs = [];
+    for (const jobs of [1, 3]) {
+      const out = join(dir, `out-${jobs}`);
+      const r = await executeNotebooks(nbs, { out, capture: true, jobs, html: true });
+      assert.ok(r.ok, r.stderr);
+      const files: Record<string, string> = {};
+      for (const [name] of sources) {
+        for (const ext of ["ipynb", "html"]) {
+          files[`${name}.${ext}`] = await Deno.readTextFile(join(out, `${name}.${ext}`));
+        }
+      }
+      // the lines name the output folder and the seconds taken; the rest must be the same
+      const lines = r.stdout.replaceAll(out, "OUT").replace(/\(\d+\.\d s\)/g, "(… s)");
+      runs.push({ files, lines, stderr: r.stderr });
+    }
+    const [one, three] = runs;
+    assert.deepEqual(three!.files, one!.files);
+    assert.equal(three!.lines, one!.lines);
+    assert.equal(three!.stderr, one!.stderr);
+    assert.deepEqual(
+      one!.lines.trim().split("\n").map((l) => l.match(/^ok .*\/(\w+-\w+)\.ipynb/)?.[1]),
+      ["a-slow", "b-fast", "c-fast"],
+    );
+    await Deno.remove(dir, { recursive: true });
+  },
+});
