@@ -24,7 +24,7 @@ for (const nb of notebooks) {
     : ["student"] as const;
   for (const edition of editions) executions.push({ notebook: nb, edition });
 }
-// First every notebook at once, as many at a time as there are CPUs (tools/executed.ts: each copy is the one
+// First every notebook, twice as many at a time as there are CPUs (tools/executed.ts: each copy is the one
 // executing it alone gives); the test of each notebook then reads its copy, or executes it when run alone.
 Deno.test({
   name: `every notebook executes without error (${defaultJobs()} at a time)`,

@@ -137,7 +137,7 @@ export async function executeOnce(notebook: string, options: { edition?: Edition
 
 /**
  * Execute several notebooks, each once in this test run as {@link executeOnce} does, `jobs` at once
- * (default: the number of CPUs); the executions in the order given.
+ * (default: twice the number of CPUs, see `defaultJobs()`); the executions in the order given.
  */
 export async function executeMany(
   notebooks: readonly { readonly notebook: string; readonly edition?: Edition }[],

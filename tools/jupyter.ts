@@ -99,15 +99,19 @@ export interface ExecuteOptions {
   /** Leave the code cells' source out of the HTML (default false; a report shows its outputs only). */
   readonly hideCode?: boolean;
   /**
-   * Notebooks executed at once, each with its own kernel (default {@link defaultJobs}: the number of CPUs).
+   * Notebooks executed at once, each with its own kernel (default {@link defaultJobs}: twice the CPUs).
    * The files and what is printed (notebook by notebook, in the order given) are the same for any number.
    */
   readonly jobs?: number;
 }
 
-/** The default number of notebooks executed at once: the number of CPUs (`navigator.hardwareConcurrency`). */
+/**
+ * The default number of notebooks executed at once: twice the number of CPUs (`navigator.hardwareConcurrency`).
+ * A notebook keeps its CPU busy only part of the time (its kernel starts, waits for the runner, loads data):
+ * on the 2-CPU machine the main job took 33 s with 2 at once, 26 s with 3 and 21 s with 4 (bench/README.md).
+ */
 export function defaultJobs(): number {
-  return Math.max(1, navigator.hardwareConcurrency || 1);
+  return 2 * Math.max(1, navigator.hardwareConcurrency || 1);
 }
 
 /**

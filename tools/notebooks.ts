@@ -13,8 +13,8 @@
  *   deno task notebooks --teacher               the teacher edition (cells tagged `teacher` kept, see
  *                                               tools/editions.ts) into out/teacher/ (or --out DIR); without
  *                                               it, the student edition (those cells left out) into out/
- *   deno task notebooks --jobs N                N notebooks at once, each with its own kernel (default: the
- *                                               number of CPUs); the files, their bytes and the printed lines
+ *   deno task notebooks --jobs N                N notebooks at once, each with its own kernel (default: twice
+ *                                               the number of CPUs); the files, their bytes and the printed lines
  *                                               (notebook by notebook, in order) are those of --jobs 1
  * @module
  */

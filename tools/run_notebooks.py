@@ -370,9 +370,11 @@ def main():
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # each worker runs whole notebooks; their lines are printed in the order of the notebooks given
+        # each worker runs whole notebooks; their lines are printed in the order of the notebooks given. Forked
+        # workers: this process has no thread, kernel or event loop yet, and (unlike spawn) fork leaves no
+        # resource-tracker process behind
         with ProcessPoolExecutor(max_workers=min(args.jobs, len(jobs)),
-                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [pool.submit(run_one, path, out, args) for path, out in jobs]
             for future in futures:
                 ok, lines = future.result()

@@ -26,8 +26,8 @@ Deno.test("parseArgs(): --param NAME=VALUE sets CLUSTERLAB_NAME (upper-cased), -
   assert.throws(() => parseArgs(["--region", "x"]), /Unknown argument "--region"/);
 });
 
-Deno.test("parseArgs(): --jobs N notebooks at once (default: the number of CPUs), a positive integer", () => {
-  assert.equal(parseArgs([]).jobs, navigator.hardwareConcurrency);
+Deno.test("parseArgs(): --jobs N notebooks at once (default: twice the number of CPUs), a positive integer", () => {
+  assert.equal(parseArgs([]).jobs, 2 * navigator.hardwareConcurrency);
   assert.equal(parseArgs(["--jobs", "3"]).jobs, 3);
   assert.equal(parseArgs(["--jobs", "1", "--only", "00"]).jobs, 1);
   for (const bad of ["0", "-1", "2.5", "two", ""]) {
