@@ -148,15 +148,21 @@ export async function executeMany(
     throw new Error(`jobs must be a positive integer, received ${jobs}`);
   }
   const results: Execution[] = new Array(notebooks.length);
+  const errors: unknown[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < notebooks.length) {
+    while (next < notebooks.length && errors.length === 0) {
       const i = next++;
       const { notebook, edition } = notebooks[i]!;
-      results[i] = await executeOnce(notebook, edition === undefined ? {} : { edition });
+      try {
+        results[i] = await executeOnce(notebook, edition === undefined ? {} : { edition });
+      } catch (e) {
+        errors.push(e); // the others finish what they started (no runner is left behind), then it is thrown
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(jobs, notebooks.length) }, worker));
+  if (errors.length > 0) throw errors[0];
   return results;
 }
 

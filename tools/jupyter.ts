@@ -55,21 +55,35 @@ export async function patchKernelSpec(file: string): Promise<void> {
   const spec = JSON.parse(await Deno.readTextFile(file));
   spec.interrupt_mode = "message";
   spec.env = { ...(spec.env ?? {}), NO_COLOR: "1" };
-  await Deno.writeTextFile(file, JSON.stringify(spec, null, 1) + "\n");
+  // written whole, then renamed: a runner starting meanwhile reads the old file or the new one, never half
+  const tmp = `${file}.${crypto.randomUUID()}.tmp`;
+  await Deno.writeTextFile(tmp, JSON.stringify(spec, null, 1) + "\n");
+  await Deno.rename(tmp, file);
 }
+
+const installed = new Map<string, Promise<Record<string, string>>>();
 
 /**
  * Register the Deno kernel under `dataHome/jupyter/kernels/deno` and return the environment that makes
- * jupyter_client find it.
+ * jupyter_client find it. Once per process and folder: notebooks executed at once (`executeMany`) share the
+ * registration instead of rewriting kernel.json under each other's feet.
  */
-export async function installKernel(
+export function installKernel(
   dataHome: string = join(ROOT, ".jupyter"),
 ): Promise<Record<string, string>> {
-  const env = { XDG_DATA_HOME: dataHome, JUPYTER_DATA_DIR: join(dataHome, "jupyter") };
-  const r = await run(Deno.execPath(), ["jupyter", "--install", "--force"], env);
-  if (!r.ok) throw new Error(`deno jupyter --install failed:\n${r.stderr}`);
-  await patchKernelSpec(join(dataHome, "jupyter", "kernels", "deno", "kernel.json"));
-  return env;
+  let done = installed.get(dataHome);
+  if (!done) {
+    done = (async () => {
+      const env = { XDG_DATA_HOME: dataHome, JUPYTER_DATA_DIR: join(dataHome, "jupyter") };
+      const r = await run(Deno.execPath(), ["jupyter", "--install", "--force"], env);
+      if (!r.ok) throw new Error(`deno jupyter --install failed:\n${r.stderr}`);
+      await patchKernelSpec(join(dataHome, "jupyter", "kernels", "deno", "kernel.json"));
+      return env;
+    })();
+    done.catch(() => installed.delete(dataHome)); // a failure is not remembered
+    installed.set(dataHome, done);
+  }
+  return done;
 }
 
 /** Notebooks under `notebooks/` (recursively), sorted, skipping checkpoints. */
