@@ -8,8 +8,8 @@
  * comparison-and-fail check: tools/nb_lint_plugin.ts); teacher cells only show.
  */
 import { join, relative } from "node:path";
-import { listNotebooks, ROOT } from "../tools/jupyter.ts";
-import { executeOnce } from "../tools/executed.ts";
+import { defaultJobs, listNotebooks, ROOT } from "../tools/jupyter.ts";
+import { executeMany, executeOnce } from "../tools/executed.ts";
 import { isTeacherCell, type NotebookJson, sourceOf } from "../tools/editions.ts";
 import plugin from "../tools/nb_lint_plugin.ts";
 
@@ -17,21 +17,37 @@ const notebooks = await listNotebooks();
 const read = async (nb: string) => JSON.parse(await Deno.readTextFile(nb)) as NotebookJson;
 const name = (nb: string) => relative(join(ROOT, "notebooks"), nb);
 
+const executions: { notebook: string; edition: "student" | "teacher" }[] = [];
 for (const nb of notebooks) {
   const editions = (await read(nb)).cells.some(isTeacherCell)
     ? ["student", "teacher"] as const
     : ["student"] as const;
-  for (const edition of editions) {
-    Deno.test({
-      name: `notebook ${name(nb)}${edition === "teacher" ? " (teacher edition)" : ""} executes without error`,
-      sanitizeResources: false,
-      sanitizeOps: false,
-      fn: async () => {
-        const r = await executeOnce(nb, { edition });
-        if (!r.ok) throw new Error(`${nb} failed:\n${r.log}`);
-      },
-    });
-  }
+  for (const edition of editions) executions.push({ notebook: nb, edition });
+}
+// First every notebook, twice as many at a time as there are CPUs (tools/executed.ts: each copy is the one
+// executing it alone gives); the test of each notebook then reads its copy, or executes it when run alone.
+Deno.test({
+  name: `every notebook executes without error (${defaultJobs()} at a time)`,
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const failed = (await executeMany(executions)).filter((r) => !r.ok);
+    if (failed.length > 0) {
+      throw new Error(`failed: ${failed.map((r) => `${r.notebook} (${r.edition})`).join(", ")}`);
+    }
+  },
+});
+
+for (const { notebook: nb, edition } of executions) {
+  Deno.test({
+    name: `notebook ${name(nb)}${edition === "teacher" ? " (teacher edition)" : ""} executes without error`,
+    sanitizeResources: false,
+    sanitizeOps: false,
+    fn: async () => {
+      const r = await executeOnce(nb, { edition });
+      if (!r.ok) throw new Error(`${nb} failed:\n${r.log}`);
+    },
+  });
 }
 
 Deno.test("notebooks are committed without outputs", async () => {

@@ -10,13 +10,17 @@
  * files of one `deno test` share the process's environment); a lock file makes concurrent callers (`deno test
  * --parallel`) wait for one execution.
  *
+ * {@link executeMany} executes several notebooks `jobs` at once (each in its own runner and kernel, so each
+ * copy is what executing it alone gives): `tests/notebooks_test.ts` starts every notebook that way, and each
+ * of its tests, and of `tests/notebooks/`, waits for the copy it needs.
+ *
  * Writing tests of a notebook's prose, set `CLUSTERLAB_TEST_RUN=dev` yourself: the copies of the first run
  * are then reused by later runs, and only a notebook whose file changed executes again (a change in `src/` or
  * `data/` is not noticed: unset the variable to execute everything afresh).
  * @module
  */
 import { dirname, join, relative, resolve } from "node:path";
-import { executeNotebooks, ROOT } from "./jupyter.ts";
+import { defaultJobs, executeNotebooks, ROOT } from "./jupyter.ts";
 import type { Edition, NotebookJson } from "./editions.ts";
 
 /** The outcome of executing a notebook. */
@@ -129,6 +133,37 @@ export async function executeOnce(notebook: string, options: { edition?: Edition
       await Deno.remove(lockPath).catch(() => {});
     }
   }
+}
+
+/**
+ * Execute several notebooks, each once in this test run as {@link executeOnce} does, `jobs` at once
+ * (default: twice the number of CPUs, see `defaultJobs()`); the executions in the order given.
+ */
+export async function executeMany(
+  notebooks: readonly { readonly notebook: string; readonly edition?: Edition }[],
+  options: { readonly jobs?: number } = {},
+): Promise<Execution[]> {
+  const jobs = options.jobs ?? defaultJobs();
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    throw new Error(`jobs must be a positive integer, received ${jobs}`);
+  }
+  const results: Execution[] = new Array(notebooks.length);
+  const errors: unknown[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < notebooks.length && errors.length === 0) {
+      const i = next++;
+      const { notebook, edition } = notebooks[i]!;
+      try {
+        results[i] = await executeOnce(notebook, edition === undefined ? {} : { edition });
+      } catch (e) {
+        errors.push(e); // the others finish what they started (no runner is left behind), then it is thrown
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, notebooks.length) }, worker));
+  if (errors.length > 0) throw errors[0];
+  return results;
 }
 
 /** The executed copy as JSON; fails with the runner's log when the notebook did not execute cleanly. */

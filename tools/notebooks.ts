@@ -13,21 +13,35 @@
  *   deno task notebooks --teacher               the teacher edition (cells tagged `teacher` kept, see
  *                                               tools/editions.ts) into out/teacher/ (or --out DIR); without
  *                                               it, the student edition (those cells left out) into out/
+ *   deno task notebooks --jobs N                N notebooks at once, each with its own kernel (default: twice
+ *                                               the number of CPUs); the files, their bytes and the printed lines
+ *                                               (notebook by notebook, in order) are those of --jobs 1
  * @module
  */
 import { basename, join, relative, resolve } from "node:path";
-import { executeNotebooks, listNotebooks, ROOT } from "./jupyter.ts";
+import { defaultJobs, executeNotebooks, listNotebooks, ROOT } from "./jupyter.ts";
 import type { Edition } from "./editions.ts";
 
-/** Command-line arguments → notebooks prefixes, CLUSTERLAB_* environment, output folder and edition. */
+/**
+ * Command-line arguments → notebooks prefixes, CLUSTERLAB_* environment, output folder, edition and the
+ * number of notebooks executed at once.
+ */
 export function parseArgs(
   args: string[],
   cwd: string = Deno.cwd(),
-): { only: string[]; env: Record<string, string>; out: string; edition: Edition; dir?: string } {
+): {
+  only: string[];
+  env: Record<string, string>;
+  out: string;
+  edition: Edition;
+  jobs: number;
+  dir?: string;
+} {
   const only: string[] = [];
   const env: Record<string, string> = {};
   let out: string | undefined, dir: string | undefined;
   let edition: Edition = "student";
+  let jobs = defaultJobs();
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const next = () => {
@@ -39,20 +53,25 @@ export function parseArgs(
     else if (a === "--out") out = resolve(cwd, next());
     else if (a === "--dir") dir = resolve(cwd, next());
     else if (a === "--teacher") edition = "teacher";
-    else if (a === "--param") {
+    else if (a === "--jobs") {
+      const v = next();
+      if (!/^[1-9][0-9]*$/.test(v)) throw new Error(`--jobs expects a positive integer, received "${v}"`);
+      jobs = Number(v);
+    } else if (a === "--param") {
       const kv = next();
       const eq = kv.indexOf("=");
       if (eq < 1) throw new Error(`--param expects NAME=VALUE, received "${kv}"`);
       env[`CLUSTERLAB_${kv.slice(0, eq).toUpperCase()}`] = kv.slice(eq + 1);
     } else {
       throw new Error(
-        `Unknown argument "${a}". Use --only PREFIX, --param NAME=VALUE, --out DIR, --dir STUDY, --teacher.`,
+        `Unknown argument "${a}". Use --only PREFIX, --param NAME=VALUE, --out DIR, --dir STUDY, --teacher, ` +
+          "--jobs N.",
       );
     }
   }
   const base = dir ?? ROOT;
   out ??= edition === "teacher" ? join(base, "out", "teacher") : join(base, "out");
-  return { only, env, out, edition, ...(dir === undefined ? {} : { dir }) };
+  return { only, env, out, edition, jobs, ...(dir === undefined ? {} : { dir }) };
 }
 
 function escape(s: string): string {
@@ -130,7 +149,7 @@ export function unreadParams(params: string[], read: Map<string, string[]>): str
 }
 
 if (import.meta.main) {
-  const { only, env, out, edition, dir } = parseArgs(Deno.args, Deno.env.get("INIT_CWD") ?? Deno.cwd());
+  const { only, env, out, edition, jobs, dir } = parseArgs(Deno.args, Deno.env.get("INIT_CWD") ?? Deno.cwd());
   const base = dir ?? join(ROOT, "notebooks");
   const all = (await listNotebooks(base)).filter((nb) => !relative(base, nb).startsWith("out/"));
   const chosen = only.length === 0
@@ -147,7 +166,7 @@ if (import.meta.main) {
   const unread = unreadParams(Object.keys(env).map((k) => k.replace(/^CLUSTERLAB_/, "")), read);
   for (const w of unread) console.warn(`Warning: ${w}`);
   await Deno.mkdir(out, { recursive: true });
-  const r = await executeNotebooks(chosen, { out, html: true, env, edition });
+  const r = await executeNotebooks(chosen, { out, html: true, env, edition, jobs });
   await writeIndex(out, all, edition, base);
   console.log(
     `\nExecuted notebooks and HTML renderings (${edition} edition) are in ${out}/ (index: ${

@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Execute Deno notebooks headlessly with nbclient and render them to HTML with nbconvert.
 
-Usage: run_notebooks.py [--out DIR] [--html] [--no-input] [--kernel deno] [--edition student|teacher] NOTEBOOK...
+Usage: run_notebooks.py [--out DIR] [--root DIR] [--jobs N] [--html] [--no-input] [--kernel deno]
+                        [--edition student|teacher] NOTEBOOK...
 
-* Waits for outputs the Deno kernel publishes after it reports idle (nbclient would drop them), and files
-  any later straggler under the cell it belongs to.
+* Collects the outputs the Deno kernel publishes after it reports idle (nbclient would drop them): a
+  sentinel request after each cell proves when the cell's output has all arrived (see DenoClient); any
+  later straggler is filed under the cell it belongs to.
+* --jobs N executes N notebooks at once, each with its own kernel; what it prints comes notebook by
+  notebook, in the order given, as with --jobs 1, and the files are the same.
 * Stops at the first failing cell and prints the cell's real error (name, message, traceback), the
   notebook and the cell number (for a syntax error, which the kernel reports as a bare "Execution failed",
   the parse error from `deno fmt`); exit code 1.
@@ -16,28 +20,58 @@ Usage: run_notebooks.py [--out DIR] [--html] [--no-input] [--kernel deno] [--edi
 """
 import argparse
 import asyncio
+import json
 import os
 import queue
 import re
 import sys
+import threading
 import time
+import uuid
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionComplete, CellExecutionError
+from nbclient.exceptions import CellExecutionComplete, CellExecutionError, CellTimeoutError
 from nbclient.util import ensure_async
 
 
-class DenoClient(NotebookClient):
-    """nbclient that keeps reading IOPub after 'idle' (Deno may publish outputs late).
+SENTINEL_MSG_TYPE = "clusterlab_end_of_cell"  # the sentinel's broadcast (not a Jupyter output type)
 
-    After a cell's 'idle', messages are read until none has arrived for `grace_s` (each message for the cell
-    restarts the wait). A message that arrives later still, while another cell runs, is added to the cell it
-    belongs to (by its parent message id) instead of being dropped.
+
+class DenoClient(NotebookClient):
+    """nbclient that collects the outputs the Deno kernel publishes after it reports 'idle'.
+
+    The Deno kernel (2.9) reports a cell's 'idle' before all of the cell's outputs are on IOPub: console
+    output goes through a queue that is published at its own pace (thousands of lines can still be on their
+    way), and a large result or display is published after 'idle'; each such message carries the parent id of
+    whichever execute request is the kernel's latest when it is sent, not necessarily the cell's.
+
+    The end of a cell's output is therefore proved, not waited for: after the cell's 'idle' the client sends
+    a sentinel, a silent execute request (no history, no execution count) whose code lets zero-delay timers
+    run, broadcasts a marker message (the path of displays and results) and writes a unique marker to stdout
+    and to stderr (the kernel's one console queue, first in first out). When the sentinel's own 'idle' and
+    its three markers have arrived, everything the cell published before the sentinel ran has been
+    delivered: messages tagged with the sentinel's id are the cell's, the markers are dropped. (A kernel_info
+    request would prove nothing: its status messages overtake both queues.) A message that arrives later
+    still (a timer the cell left running) is added to the cell its parent id names while another cell runs;
+    after the last cell the client reads IOPub until it has been quiet for `grace_s`.
+
+    The sentinel is sent once IOPub has been quiet for `settle_s`: not part of the proof, only a lower chance
+    that Deno 2.9 interleaves the frames of a multi-megabyte result still on its way with the sentinel's own
+    messages, which jupyter_client rejects as "Invalid Signature" (a 9 MB result: 3 runs in 8 without it).
     """
 
-    grace_s = 0.5
+    grace_s = 0.5  # once per notebook, after the last cell (timers it left running)
+    settle_s = 0.05  # IOPub quiet this long before the sentinel is sent (see _sentinel)
+    sentinel_timeout_s = 60  # the sentinel's markers must arrive within this after its 'idle'
     current_cell = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.iopub_timeout = self.sentinel_timeout_s + 30  # nbclient's own bound on the whole output wait
+        self.raise_on_iopub_timeout = True  # a lost output is an error, never a warning
+        self._owner = {}  # parent msg id (a cell's or its sentinel's) -> (cell, cell_index)
+        self._sentinels = {}  # sentinel msg id -> its marker
 
     async def async_execute_cell(self, cell, cell_index, *args, **kwargs):
         self.current_cell = cell
@@ -51,54 +85,89 @@ class DenoClient(NotebookClient):
             await self._drain()
         return result
 
+    async def _next(self, timeout=None):
+        """The next IOPub message, or None after `timeout` seconds."""
+        try:
+            return await ensure_async(self.kc.iopub_channel.get_msg(timeout=timeout))
+        except (queue.Empty, asyncio.TimeoutError, TimeoutError):
+            return None
+
     async def _drain(self):
         """After the last cell ran (or one failed): file the stragglers of every cell until IOPub is quiet."""
-        earlier = getattr(self, "_earlier", {})
-        while True:
-            try:
-                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=self.grace_s))
-            except (queue.Empty, asyncio.TimeoutError, TimeoutError):
-                return
-            parent = msg["parent_header"].get("msg_id")
-            if parent in earlier:
-                try:
-                    self.process_message(msg, *earlier[parent])
-                except CellExecutionComplete:
-                    pass
+        while (msg := await self._next(self.grace_s)) is not None:
+            self._route(msg)
 
-    def _route(self, msg, parent_msg_id, cell, cell_index):
-        """Process `msg` into its own cell; True when it is the current cell's 'idle'."""
+    def _route(self, msg):
+        """Process `msg` into the cell it belongs to (by its parent id); the sentinel's own messages are not
+        outputs. True when `msg` is the current cell's 'idle'."""
         parent = msg["parent_header"].get("msg_id")
-        if parent == parent_msg_id:
-            try:
-                self.process_message(msg, cell, cell_index)
-            except CellExecutionComplete:
-                return True
-        elif parent in self._earlier:
-            try:
-                self.process_message(msg, *self._earlier[parent])
-            except CellExecutionComplete:
-                pass
+        owner = self._owner.get(parent)
+        if owner is None:
+            return False
+        if parent in self._sentinels:
+            if msg["msg_type"] in ("status", "execute_input", SENTINEL_MSG_TYPE):
+                return False
+            if msg["msg_type"] == "stream":
+                marker = self._sentinels[parent]
+                text = msg["content"].get("text", "")
+                if marker in text:
+                    msg = {**msg, "content": {**msg["content"], "text": text.replace(marker + "\n", "")}}
+                    if not msg["content"]["text"]:
+                        return False
+        try:
+            self.process_message(msg, *owner)
+        except CellExecutionComplete:
+            return True
         return False
 
     async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
-        if not hasattr(self, "_earlier"):
-            self._earlier = {}
+        self._owner[parent_msg_id] = (cell, cell_index)
         while True:
-            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
-            if self._route(msg, parent_msg_id, cell, cell_index):
-                break
-        loop = asyncio.get_running_loop()
-        end = loop.time() + self.grace_s
-        while (left := end - loop.time()) > 0:
-            try:
-                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=left))
-            except (queue.Empty, asyncio.TimeoutError, TimeoutError):
-                break
-            self._route(msg, parent_msg_id, cell, cell_index)
+            msg = await self._next()
             if msg["parent_header"].get("msg_id") == parent_msg_id:
-                end = loop.time() + self.grace_s
-        self._earlier[parent_msg_id] = (cell, cell_index)
+                if self._route(msg):
+                    break
+            else:
+                self._route(msg)
+        await self._sentinel(cell, cell_index)
+
+    async def _sentinel(self, cell, cell_index):
+        """Send the sentinel after `cell`'s 'idle' and read IOPub until its 'idle' and markers arrived."""
+        while (msg := await self._next(self.settle_s)) is not None:
+            self._route(msg)
+        marker = f"\x1fclusterlab end of cell {uuid.uuid4().hex}\x1f"
+        m = json.dumps(marker)
+        code = (
+            "await new Promise((r) => setTimeout(r, 0));\n"
+            f"await Deno.jupyter.broadcast({json.dumps(SENTINEL_MSG_TYPE)}, {{ marker: {m} }});\n"
+            f"console.log({m});\n"
+            f"console.error({m});\n"
+        )
+        sid = await ensure_async(self.kc.execute(code, silent=True, store_history=False, stop_on_error=False))
+        self._sentinels[sid] = marker
+        self._owner[sid] = (cell, cell_index)
+        waiting = {"idle", "stdout", "stderr", "broadcast"}
+        deadline = None
+        while waiting:
+            left = None if deadline is None else deadline - asyncio.get_running_loop().time()
+            msg = await self._next(left) if left is None or left > 0 else None
+            if msg is None:
+                raise CellTimeoutError.error_from_timeout_and_cell(
+                    f"The end-of-cell sentinel's markers ({', '.join(sorted(waiting))}) did not arrive",
+                    self.sentinel_timeout_s, cell)
+            if msg["parent_header"].get("msg_id") == sid:
+                content = msg["content"]
+                if msg["msg_type"] == "status" and content.get("execution_state") == "idle":
+                    waiting.discard("idle")
+                    deadline = asyncio.get_running_loop().time() + self.sentinel_timeout_s
+                elif msg["msg_type"] == SENTINEL_MSG_TYPE and content.get("marker") == marker:
+                    waiting.discard("broadcast")
+                elif msg["msg_type"] == "stream" and marker in content.get("text", ""):
+                    waiting.discard(content.get("name"))
+                elif msg["msg_type"] == "error":  # the kernel could not run the sentinel itself
+                    raise RuntimeError(f"the end-of-cell sentinel failed: {content.get('ename')}: "
+                                       f"{content.get('evalue')}")
+            self._route(msg)
 
 
 TEACHER_TAG = "teacher"
@@ -199,69 +268,130 @@ def render_html(nb, path, no_input=False):
         f.write(body)
 
 
+def out_dir(path, out, root):
+    """Where the executed copy of `path` goes: a notebook in ROOT/sub/ goes to OUT/sub/, any other to OUT/."""
+    if root is None:
+        return out
+    rel = os.path.relpath(os.path.dirname(os.path.abspath(path)), os.path.abspath(root))
+    return out if rel == ".." or rel.startswith(".." + os.sep) else os.path.normpath(os.path.join(out, rel))
+
+
+def run_one(path, out, args):
+    """Execute one notebook (its own kernel) and render it. Returns (ok, lines): what to print, in order, as
+    (stream, text) pairs; the kernel's own stdout and stderr (Deno's start-up warning) are captured and come
+    first, so a notebook's lines stay together whichever notebooks run beside it."""
+    import tempfile
+
+    name = os.path.splitext(os.path.basename(path))[0]
+    os.makedirs(out, exist_ok=True)
+    lines = []
+    nb = edition_of(nbformat.read(path, as_version=4), args.edition)
+    client = DenoClient(
+        nb,
+        kernel_name=args.kernel,
+        timeout=args.timeout,
+        record_timing=False,
+        allow_errors=False,
+        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+        # every output has been read when the client shuts the kernel down (a graceful shutdown waits 0.2 s)
+        shutdown_kernel="immediate",
+    )
+    if args.html:  # nbconvert takes 0.2 s to import: meanwhile the kernel starts and runs
+        threading.Thread(target=lambda: __import__("nbconvert"), daemon=True).start()
+    t0 = time.time()
+    error = None
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kout, \
+            tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as kerr:
+        try:
+            client.execute(stdout=kout, stderr=kerr)
+        except CellExecutionError as e:
+            error = str(e)
+        except Exception as e:  # kernel died, timeout, ...
+            error = f"{type(e).__name__}: {e}"
+        for f, stream in ((kerr, "stderr"), (kout, "stdout")):
+            f.seek(0)
+            if text := f.read():
+                lines.append((stream, text))
+    found = cell_error(nb)
+    executed = os.path.join(out, f"{name}.ipynb")
+    nbformat.write(nb, executed)
+    if error is not None or found is not None:
+        err = [f"FAILED {path}"]
+        if found is not None:
+            k, text, source = found
+            if source is None:  # a parameter error: its message names the parameter, printed once
+                err.append(f"  {text.strip()}")
+                lines.extend(("stderr", e + "\n") for e in err)
+                return False, lines
+            err.append(f"  code cell {k}:\n{source}\n  error: {text}")
+        if error is not None and (found is None or "Execution failed" in (found[1] or "")):
+            err.append(f"  {error}")
+            cell = client.current_cell
+            parse = syntax_error(cell.source) if cell is not None and "Execution failed" in error else None
+            if parse:
+                err.append(f"  syntax error in that cell:\n{parse}")
+            elif "Invalid Signature" in error:
+                err.append("  (the kernel sent a corrupted message: Deno 2.9's kernel can interleave the frames "
+                           "of a multi-megabyte output with another message; rerun, or display less)")
+            elif "Execution failed" in error:
+                err.append("  (a bare 'Execution failed' is an import or syntax error: run "
+                           "'deno task check' to see it)")
+        lines.extend(("stderr", e + "\n") for e in err)
+        return False, lines
+    line = f"ok {path} ({time.time() - t0:.1f} s) -> {executed}"
+    if args.html:
+        html = os.path.join(out, f"{name}.html")
+        render_html(nb, html, args.no_input)
+        line += f", {html}"
+    lines.append(("stdout", line + "\n"))
+    return True, lines
+
+
+def show(lines):
+    for stream, text in lines:
+        f = sys.stdout if stream == "stdout" else sys.stderr
+        f.write(text)
+        f.flush()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("notebooks", nargs="+")
     ap.add_argument("--out", default="out")
+    ap.add_argument("--root", default=None,
+                    help="a notebook in ROOT/sub/ goes to OUT/sub/ (default: every notebook to OUT/)")
+    ap.add_argument("--jobs", type=int, default=1,
+                    help="notebooks executed at once, each with its own kernel (default 1)")
     ap.add_argument("--html", action="store_true")
     ap.add_argument("--kernel", default="deno")
     ap.add_argument("--timeout", type=int, default=900)
     ap.add_argument("--edition", choices=["student", "teacher"], default="student")
     ap.add_argument("--no-input", action="store_true", help="leave the code cells' source out of the HTML")
     args = ap.parse_args()
+    if args.jobs < 1:
+        ap.error("--jobs must be at least 1")
+    jobs = [(path, out_dir(path, args.out, args.root)) for path in args.notebooks]
     os.makedirs(args.out, exist_ok=True)
     failed = 0
-    for path in args.notebooks:
-        name = os.path.splitext(os.path.basename(path))[0]
-        nb = edition_of(nbformat.read(path, as_version=4), args.edition)
-        client = DenoClient(
-            nb,
-            kernel_name=args.kernel,
-            timeout=args.timeout,
-            record_timing=False,
-            allow_errors=False,
-            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
-        )
-        t0 = time.time()
-        error = None
-        try:
-            client.execute()
-        except CellExecutionError as e:
-            error = str(e)
-        except Exception as e:  # kernel died, timeout, ...
-            error = f"{type(e).__name__}: {e}"
-        found = cell_error(nb)
-        executed = os.path.join(args.out, f"{name}.ipynb")
-        nbformat.write(nb, executed)
-        if error is not None or found is not None:
-            failed += 1
-            print(f"FAILED {path}", file=sys.stderr)
-            if found is not None:
-                k, text, source = found
-                if source is None:
-                    print(f"  {text.strip()}", file=sys.stderr)
-                    continue
-                print(f"  code cell {k}:\n{source}\n  error: {text}", file=sys.stderr)
-            if error is not None and (found is None or "Execution failed" in (found[1] or "")):
-                print(f"  {error}", file=sys.stderr)
-                cell = client.current_cell
-                parse = syntax_error(cell.source) if cell is not None and "Execution failed" in error else None
-                if parse:
-                    print(f"  syntax error in that cell:\n{parse}", file=sys.stderr)
-                elif "Invalid Signature" in error:
-                    print("  (the kernel sent a corrupted message: Deno 2.9's kernel can interleave the frames "
-                          "of a multi-megabyte output with another message; rerun, or display less)",
-                          file=sys.stderr)
-                elif "Execution failed" in error:
-                    print("  (a bare 'Execution failed' is an import or syntax error: run "
-                          "'deno task check' to see it)", file=sys.stderr)
-            continue
-        line = f"ok {path} ({time.time() - t0:.1f} s) -> {executed}"
-        if args.html:
-            html = os.path.join(args.out, f"{name}.html")
-            render_html(nb, html, args.no_input)
-            line += f", {html}"
-        print(line, flush=True)
+    if args.jobs == 1 or len(jobs) == 1:
+        for path, out in jobs:
+            ok, lines = run_one(path, out, args)
+            show(lines)
+            failed += not ok
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # each worker runs whole notebooks; their lines are printed in the order of the notebooks given. Forked
+        # workers: this process has no thread, kernel or event loop yet, and (unlike spawn) fork leaves no
+        # resource-tracker process behind
+        with ProcessPoolExecutor(max_workers=min(args.jobs, len(jobs)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = [pool.submit(run_one, path, out, args) for path, out in jobs]
+            for future in futures:
+                ok, lines = future.result()
+                show(lines)
+                failed += not ok
     sys.exit(1 if failed else 0)
 
 

@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { executedNotebook, executedPath, executeOnce, testRun } from "../../tools/executed.ts";
+import { executedNotebook, executedPath, executeMany, executeOnce, testRun } from "../../tools/executed.ts";
 import { ROOT } from "../../tools/jupyter.ts";
 
 function notebook(cells: { source: string; tags?: string[] }[]): string {
@@ -76,6 +76,38 @@ Deno.test({
       const out = executedPath(nb).replace(/\/n\.ipynb$/, "");
       await Deno.remove(out, { recursive: true }).catch(() => {});
       await Deno.remove(executedPath(nb, "teacher").replace(/\/n\.ipynb$/, ""), { recursive: true }).catch(
+        () => {},
+      );
+    }
+  },
+});
+
+Deno.test({
+  name: "executeMany(): several notebooks, two at a time, in the order given; each copy then reused",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const dir = await Deno.makeTempDir({ dir: join(ROOT, "notebooks"), prefix: ".executed-many-test-" });
+    const paths = ["slow", "fast", "failing"].map((n) => join(dir, `${n}.ipynb`));
+    try {
+      await Deno.writeTextFile(
+        paths[0]!,
+        notebook([{ source: 'await new Promise((r) => setTimeout(r, 1000));\nconsole.log("slow");' }]),
+      );
+      await Deno.writeTextFile(paths[1]!, notebook([{ source: 'console.log("fast");' }]));
+      await Deno.writeTextFile(paths[2]!, notebook([{ source: 'throw new Error("boom in many");' }]));
+      const runs = await executeMany(paths.map((notebook) => ({ notebook })), { jobs: 2 });
+      assert.deepEqual(runs.map((r) => r.path), paths.map((p) => executedPath(p)));
+      assert.deepEqual(runs.map((r) => r.ok), [true, true, false]);
+      assert.match(runs[2]!.log, /boom in many/);
+      assert.equal(stdout(await executedNotebook(paths[0]!)), "slow\n");
+      assert.equal(stdout(await executedNotebook(paths[1]!)), "fast\n");
+      // asked again: the same copies, not executed again
+      assert.deepEqual(await executeOnce(paths[1]!), runs[1]);
+      await assert.rejects(() => executeMany([{ notebook: paths[0]! }], { jobs: 0 }), /positive integer/);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
+      await Deno.remove(executedPath(paths[0]!).replace(/\/slow\.ipynb$/, ""), { recursive: true }).catch(
         () => {},
       );
     }

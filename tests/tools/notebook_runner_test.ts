@@ -110,6 +110,124 @@ Deno.test({
   },
 });
 
+type Output = {
+  output_type: string;
+  name?: string;
+  text?: string | string[];
+  data?: Record<string, string | string[]>;
+};
+const joined = (t: string | string[] | undefined) => (Array.isArray(t) ? t.join("") : t ?? "");
+const streamText = (outputs: Output[], name: string) =>
+  outputs.filter((o) => o.output_type === "stream" && o.name === name).map((o) => joined(o.text)).join("");
+
+Deno.test({
+  name: "outputs the Deno kernel publishes after 'idle' end up in their own cell, and only there",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    // Measured with Deno 2.9.6: the kernel reports the first cell's 'idle' with most of its 2,000 + 300
+    // console lines still queued, and sends later ones under the id of whichever request came last (the
+    // runner's end-of-cell sentinel, the next cell): nbclient alone keeps about 300 of the 2,000 lines in the
+    // first cell and files others under the next cells. The third cell's microtask, zero-delay timer,
+    // un-awaited display and result arrive after 'idle' too. The last cell's timer fires 200 ms after
+    // 'idle', after its sentinel: only the read after the last cell keeps it.
+    const dir = await Deno.makeTempDir();
+    const nb = join(dir, "late.ipynb");
+    await Deno.writeTextFile(
+      nb,
+      notebook([
+        `for (let i = 0; i < 2000; i++) console.log(i);\nfor (let i = 0; i < 300; i++) console.error("e" + i);`,
+        `console.log("second");`,
+        `Promise.resolve().then(() => console.log("microtask"));\n` +
+        `setTimeout(() => console.log("zero-delay timer"), 0);\n` +
+        `(async () => { await null; Deno.jupyter.display({ "text/plain": "displayed" }, { raw: true }); })();\n` +
+        `"result";`,
+        `const timer = setTimeout(() => console.log("late"), 200);`,
+      ]),
+    );
+    const out = join(dir, "out");
+    const r = await executeNotebooks([nb], { out, capture: true });
+    assert.ok(r.ok, r.stderr);
+    const cells: { execution_count: number; outputs: Output[] }[] =
+      JSON.parse(await Deno.readTextFile(join(out, "late.ipynb"))).cells;
+    const [lines, second, async, last] = cells.map((c) => c.outputs);
+    assert.equal(streamText(lines!, "stdout"), Array.from({ length: 2000 }, (_, i) => `${i}\n`).join(""));
+    assert.equal(streamText(lines!, "stderr"), Array.from({ length: 300 }, (_, i) => `e${i}\n`).join(""));
+    assert.equal(lines!.length, 2300); // one stream output per console call, nothing else
+    assert.deepEqual(second!.map((o) => [o.output_type, o.name, joined(o.text)]), [[
+      "stream",
+      "stdout",
+      "second\n",
+    ]]);
+    // one queue is first in first out (console), but Deno orders its queues (console, results and displays)
+    // among themselves as it likes: the timer's line may come before or after the result
+    const shown = async!.map((o) => `${o.output_type}: ${joined(o.text ?? o.data?.["text/plain"])}`);
+    assert.deepEqual([...shown].sort(), [
+      "display_data: displayed",
+      'execute_result: "result"',
+      "stream: microtask\n",
+      "stream: zero-delay timer\n",
+    ]);
+    assert.ok(shown.indexOf("stream: microtask\n") < shown.indexOf("stream: zero-delay timer\n"));
+    assert.deepEqual(last!.map((o) => [o.output_type, o.name, joined(o.text)]), [[
+      "stream",
+      "stdout",
+      "late\n",
+    ]]);
+    // the sentinels leave no trace: no marker, no execution count of their own
+    assert.deepEqual(cells.map((c) => c.execution_count), [1, 2, 3, 4]);
+    assert.doesNotMatch(await Deno.readTextFile(join(out, "late.ipynb")), /end of cell|\\u001f/);
+    await Deno.remove(dir, { recursive: true });
+  },
+});
+
+Deno.test({
+  name: "jobs: notebooks run at once give the same files and print notebook by notebook, in the order given",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    const dir = await Deno.makeTempDir();
+    // the first notebook takes longest, so with three jobs it finishes last
+    const sources: [string, string[]][] = [
+      ["a-slow", [`await new Promise((r) => setTimeout(r, 1500));\nconsole.log("a");`, `"a done";`]],
+      ["b-fast", [`console.log("b");\nconsole.error("b to stderr");`]],
+      ["c-fast", [`Deno.jupyter.display({ "text/plain": "c" }, { raw: true });`, `3 * 7;`]],
+    ];
+    const nbs: string[] = [];
+    for (const [name, cells] of sources) {
+      nbs.push(join(dir, `${name}.ipynb`));
+      // stable cell ids (nbformat would give a notebook without them new random ones on each read)
+      const nb = JSON.parse(notebook(cells));
+      nb.cells.forEach((c: { id?: string }, i: number) => c.id = `${name}-${i}`);
+      await Deno.writeTextFile(nbs.at(-1)!, JSON.stringify(nb));
+    }
+    const runs = [];
+    for (const jobs of [1, 3]) {
+      const out = join(dir, `out-${jobs}`);
+      const r = await executeNotebooks(nbs, { out, capture: true, jobs, html: true });
+      assert.ok(r.ok, r.stderr);
+      const files: Record<string, string> = {};
+      for (const [name] of sources) {
+        for (const ext of ["ipynb", "html"]) {
+          files[`${name}.${ext}`] = await Deno.readTextFile(join(out, `${name}.${ext}`));
+        }
+      }
+      // the lines name the output folder and the seconds taken; the rest must be the same
+      const lines = r.stdout.replaceAll(out, "OUT").replace(/\(\d+\.\d s\)/g, "(… s)");
+      runs.push({ files, lines, stderr: r.stderr });
+    }
+    const [one, three] = runs;
+    assert.deepEqual(three!.files, one!.files);
+    assert.equal(three!.lines, one!.lines);
+    assert.equal(three!.stderr, one!.stderr);
+    assert.deepEqual(
+      one!.lines.trim().split("\n").map((l) => l.match(/^ok .*\/(\w+-\w+)\.ipynb/)?.[1]),
+      ["a-slow", "b-fast", "c-fast"],
+    );
+    await Deno.remove(dir, { recursive: true });
+  },
+});
+
 Deno.test({
   name: "a bad --param is printed once, naming the parameter, without the cell's source or a traceback",
   sanitizeResources: false,

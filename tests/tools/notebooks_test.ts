@@ -26,6 +26,16 @@ Deno.test("parseArgs(): --param NAME=VALUE sets CLUSTERLAB_NAME (upper-cased), -
   assert.throws(() => parseArgs(["--region", "x"]), /Unknown argument "--region"/);
 });
 
+Deno.test("parseArgs(): --jobs N notebooks at once (default: twice the number of CPUs), a positive integer", () => {
+  assert.equal(parseArgs([]).jobs, 2 * navigator.hardwareConcurrency);
+  assert.equal(parseArgs(["--jobs", "3"]).jobs, 3);
+  assert.equal(parseArgs(["--jobs", "1", "--only", "00"]).jobs, 1);
+  for (const bad of ["0", "-1", "2.5", "two", ""]) {
+    assert.throws(() => parseArgs(["--jobs", bad]), /--jobs expects a positive integer/);
+  }
+  assert.throws(() => parseArgs(["--jobs"]), /--jobs needs a value/);
+});
+
 Deno.test("parseArgs(): --teacher chooses the teacher edition, into out/teacher/ unless --out says otherwise", () => {
   const t = parseArgs(["--only", "course/", "--teacher"]);
   assert.equal(t.edition, "teacher");
