@@ -347,10 +347,28 @@ def run_one(path, out, args):
     return True, lines
 
 
+UNSTABLE = 'Warning "deno jupyter" is unstable'
+_unstable_shown = False
+
+
+def once_unstable(text):
+    """`text` without Deno's "deno jupyter is unstable" warning after its first appearance in this run (every
+    kernel prints it when it starts)."""
+    global _unstable_shown
+    kept = []
+    for line in text.splitlines(keepends=True):
+        if UNSTABLE in line:
+            if _unstable_shown:
+                continue
+            _unstable_shown = True
+        kept.append(line)
+    return "".join(kept)
+
+
 def show(lines):
     for stream, text in lines:
         f = sys.stdout if stream == "stdout" else sys.stderr
-        f.write(text)
+        f.write(once_unstable(text))
         f.flush()
 
 

@@ -220,6 +220,10 @@ Deno.test({
     assert.deepEqual(three!.files, one!.files);
     assert.equal(three!.lines, one!.lines);
     assert.equal(three!.stderr, one!.stderr);
+    // each kernel prints Deno's "deno jupyter is unstable" warning when it starts: the run shows it once
+    for (const run of runs) {
+      assert.equal(run.stderr.match(/"deno jupyter" is unstable/g)?.length ?? 0, 1, run.stderr);
+    }
     assert.deepEqual(
       one!.lines.trim().split("\n").map((l) => l.match(/^ok .*\/(\w+-\w+)\.ipynb/)?.[1]),
       ["a-slow", "b-fast", "c-fast"],
