@@ -95,13 +95,18 @@ function outlookIndex(
   const nr = sp.nrow, n = sp.ncol;
   const coiRaw = new Float64Array(nr);
   const valid: boolean[] = [];
+  const d = dens.data;
   for (let i = 0; i < nr; i++) {
-    let s = 0;
+    let s = 0, p = sp.rowPtr[i]!;
+    const end = sp.rowPtr[i + 1]!, o = i * n;
     for (let j = 0; j < n; j++) {
-      if (sp.at(i, j) === 1) continue;
+      if (p < end && sp.colIdx[p] === j) { // the region's ones are ascending: walk them with j
+        p++;
+        continue;
+      }
       const kj = kp[j]!;
       if (Number.isNaN(kj)) continue; // sectors with ubiquity 0 have no complexity; they add nothing
-      s += dens.data[i * n + j]! * kj;
+      s += d[o + j]! * kj;
     }
     valid.push(sp.rowPtr[i + 1] !== sp.rowPtr[i]);
     coiRaw[i] = s;
@@ -154,19 +159,50 @@ function outlookGain(
     for (let b = 0; b < n; b++) base[b]! += phi[a * n + b]! * wa;
   }
   const cog = new Float64Array(nr * n);
-  const row = new Float64Array(n);
+  const offs = new Int32Array(n), ws = new Float64Array(n);
   for (let i = 0; i < nr; i++) {
-    row.set(base);
-    for (let p = sp.rowPtr[i]!; p < sp.rowPtr[i + 1]!; p++) {
+    const o = i * n, start = sp.rowPtr[i]!, end = sp.rowPtr[i + 1]!;
+    let q = 0;
+    for (let p = start; p < end; p++) {
       const a = sp.colIdx[p]!, wa = w[a]!;
       if (wa === 0) continue;
-      const off = a * n;
-      for (let b = 0; b < n; b++) row[b]! -= phi[off + b]! * wa;
+      offs[q] = a * n - o; // relative to the region's row of cog: one index serves φ and cog
+      ws[q++] = wa;
     }
-    for (let p = sp.rowPtr[i]!; p < sp.rowPtr[i + 1]!; p++) row[sp.colIdx[p]!] = 0;
-    const off = i * n;
-    for (let b = 0; b < n; b++) cog[off + b] = sdE > 1e-300 ? row[b]! / sdE : 0;
+    cog.set(base, o);
+    subtractRows(cog, o, phi, offs, ws, q, n);
+    for (let p = start; p < end; p++) cog[o + sp.colIdx[p]!] = 0;
+    for (let b = o; b < o + n; b++) cog[b] = sdE > 1e-300 ? cog[b]! / sdE : 0;
   }
   if (!(sdE > 1e-300)) warnings.push("ECI has no spread: COG is set to 0");
   return cog;
+}
+
+/**
+ * row[o .. o+n) −= φ_a· w_a for the q rows a of φ at offsets `offs` (relative to o) with weights `ws`, four
+ * rows per sweep; each difference is formed left to right in the order of the rows, so the result is bitwise
+ * that of one row at a time.
+ */
+function subtractRows(
+  row: Float64Array,
+  o: number,
+  phi: Float64Array,
+  offs: Int32Array,
+  ws: Float64Array,
+  q: number,
+  n: number,
+): void {
+  const e = o + n;
+  let p = 0;
+  for (; p + 4 <= q; p += 4) {
+    const a0 = offs[p]!, a1 = offs[p + 1]!, a2 = offs[p + 2]!, a3 = offs[p + 3]!;
+    const w0 = ws[p]!, w1 = ws[p + 1]!, w2 = ws[p + 2]!, w3 = ws[p + 3]!;
+    for (let t = o; t < e; t++) {
+      row[t] = row[t]! - phi[a0 + t]! * w0 - phi[a1 + t]! * w1 - phi[a2 + t]! * w2 - phi[a3 + t]! * w3;
+    }
+  }
+  for (; p < q; p++) {
+    const a0 = offs[p]!, w0 = ws[p]!;
+    for (let t = o; t < e; t++) row[t] = row[t]! - phi[a0 + t]! * w0;
+  }
 }
