@@ -251,14 +251,7 @@ function secondEigenvector(sp: SparseBinaryMatrix, components: number, warnings:
   const d = sp.rowCounts(), u = sp.colCounts();
   const isu = new Float64Array(nc);
   for (let j = 0; j < nc; j++) isu[j] = 1 / Math.sqrt(u[j]!);
-  const t = new Float64Array(nr), y = new Float64Array(nc);
-  const matvec = (x: Float64Array, out: Float64Array) => {
-    for (let j = 0; j < nc; j++) y[j] = x[j]! * isu[j]!;
-    sp.mulVec(y, { out: t });
-    for (let i = 0; i < nr; i++) t[i]! /= d[i]!;
-    sp.tmulVec(t, { out });
-    for (let j = 0; j < nc; j++) out[j]! *= isu[j]!;
-  };
+  const matvec = normalisedProduct(sp, d, isu);
   const w1 = new Float64Array(nc);
   let s1 = 0;
   for (let j = 0; j < nc; j++) s1 += u[j]!;
@@ -283,6 +276,30 @@ function secondEigenvector(sp: SparseBinaryMatrix, components: number, warnings:
   sp.mulVec(kp, { out: kc });
   for (let i = 0; i < nr; i++) kc[i]! /= d[i]!;
   return { kc, kp, eigenvalues: new Float64Array([1, l2, l3 ?? Number.NaN]) };
+}
+
+/**
+ * x ↦ S x = U^{-1/2} Mᵀ D⁻¹ M U^{-1/2} x, the operator Lanczos multiplies by, as two gathers: along the rows
+ * of M (CSR), then down its columns (CSC, rows ascending: the additions of `tmulVec` in its order, so the
+ * same bits as M x and Mᵀ t formed one after the other, without a scatter).
+ */
+function normalisedProduct(sp: SparseBinaryMatrix, d: Float64Array, isu: Float64Array) {
+  const { nrow: nr, ncol: nc, rowPtr, colIdx } = sp;
+  const { colPtr, rowIdx } = sp.csc();
+  const t = new Float64Array(nr), y = new Float64Array(nc);
+  return (x: Float64Array, out: Float64Array) => {
+    for (let j = 0; j < nc; j++) y[j] = x[j]! * isu[j]!;
+    for (let i = 0; i < nr; i++) {
+      let s = 0;
+      for (let p = rowPtr[i]!, e = rowPtr[i + 1]!; p < e; p++) s += y[colIdx[p]!]!;
+      t[i] = s / d[i]!;
+    }
+    for (let j = 0; j < nc; j++) {
+      let s = 0;
+      for (let p = colPtr[j]!, e = colPtr[j + 1]!; p < e; p++) s += t[rowIdx[p]!]!;
+      out[j] = s * isu[j]!;
+    }
+  };
 }
 
 /** Should the eigenvector be flipped so that ECI correlates positively with diversity (or the reflections)? */
