@@ -256,10 +256,13 @@ function secondEigenvector(sp: SparseBinaryMatrix, components: number, warnings:
   let s1 = 0;
   for (let j = 0; j < nc; j++) s1 += u[j]!;
   for (let j = 0; j < nc; j++) w1[j] = Math.sqrt(u[j]! / s1);
-  const lz = lanczosEigen(matvec, nc, { count: 1, deflate: [w1] });
+  // a product costs O(nnz), a convergence check O(m³) in the Krylov dimension m (≈ 100 here): check often
+  const lz = lanczosEigen(matvec, nc, { count: 1, deflate: [w1], checkEvery: 10 });
   if (!lz.converged) warnings.push(`the eigen-solver did not converge (residual ${lz.residuals[0]})`);
   const v2 = lz.vectors.slice(0, nc);
-  const l3 = nc > 2 ? lanczosEigen(matvec, nc, { count: 1, deflate: [w1, v2] }).values[0] : undefined;
+  const l3 = nc > 2
+    ? lanczosEigen(matvec, nc, { count: 1, deflate: [w1, v2], checkEvery: 10 }).values[0]
+    : undefined;
   const l2 = lz.values[0]!;
   if (components === 1 && Math.abs(1 - l2) <= 1e-10) {
     warnings.push(
