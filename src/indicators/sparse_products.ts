@@ -57,7 +57,8 @@ export function tmulVec(m: CsrArrays, x: ArrayLike<number>, out: Float64Array): 
 /**
  * The co-occurrence counts of the ones of each pointer range (dense n × n, row-major): for every range
  * [ptr[i], ptr[i+1]), each pair (a, b) of its indices adds 1 at (a, b). With the CSR arrays this is MᵀM; with
- * the CSC arrays, MMᵀ.
+ * the CSC arrays, MMᵀ. Each unordered pair of positions p ≤ q is counted once and the two triangles are then
+ * folded (integer counts: the same values for half the increments, whatever the order within a range).
  */
 export function pairCounts(ptr: Uint32Array, idx: Int32Array, ranges: number, n: number): Float64Array {
   const out = new Float64Array(n * n);
@@ -65,8 +66,12 @@ export function pairCounts(ptr: Uint32Array, idx: Int32Array, ranges: number, n:
     const a = ptr[i]!, b = ptr[i + 1]!;
     for (let p = a; p < b; p++) {
       const off = idx[p]! * n;
-      for (let q = a; q < b; q++) out[off + idx[q]!]!++;
+      for (let q = p; q < b; q++) out[off + idx[q]!]!++;
     }
+  }
+  // each unordered pair was counted once, on one side (the upper one when the indices ascend): fold
+  for (let r = 0; r < n; r++) {
+    for (let c = r + 1; c < n; c++) out[r * n + c] = out[c * n + r] = out[r * n + c]! + out[c * n + r]!;
   }
   return out;
 }
