@@ -282,26 +282,20 @@ function secondEigenvector(sp: SparseBinaryMatrix, components: number, warnings:
 }
 
 /**
- * x ↦ S x = U^{-1/2} Mᵀ D⁻¹ M U^{-1/2} x, the operator Lanczos multiplies by, as two gathers: along the rows
- * of M (CSR), then down its columns (CSC, rows ascending: the additions of `tmulVec` in its order, so the
- * same bits as M x and Mᵀ t formed one after the other, without a scatter).
+ * x ↦ S x = U^{-1/2} Mᵀ D⁻¹ M U^{-1/2} x, the operator Lanczos multiplies by: M y and Mᵀ t are both gathers
+ * (Mᵀ t down the CSC columns, rows ascending: the additions of the row-wise scatter in its order, the same
+ * bits).
  */
 function normalisedProduct(sp: SparseBinaryMatrix, d: Float64Array, isu: Float64Array) {
-  const { nrow: nr, ncol: nc, rowPtr, colIdx } = sp;
-  const { colPtr, rowIdx } = sp.csc();
+  const { nrow: nr, ncol: nc } = sp;
+  sp.csc();
   const t = new Float64Array(nr), y = new Float64Array(nc);
   return (x: Float64Array, out: Float64Array) => {
     for (let j = 0; j < nc; j++) y[j] = x[j]! * isu[j]!;
-    for (let i = 0; i < nr; i++) {
-      let s = 0;
-      for (let p = rowPtr[i]!, e = rowPtr[i + 1]!; p < e; p++) s += y[colIdx[p]!]!;
-      t[i] = s / d[i]!;
-    }
-    for (let j = 0; j < nc; j++) {
-      let s = 0;
-      for (let p = colPtr[j]!, e = colPtr[j + 1]!; p < e; p++) s += t[rowIdx[p]!]!;
-      out[j] = s * isu[j]!;
-    }
+    sp.mulVec(y, { out: t });
+    for (let i = 0; i < nr; i++) t[i]! /= d[i]!;
+    sp.tmulVec(t, { out });
+    for (let j = 0; j < nc; j++) out[j]! *= isu[j]!;
   };
 }
 
