@@ -179,8 +179,8 @@ function outlookGain(
 }
 
 /**
- * row[o .. o+n) −= φ_a· w_a for the q rows a of φ at offsets `offs` (relative to o) with weights `ws`, four
- * rows per sweep; each difference is formed left to right in the order of the rows, so the result is bitwise
+ * row[o .. o+n) −= φ_a· w_a for the q rows a of φ at offsets `offs` (relative to o) with weights `ws`, eight
+ * (then four) rows per sweep; each difference is formed left to right in the order of the rows, so the result is bitwise
  * that of one row at a time.
  */
 function subtractRows(
@@ -194,6 +194,16 @@ function subtractRows(
 ): void {
   const e = o + n;
   let p = 0;
+  for (; p + 8 <= q; p += 8) {
+    const a0 = offs[p]!, a1 = offs[p + 1]!, a2 = offs[p + 2]!, a3 = offs[p + 3]!;
+    const a4 = offs[p + 4]!, a5 = offs[p + 5]!, a6 = offs[p + 6]!, a7 = offs[p + 7]!;
+    const w0 = ws[p]!, w1 = ws[p + 1]!, w2 = ws[p + 2]!, w3 = ws[p + 3]!;
+    const w4 = ws[p + 4]!, w5 = ws[p + 5]!, w6 = ws[p + 6]!, w7 = ws[p + 7]!;
+    for (let t = o; t < e; t++) {
+      row[t] = row[t]! - phi[a0 + t]! * w0 - phi[a1 + t]! * w1 - phi[a2 + t]! * w2 - phi[a3 + t]! * w3 -
+        phi[a4 + t]! * w4 - phi[a5 + t]! * w5 - phi[a6 + t]! * w6 - phi[a7 + t]! * w7;
+    }
+  }
   for (; p + 4 <= q; p += 4) {
     const a0 = offs[p]!, a1 = offs[p + 1]!, a2 = offs[p + 2]!, a3 = offs[p + 3]!;
     const w0 = ws[p]!, w1 = ws[p + 1]!, w2 = ws[p + 2]!, w3 = ws[p + 3]!;
