@@ -96,11 +96,22 @@ export function tmulVec(m: CsrArrays, x: ArrayLike<number>, out: Float64Array): 
  */
 export function pairCounts(ptr: Uint32Array, idx: Int32Array, ranges: number, n: number): Float64Array {
   const out = new Float64Array(n * n);
-  for (let i = 0; i < ranges; i++) {
-    const a = ptr[i]!, b = ptr[i + 1]!;
-    for (let p = a; p < b; p++) {
-      const off = idx[p]! * n;
-      for (let q = p; q < b; q++) out[off + idx[q]!]!++;
+  // rows of the result in blocks of ≈ 256 KiB, so that the rows being counted into stay in cache; each
+  // range's cursor only moves forward, so every position p is counted exactly once, in whatever order
+  const block = Math.max(1, Math.floor(32768 / Math.max(1, n)));
+  const cursor = ptr.slice(0, ranges);
+  for (let lo = 0; lo < n; lo += block) {
+    const hi = lo + block;
+    for (let i = 0; i < ranges; i++) {
+      const b = ptr[i + 1]!;
+      let p = cursor[i]!;
+      for (; p < b; p++) {
+        const r = idx[p]!;
+        if (r >= hi) break;
+        const off = r * n;
+        for (let q = p; q < b; q++) out[off + idx[q]!]!++;
+      }
+      cursor[i] = p;
     }
   }
   // each unordered pair was counted once, on one side (the upper one when the indices ascend): fold
