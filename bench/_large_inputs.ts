@@ -61,11 +61,16 @@ export async function writePatents(path: string, rows: number, regions = 300): P
 }
 
 if (import.meta.main) {
-  // deno run -A bench/_large_inputs.ts csv /tmp/long.csv   |   … patents /tmp/patents.parquet [rows] [regions]
+  // deno run -A bench/_large_inputs.ts csv /tmp/long.csv [regions] [sectors]
+  //   |   … patents /tmp/patents.parquet [rows] [regions]
   const [kind, path, rows, regions] = Deno.args;
-  if (kind === "csv" && path) console.log(`${await writeLongCsv(path)} rows written to ${path}`);
-  else if (kind === "patents" && path) {
+  if (kind === "csv" && path) {
+    const size = { regions: Number(rows ?? 3000), sectors: Number(regions ?? 1000) };
+    console.log(`${await writeLongCsv(path, size)} rows written to ${path}`);
+  } else if (kind === "patents" && path) {
     await writePatents(path, Number(rows ?? 1e8), Number(regions ?? 300));
     console.log(`${rows ?? 1e8} rows written to ${path}`);
-  } else console.error("usage: _large_inputs.ts csv PATH | patents PATH [ROWS] [REGIONS]");
+  } else {console.error(
+      "usage: _large_inputs.ts csv PATH [REGIONS] [SECTORS] | patents PATH [ROWS] [REGIONS]",
+    );}
 }

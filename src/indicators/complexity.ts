@@ -251,22 +251,18 @@ function secondEigenvector(sp: SparseBinaryMatrix, components: number, warnings:
   const d = sp.rowCounts(), u = sp.colCounts();
   const isu = new Float64Array(nc);
   for (let j = 0; j < nc; j++) isu[j] = 1 / Math.sqrt(u[j]!);
-  const t = new Float64Array(nr), y = new Float64Array(nc);
-  const matvec = (x: Float64Array, out: Float64Array) => {
-    for (let j = 0; j < nc; j++) y[j] = x[j]! * isu[j]!;
-    sp.mulVec(y, { out: t });
-    for (let i = 0; i < nr; i++) t[i]! /= d[i]!;
-    sp.tmulVec(t, { out });
-    for (let j = 0; j < nc; j++) out[j]! *= isu[j]!;
-  };
+  const matvec = normalisedProduct(sp, d, isu);
   const w1 = new Float64Array(nc);
   let s1 = 0;
   for (let j = 0; j < nc; j++) s1 += u[j]!;
   for (let j = 0; j < nc; j++) w1[j] = Math.sqrt(u[j]! / s1);
-  const lz = lanczosEigen(matvec, nc, { count: 1, deflate: [w1] });
+  // a product costs O(nnz), a convergence check O(m³) in the Krylov dimension m (≈ 100 here): check often
+  const lz = lanczosEigen(matvec, nc, { count: 1, deflate: [w1], checkEvery: 10 });
   if (!lz.converged) warnings.push(`the eigen-solver did not converge (residual ${lz.residuals[0]})`);
   const v2 = lz.vectors.slice(0, nc);
-  const l3 = nc > 2 ? lanczosEigen(matvec, nc, { count: 1, deflate: [w1, v2] }).values[0] : undefined;
+  const l3 = nc > 2
+    ? lanczosEigen(matvec, nc, { count: 1, deflate: [w1, v2], checkEvery: 10 }).values[0]
+    : undefined;
   const l2 = lz.values[0]!;
   if (components === 1 && Math.abs(1 - l2) <= 1e-10) {
     warnings.push(
@@ -283,6 +279,24 @@ function secondEigenvector(sp: SparseBinaryMatrix, components: number, warnings:
   sp.mulVec(kp, { out: kc });
   for (let i = 0; i < nr; i++) kc[i]! /= d[i]!;
   return { kc, kp, eigenvalues: new Float64Array([1, l2, l3 ?? Number.NaN]) };
+}
+
+/**
+ * x ↦ S x = U^{-1/2} Mᵀ D⁻¹ M U^{-1/2} x, the operator Lanczos multiplies by: M y and Mᵀ t are both gathers
+ * (Mᵀ t down the CSC columns, rows ascending: the additions of the row-wise scatter in its order, the same
+ * bits).
+ */
+function normalisedProduct(sp: SparseBinaryMatrix, d: Float64Array, isu: Float64Array) {
+  const { nrow: nr, ncol: nc } = sp;
+  sp.csc();
+  const t = new Float64Array(nr), y = new Float64Array(nc);
+  return (x: Float64Array, out: Float64Array) => {
+    for (let j = 0; j < nc; j++) y[j] = x[j]! * isu[j]!;
+    sp.mulVec(y, { out: t });
+    for (let i = 0; i < nr; i++) t[i]! /= d[i]!;
+    sp.tmulVec(t, { out });
+    for (let j = 0; j < nc; j++) out[j]! *= isu[j]!;
+  };
 }
 
 /** Should the eigenvector be flipped so that ECI correlates positively with diversity (or the reflections)? */

@@ -132,9 +132,16 @@ export class SparseBinaryMatrix {
     return mulVec(this, x, options.out ?? new Float64Array(this.nrow));
   }
 
-  /** y = Mᵀ x (length ncol), into `out` when given. */
+  /**
+   * y = Mᵀ x (length ncol), into `out` when given. Once the CSC index exists (`csc()`), each y_j is gathered
+   * down its column (rows ascending: the same additions in the same order as the row-wise scatter, so the
+   * same bits), which is faster for repeated products.
+   */
   tmulVec(x: ArrayLike<number>, options: SparseProductOptions = {}): Float64Array {
-    return tmulVec(this, x, options.out ?? new Float64Array(this.ncol));
+    const out = options.out ?? new Float64Array(this.ncol);
+    const c = this.#csc;
+    if (c === undefined) return tmulVec(this, x, out);
+    return mulVec({ nrow: this.ncol, ncol: this.nrow, rowPtr: c.colPtr, colIdx: c.rowIdx }, x, out);
   }
 
   /** C = MᵀM (ncol × ncol, dense row-major): C_jk = number of rows with ones in both j and k. */

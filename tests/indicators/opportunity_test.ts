@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { complexity, locationQuotient, opportunity, presence } from "../../src/mod.ts";
+import { complexity, density, locationQuotient, opportunity, presence, proximity } from "../../src/mod.ts";
 import { assertClose, assertColumn, stataExports, stataRows } from "./stata_fixture.ts";
 
 const rows = stataRows();
@@ -22,4 +22,20 @@ Deno.test("opportunity: COG is 0 where specialised; COI sd convention ratio", ()
   // passing a precomputed complexity gives the same result
   const o2 = opportunity(M, { complexity: complexity(M) });
   assert.deepEqual(Array.from(o2.cog.data), Array.from(o.cog.data));
+});
+
+Deno.test("opportunity: density computed in the sweep with COG gives the bits of a given density", () => {
+  // world trade and a matrix with a region present in most sectors and an empty sector
+  const small = presence(
+    [[1, 1, 1, 0, 1], [1, 0, 0, 0, 1], [0, 1, 1, 0, 0], [1, 1, 0, 0, 1], [0, 0, 1, 0, 1]],
+    { regions: ["a", "b", "c", "d", "e"], sectors: ["p", "q", "r", "s", "t"] },
+  );
+  for (const m of [M, small]) {
+    const phi = proximity(m);
+    const swept = opportunity(m, { phi });
+    const given = opportunity(m, { phi, density: density(m, { phi }) });
+    assert.deepEqual(Array.from(swept.coi.values), Array.from(given.coi.values));
+    assert.deepEqual(Array.from(swept.cog.data), Array.from(given.cog.data));
+    assert.deepEqual(swept.warnings, given.warnings);
+  }
 });
