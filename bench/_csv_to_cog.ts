@@ -1,10 +1,10 @@
 /**
- * The whole process a user runs on a long CSV (timed from outside with `farm-bench`, bench/README.md):
+ * The whole process a user runs on a long CSV (timed from outside, e.g. with `/usr/bin/time -v`, over repeated runs: bench/README.md):
  * start, read the CSV into the region × sector matrix, RCA → presence → proximity → density → ECI/PCI →
  * COI/COG, exit. `--arquero` reads with `readCSV` + `matrixFrom` instead of `scanLong` (the 0.1 path).
  *
  *   deno run -A bench/_large_inputs.ts csv /tmp/long.csv
- *   farm-bench -n 5 -- deno run -A bench/_csv_to_cog.ts /tmp/long.csv
+ *   for i in 1 2 3 4 5; do /usr/bin/time -v deno run -A bench/_csv_to_cog.ts /tmp/long.csv; done
  */
 import { matrixFrom, readCSV, scanLong } from "../src/mod.ts";
 import { pipeline } from "./_complexity_pipeline.ts";
