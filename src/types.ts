@@ -289,6 +289,7 @@ export type { LatinHypercubeOptions } from "./models/latin_hypercube.ts";
 export type { SaltelliDesign, SaltelliDesignOptions } from "./models/saltelli_design.ts";
 export type { SobolIndicesOptions, SobolIndicesResult } from "./models/sobol_indices.ts";
 export type {
+  SweepDesign,
   SweepGrid,
   SweepModel,
   SweepModelRef,

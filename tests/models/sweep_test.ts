@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { sweep } from "../../src/models/sweep.ts";
+import * as aq from "../../src/deps/arquero.ts";
+import { sweep, type SweepDesign, type SweepParams } from "../../src/models/sweep.ts";
+import { latinHypercube } from "../../src/models/latin_hypercube.ts";
+import { saltelliDesign } from "../../src/models/saltelli_design.ts";
+import { sobolIndices } from "../../src/models/sobol_indices.ts";
 import { Progress } from "../../src/notebook/progress.ts";
 import { simulateMarch } from "../../src/models/march.ts";
 import { ValidationError } from "../../src/core/validation_error.ts";
@@ -220,4 +224,113 @@ try {
   ]);
   assert.equal(await run("--allow-read"), "ran");
   await Deno.remove(dir, { recursive: true });
+});
+
+Deno.test("sweep over a design: one row per point × run, in point order, as a manual map gives", async () => {
+  const march = (p: SweepParams) =>
+    simulateMarch({ p1: p.p1 as number, p2: p.p2 as number }, { runs: 10, seed: p.seed }).knowledge;
+  const lhs = latinHypercube({ p1: [0.1, 0.9], p2: [0.1, 0.9] }, 6, { seed: 2 });
+  const t = await sweep(march, lhs, { runs: 2, seed: 3 });
+  assert.deepEqual(t.columnNames(), ["point", "p1", "p2", "run", "seed", "value"]);
+  assert.deepEqual(t.array("point"), [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+  assert.deepEqual(t.array("seed"), Array(6).fill([3, 4]).flat());
+  const manual = lhs.points.flatMap((p) => [0, 1].map((r) => march({ ...p, seed: 3 + r })));
+  assert.deepEqual(t.array("value"), manual);
+  assert.deepEqual(t.array("p1"), lhs.points.flatMap((p) => [p.p1, p.p1]));
+  // `{ points }` as records or as an arquero table gives the same table
+  const csv = t.toCSV();
+  assert.equal((await sweep(march, { points: lhs.points }, { runs: 2, seed: 3 })).toCSV(), csv);
+  const table = lhs.table.select("p1", "p2");
+  assert.equal((await sweep(march, { points: table }, { runs: 2, seed: 3 })).toCSV(), csv);
+  // string and boolean parameters pass through, in the order of point 0's parameters
+  const mixed = await sweep((p) => ({ s: `${p.b}${p.a}` }), {
+    points: [{ a: 1, b: true }, { b: false, a: 2 }],
+  });
+  assert.deepEqual(mixed.objects(), [
+    { point: 0, a: 1, b: true, run: 0, seed: 1, s: "true1" },
+    { point: 1, a: 2, b: false, run: 0, seed: 1, s: "false2" },
+  ]);
+});
+
+Deno.test("sweep over a Saltelli design gives sobolIndices the outputs of a manual map", async () => {
+  const model = (p: SweepParams) => ({ y: (p.x1 as number) + 2 * (p.x2 as number) ** 2 });
+  const design = saltelliDesign({ x1: [0, 1], x2: [0, 1] }, 16);
+  const t = await sweep(model, design);
+  assert.equal(t.numRows(), design.points.length);
+  const manual = design.points.map((p) => model({ ...p, seed: 1 }).y);
+  assert.deepEqual(t.array("y"), manual);
+  assert.deepEqual(
+    sobolIndices(design, t.array("y") as number[], { replicates: 50 }).table.objects(),
+    sobolIndices(design, manual, { replicates: 50 }).table.objects(),
+  );
+  // a grid whose parameter happens to be called `points` is still a grid
+  assert.deepEqual((await sweep((p) => p.points as number, { points: [1, 2] })).columnNames(), [
+    "points",
+    "run",
+    "seed",
+    "value",
+  ]);
+});
+
+Deno.test("sweep over a design on 2 workers gives the table of 1, byte for byte, with rows and progress", async () => {
+  const design = latinHypercube({ p1: [0.1, 0.9], p2: [0.1, 0.9] }, 5, { seed: 9 });
+  const serial = await sweep({ module: fixture, export: "march" }, design, { runs: 2, seed: 4 });
+  const ticks: number[] = [];
+  const recorder = {
+    start: (n: number) => void ticks.push(-n),
+    tick: () => void ticks.push(1),
+    done: () => {},
+  };
+  const kept: Record<string, unknown>[] = [];
+  const parallel = await sweep({ module: fixture, export: "march" }, design, {
+    runs: 2,
+    seed: 4,
+    workers: 2,
+    progress: recorder,
+    rows: kept,
+  });
+  assert.equal(parallel.toCSV(), serial.toCSV());
+  assert.equal(JSON.stringify(parallel.objects()), JSON.stringify(serial.objects()));
+  assert.deepEqual(kept, serial.objects());
+  assert.deepEqual(ticks, [-10, ...Array(10).fill(1)]);
+  const { march } = await import(fixture.href);
+  assert.equal(serial.get("knowledge", 3), march({ ...design.points[1], seed: 5 }).knowledge);
+  // a stopped design sweep keeps the points before the failure, in point order
+  const done: Record<string, unknown>[] = [];
+  const points = [1, 2, 3, 4, 5].map((p) => ({ p }));
+  await assert.rejects(() =>
+    sweep({ module: fixture, export: "failAt3" }, { points }, { rows: done, workers: 2 })
+  );
+  assert.deepEqual(done.map((r) => [r.point, r.p]), [[0, 1], [1, 2]]);
+});
+
+Deno.test("sweep: bad designs are ValidationErrors naming the point and parameter", async () => {
+  const columns = async (design: unknown, options = {}) => {
+    try {
+      await sweep(() => 1, design as SweepDesign, options);
+    } catch (e) {
+      assert.ok(e instanceof ValidationError, String(e));
+      return e.issues.map((i) => i.column);
+    }
+    assert.fail("expected a ValidationError");
+  };
+  assert.deepEqual(await columns({ points: [{ a: 1 }, 5] }), ["design.points[1]"]);
+  assert.deepEqual(await columns({ points: [{ a: 1 }, [1]] }), ["design.points[1]"]);
+  assert.deepEqual(await columns({ points: [{ a: 1 }, { b: 2 }] }), ["design.points[1]"]);
+  assert.deepEqual(await columns({ points: [{ a: 1, b: 1 }, { a: 2 }] }), ["design.points[1]"]);
+  assert.deepEqual(await columns({ points: [{ a: 1 }, { a: Number.NaN }] }), ["design.points[1].a"]);
+  assert.deepEqual(await columns({ points: [{ a: null }] }), ["design.points[0].a"]);
+  assert.deepEqual(await columns({ points: [{ a: 1, seed: 2 }] }), ["design.points"]);
+  assert.deepEqual(await columns({ points: [{ point: 1 }] }), ["design.points"]);
+  assert.deepEqual(await columns({ points: aq.table({ a: [] }) }), ["design.points"]);
+  // a design result whose points are gone is still told from a grid by its shape
+  const d = latinHypercube({ a: [0, 1] }, 2);
+  assert.deepEqual(await columns({ ...d, points: [] }), ["design.points"]);
+  // with the option problems, in one error
+  assert.deepEqual(await columns({ points: [{ a: "x" }, 3] }, { runs: 0 }), ["runs", "design.points[1]"]);
+  // many bad points: the first ten are listed
+  assert.equal((await columns({ points: [{ a: 1 }, ...Array(50).fill({ a: Number.NaN })] })).length, 10);
+  // the size guard names the design before the first run
+  const huge = { points: Array(1_000_000).fill({ a: 1 }) };
+  assert.deepEqual(await columns(huge, { runs: 1000 }), ["design"]);
 });

@@ -131,6 +131,18 @@ export const SIZE: Case[] = [
     expect: tooLarge(/parameters of sweep/, "grid", /10000 × 10000 grid cells × runs 1000000 rows/),
   },
   {
+    name: "sweep: a design of 10⁶ points × 10³ runs is refused before the first run",
+    run: async () => {
+      calls = 0;
+      try {
+        return await sweep(() => ++calls, { points: Array(1e6).fill({ a: 0.5 }) }, { runs: 1e3 });
+      } finally {
+        assert.equal(calls, 0, "the model ran before the size was checked");
+      }
+    },
+    expect: tooLarge(/parameters of sweep/, "design", /1000000 design points × runs 1000 rows/),
+  },
+  {
     name: "sweep: a stopped sweep keeps the rows it finished (options.rows)",
     run: async () => {
       const done: Record<string, unknown>[] = [];
