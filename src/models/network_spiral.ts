@@ -707,6 +707,19 @@ function advance(x: Agents, Pn: number): void {
   x.P = Pn;
 }
 
+/**
+ * The index k in [lo, hi] of the first running sum above u (`cumulative[k] > u`): a partner drawn with
+ * probability ∝ its tie weight when u is uniform on [0, cumulative[hi]) (binary search, O(log degree)).
+ */
+function weightedPick(cumulative: Float64Array, lo: number, hi: number, u: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cumulative[mid]! > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** One synchronous step of every agent and of the platform (all reads from the previous state). */
 function networkStep(
   network: AgentNetwork,
@@ -726,15 +739,9 @@ function networkStep(
     let t = Ta;
     const start = offsets[a]!, end = offsets[a + 1]!;
     if (end > start) {
-      // partner with probability ∝ weight: binary search in the cumulative weights
-      const u = next() * cumulative[end - 1]!;
-      let lo2 = start, hi2 = end - 1;
-      while (lo2 < hi2) {
-        const mid = (lo2 + hi2) >>> 1;
-        if (cumulative[mid]! > u) hi2 = mid;
-        else lo2 = mid + 1;
-      }
-      const gap = T[neighbours[lo2]!]! - Ta;
+      // partner with probability ∝ weight
+      const k = weightedPick(cumulative, start, end - 1, next() * cumulative[end - 1]!);
+      const gap = T[neighbours[k]!]! - Ta;
       if (gap > 0) t += sig[a]! * gap;
     }
     if (member[a] && P > Ta) t += iota[a]! * (P - Ta);
@@ -769,18 +776,13 @@ function dynamicStep(
     let t = Ta;
     const d = degree[a]!;
     if (d > 0) {
-      // partner with probability ∝ weight: binary search in the row's running sums, as networkStep does
-      let lo = start[a]!, hi = lo + d - 1;
-      const u = next() * cumulative[hi]!;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (cumulative[mid]! > u) hi = mid;
-        else lo = mid + 1;
-      }
-      const gap = T[neighbours[lo]!]! - Ta;
+      // partner with probability ∝ weight, in the row's running sums, as networkStep does
+      const first = start[a]!, last = first + d - 1;
+      const k = weightedPick(cumulative, first, last, next() * cumulative[last]!);
+      const gap = T[neighbours[k]!]! - Ta;
       if (gap > 0) {
         t += sig[a]! * gap;
-        if (sig[a]! > 0) used[lo] = step;
+        if (sig[a]! > 0) used[k] = step;
       }
     }
     if (member[a] && P > Ta) t += iota[a]! * (P - Ta);
