@@ -92,9 +92,14 @@ class DenoClient(NotebookClient):
         except (queue.Empty, asyncio.TimeoutError, TimeoutError):
             return None
 
+    drain_max_s = 5.0
+    settle_max_s = 1.0
+
     async def _drain(self):
-        """After the last cell ran (or one failed): file the stragglers of every cell until IOPub is quiet."""
-        while (msg := await self._next(self.grace_s)) is not None:
+        """After the last cell ran (or one failed): file the stragglers of every cell until IOPub is quiet, for
+        at most `drain_max_s` (a timer left printing would otherwise keep the run waiting for ever)."""
+        end = time.monotonic() + self.drain_max_s
+        while time.monotonic() < end and (msg := await self._next(self.grace_s)) is not None:
             self._route(msg)
 
     def _route(self, msg):
@@ -133,7 +138,10 @@ class DenoClient(NotebookClient):
 
     async def _sentinel(self, cell, cell_index):
         """Send the sentinel after `cell`'s 'idle' and read IOPub until its 'idle' and markers arrived."""
-        while (msg := await self._next(self.settle_s)) is not None:
+        # a short quiet spell first (see settle_s), for at most settle_max_s: output that never stops (an
+        # interval left running) must not hold the sentinel back, which is what proves the end of the cell
+        end = time.monotonic() + self.settle_max_s
+        while time.monotonic() < end and (msg := await self._next(self.settle_s)) is not None:
             self._route(msg)
         marker = f"\x1fclusterlab end of cell {uuid.uuid4().hex}\x1f"
         m = json.dumps(marker)
@@ -357,7 +365,7 @@ def once_unstable(text):
     global _unstable_shown
     kept = []
     for line in text.splitlines(keepends=True):
-        if UNSTABLE in line:
+        if UNSTABLE in re.sub(r"\x1b\[[0-9;]*m", "", line):
             if _unstable_shown:
                 continue
             _unstable_shown = True

@@ -257,3 +257,36 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  name: "output that never stops (an interval left running) neither holds a cell nor the end of the run",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    // the settle wait before each cell's sentinel and the final read after the last cell are capped: a
+    // 20 ms interval across cells, and one left running by the last cell, must not keep the runner waiting
+    const dir = await Deno.makeTempDir();
+    const nb = join(dir, "ticks.ipynb");
+    await Deno.writeTextFile(
+      nb,
+      notebook([
+        `let n = 0;\nconst h = setInterval(() => console.log("tick", n++), 20);\n1;`,
+        `await new Promise((r) => setTimeout(r, 300));\nclearInterval(h);\n"cleared";`,
+        `setInterval(() => console.log("still ticking"), 100);\n"last";`,
+      ]),
+    );
+    const t0 = performance.now();
+    const r = await executeNotebooks([nb], { out: join(dir, "out"), capture: true });
+    assert.ok(r.ok, r.stderr);
+    assert.ok(performance.now() - t0 < 60_000, "the run waited for the ticks to stop");
+    const cells: { outputs: { output_type: string; data?: Record<string, string | string[]> }[] }[] =
+      JSON.parse(await Deno.readTextFile(join(dir, "out", "ticks.ipynb"))).cells;
+    const result = (i: number) => {
+      const t = cells[i]!.outputs.find((o) => o.output_type === "execute_result")?.data?.["text/plain"];
+      return Array.isArray(t) ? t.join("") : t;
+    };
+    assert.equal(result(1), '"cleared"');
+    assert.equal(result(2), '"last"');
+    await Deno.remove(dir, { recursive: true });
+  },
+});
