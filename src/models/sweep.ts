@@ -67,7 +67,10 @@ export interface SweepOptions {
    * parallel sweep may lose up to `workers` rows after the last one kept; Jupyter's Stop stops it too, and
    * nothing runs on after it, but the Deno kernel took about 25 s to report the stop in
    * `tests/reliability/interrupt_test.ts` (a serial sweep: at once); the next parallel sweep ends the stopped
-   * one's workers). Permissions: workers inherit the
+   * one's workers). A model that ends its worker (`Deno.exit`, `close()`) fails its run; an error it leaves
+   * behind after its run returned (a timer that throws) fails that worker's next run, and is not seen when
+   * it comes after the worker's last run (design choice: the sweep does not wait for stray timers).
+   * Permissions: workers inherit the
    * caller's and need read access (`--allow-read`, `-R`) to ClusterLab's `src/` folder (the worker program)
    * and to a local model module; without it the sweep stops with a ValidationError before any worker
    * starts (a model at an `https:` URL may also need `--allow-import` for its host). More workers than CPUs

@@ -48,10 +48,15 @@ function reply(index: number, message: Record<string, unknown>): void {
   }));
 }
 
+/** The run under way (-1 between runs), the last run that replied, and an error raised between runs. */
 let current = -1;
+let last = -1;
+let pending: WorkerFailure | undefined;
 
-// An error outside the run (a timer of the model that throws, a promise it leaves rejected) is the run's
-// failure, written into the slot like any reply: the pool need not leave its wait to hear of it.
+// An error outside the run (a timer of the model that throws, a promise it leaves rejected) is the failure
+// of the run under way, written into the slot like any reply (the pool need not leave its wait to hear of
+// it). Between runs (after a reply was written, which must not be overwritten) it is kept and reported as
+// the failure of the worker's next run, naming the run that left it behind.
 for (const type of ["error", "unhandledrejection"] as const) {
   scope.addEventListener(type, (e: Event) => {
     e.preventDefault();
@@ -59,9 +64,32 @@ for (const type of ["error", "unhandledrejection"] as const) {
       ? (e as ErrorEvent).error ?? (e as ErrorEvent).message
       : (e as PromiseRejectionEvent).reason;
     const f = failure(cause);
-    if (channel) reply(current, { error: { ...f, message: `sweep worker: ${f.message}` } });
+    if (channel && current >= 0) {
+      const index = current;
+      current = -1;
+      last = index;
+      reply(index, { error: { ...f, message: `sweep worker: ${f.message}` } });
+    } else {
+      pending ??= { ...f, message: `sweep worker: after run ${last + 1} ended: ${f.message}` };
+    }
   });
 }
+
+// A model that ends its worker (Deno.exit, close) would leave its run without a reply: the run fails instead.
+const exit = Deno.exit;
+(Deno as { exit: (code?: number) => never }).exit = (code?: number): never => {
+  if (channel && current >= 0) {
+    reply(current, { error: { name: "Error", message: `the swept model called Deno.exit(${code ?? ""})` } });
+  }
+  return exit(code);
+};
+const closeWorker = (globalThis as unknown as { close?: () => void }).close;
+(globalThis as unknown as { close: () => void }).close = () => {
+  if (channel && current >= 0) {
+    reply(current, { error: { name: "Error", message: "the swept model closed its worker (close())" } });
+  }
+  closeWorker?.call(globalThis);
+};
 
 scope.onmessage = async (e: MessageEvent) => {
   const m = e.data as
@@ -74,11 +102,18 @@ scope.onmessage = async (e: MessageEvent) => {
     return;
   }
   current = m.index;
+  const settle = (message: Record<string, unknown>) => {
+    if (current !== m.index) return; // an error event already answered this run
+    current = -1;
+    last = m.index;
+    reply(m.index, message);
+  };
+  if (pending) return settle({ error: pending });
   try {
     const f = await model!;
     const out = await f(m.params);
-    reply(m.index, { out });
+    settle({ out });
   } catch (err) {
-    reply(m.index, { error: failure(err) });
+    settle({ error: failure(err) });
   }
 };

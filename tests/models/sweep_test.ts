@@ -155,6 +155,18 @@ Deno.test("a parallel sweep stopped by an error keeps the rows before it, in gri
     () => sweep({ module: fixture, export: "crash" }, { a: [1, 2] }, { workers: 2 }),
     /sweep worker: .*boom/,
   );
+  // a model that ends its worker (Deno.exit) fails its run instead of leaving the sweep waiting for ever
+  const exited: Record<string, unknown>[] = [];
+  await assert.rejects(
+    () => sweep({ module: fixture, export: "exitAt2" }, { a: [1, 2, 3, 4] }, { workers: 2, rows: exited }),
+    /Deno\.exit\(3\)/,
+  );
+  assert.deepEqual(exited.map((r) => r.a), [1]);
+  // an error the model leaves behind after its run replied is not lost: a later run of that worker fails
+  await assert.rejects(
+    () => sweep({ module: fixture, export: "lateThrowAt2" }, { a: [1, 2, 3, 4, 5, 6, 7, 8] }, { workers: 2 }),
+    /sweep worker: .*late timer/,
+  );
   // an export that is not a function is a ValidationError from the worker, rebuilt with its issues
   await assert.rejects(
     () => sweep({ module: fixture, export: "notAModel" }, { a: [1] }, { workers: 2 }),
