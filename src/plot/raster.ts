@@ -1,7 +1,8 @@
 /**
  * The PNG rasteriser (resvg, a native addon), loaded only when its permissions allow: importing ClusterLab,
  * loading data, computing indicators and rendering SVG need `--allow-read` alone. The addon needs
- * `--allow-ffi` (to load its `.node` file) and `--allow-sys` (it reads the CPU list when it loads). It is
+ * `--allow-ffi` (to load its `.node` file) and `--allow-sys` (it reads system information, such as the CPU
+ * list and the network interfaces, when it loads). It is
  * evaluated by the first PNG, never at import (`deps/lazy.ts`): when the process already has both
  * permissions (`-A`, the Jupyter kernel, the tests) `Figure.toPNG()` loads it synchronously; otherwise
  * {@link loadRasteriser} (e.g. `await figure.save("x.png")`) is where Deno asks for them.
