@@ -32,6 +32,11 @@ export function percentToNotebook(text: string): unknown {
     } else if (current) current.lines.push(current.type === "markdown" ? line.replace(/^\/\/ ?/, "") : line);
   }
   flush();
+  return denoNotebook(cells);
+}
+
+/** A notebook (nbformat 4.5) of `cells` for the Deno kernel (its kernelspec and language info). */
+export function denoNotebook(cells: readonly unknown[]): Record<string, unknown> {
   return {
     cells,
     metadata: {

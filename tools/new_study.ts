@@ -19,6 +19,7 @@
 import { basename, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ROOT } from "./jupyter.ts";
+import { denoNotebook } from "./nb_from_percent.ts";
 
 /** What `deno task new` was asked for. */
 export interface NewStudyArgs {
@@ -170,21 +171,7 @@ showTable(
     ? { ...c, execution_count: null, metadata: {}, outputs: [] }
     : { ...c, metadata: {} })
   );
-  return {
-    cells,
-    metadata: {
-      kernelspec: { display_name: "Deno", language: "typescript", name: "deno" },
-      language_info: {
-        name: "typescript",
-        file_extension: ".ts",
-        mimetype: "text/x.typescript",
-        pygments_lexer: "typescript",
-        codemirror_mode: "typescript",
-      },
-    },
-    nbformat: 4,
-    nbformat_minor: 5,
-  };
+  return denoNotebook(cells);
 }
 
 /** The study's script: the same first steps as the notebook, for `deno run -A analysis.ts`. */
