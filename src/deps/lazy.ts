@@ -41,10 +41,15 @@ function granted(name: "ffi" | "sys"): boolean {
   }
 }
 
+/** Does the process hold what resvg's addon needs to load (`--allow-ffi` and `--allow-sys`)? */
+export function resvgPermitted(): boolean {
+  return granted("ffi") && granted("sys");
+}
+
 if (!local) {
   linkedomModule = await import("./linkedom.ts");
   plotModule = await import("./plot.ts");
-  if (granted("ffi") && granted("sys")) resvgModule = await import("./resvg.ts");
+  if (resvgPermitted()) resvgModule = await import("./resvg.ts");
 }
 
 /** linkedom, evaluated on first call (it needs `--allow-read` alone). */

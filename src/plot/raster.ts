@@ -10,37 +10,28 @@
  * @module
  */
 import type * as ResvgModule from "../deps/resvg.ts";
-import { loadResvg, resvg, resvgLoaded } from "../deps/lazy.ts";
+import { loadResvg, resvg, resvgLoaded, resvgPermitted as permitted } from "../deps/lazy.ts";
 import { checkSize, formatBytes } from "../core/size_guard.ts";
 
 let loading: Promise<typeof ResvgModule> | undefined;
-
-function granted(name: "ffi" | "sys"): boolean {
-  try {
-    return Deno.permissions.querySync({ name }).state === "granted";
-  } catch {
-    return false;
-  }
-}
-
-/** Does the process hold the permissions the addon needs (so it can be loaded synchronously)? */
-function permitted(): boolean {
-  return granted("ffi") && granted("sys");
-}
 
 /**
  * Load the rasteriser (once). Without `--allow-ffi` and `--allow-sys` Deno asks for them here (or, when it
  * cannot ask, rejects with its own `NotCapable` error naming the flag).
  */
 export function loadRasteriser(): Promise<typeof ResvgModule> {
-  loading ??= (async () => {
-    if (!permitted()) {
-      await Deno.permissions.request({ name: "ffi" });
-      await Deno.permissions.request({ name: "sys" });
-    }
-    return await loadResvg();
-  })();
-  loading.catch(() => (loading = undefined));
+  if (!loading) {
+    const attempt = (async () => {
+      if (!permitted()) {
+        await Deno.permissions.request({ name: "ffi" });
+        await Deno.permissions.request({ name: "sys" });
+      }
+      return await loadResvg();
+    })();
+    // a failed attempt is forgotten (the next call tries again), and only that attempt
+    attempt.catch(() => loading === attempt && (loading = undefined));
+    loading = attempt;
+  }
   return loading;
 }
 
