@@ -9,14 +9,21 @@ import { complexity } from "../src/indicators/complexity.ts";
 import { opportunity } from "../src/indicators/opportunity.ts";
 import { Random } from "../src/core/random.ts";
 
-/** RCA → presence → proximity → density → ECI/PCI → COI/COG. */
-export function pipeline(x: Matrix) {
+/**
+ * RCA → presence → proximity → ECI/PCI → density, COI/COG. Density comes from `opportunity`'s own sweep
+ * (`keepDensity`: bitwise `density(M, { phi })`, tested), so the O(nnz · sectors) rows of φ are read once.
+ * `separate: true` computes density with `density` first and passes it (the 0.1 way).
+ */
+export function pipeline(x: Matrix, opts: { separate?: boolean } = {}) {
   const M = presence(locationQuotient(x));
   const phi = proximity(M);
-  const d = density(M, { phi });
   const cx = complexity(M);
-  const o = opportunity(M, { phi, density: d, complexity: cx });
-  return { M, phi, d, cx, o };
+  if (opts.separate) {
+    const d = density(M, { phi });
+    return { M, phi, d, cx, o: opportunity(M, { phi, density: d, complexity: cx }) };
+  }
+  const o = opportunity(M, { phi, complexity: cx, keepDensity: true });
+  return { M, phi, d: o.density!, cx, o };
 }
 
 /**

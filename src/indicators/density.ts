@@ -4,6 +4,7 @@
  * @module
  */
 import { checkChoice } from "../core/checks.ts";
+import type { WorkersOption } from "../core/parallel.ts";
 import { checkK, knnFilter } from "./density_knn.ts";
 import { alignSquare, weightedDensity } from "./input.ts";
 import { Matrix, type MatrixInput, type MatrixInputOptions } from "./matrix.ts";
@@ -23,6 +24,11 @@ export interface DensityOptions extends MatrixInputOptions {
   readonly method?: "full" | "knn";
   /** Number of nearest neighbours with `method: "knn"` (required there; an integer in [1, sectors − 1]). */
   readonly k?: number;
+  /**
+   * Threads for the product M·φ (default `"auto"`: the machine's cores, at most 4, when it has ≥ 10⁸
+   * additions, else 1; see `threadCount`). The same bits for any number.
+   */
+  readonly workers?: WorkersOption;
 }
 
 /**
@@ -67,6 +73,6 @@ export function density(M: MatrixInput | SparseBinaryMatrix, opts: DensityOption
   const warnings: string[] = [...read, ...phi.warnings];
   const aligned = alignSquare(phi, sp.cols, "input of density");
   const weights = method === "knn" ? knnFilter(aligned, sp.ncol, opts.k!) : aligned;
-  const data = weightedDensity(sp, weights, 1, warnings);
+  const data = weightedDensity(sp, weights, 1, warnings, opts.workers ?? "auto");
   return finiteResult("density", new Matrix(sp.rows, sp.cols, data, { warnings }));
 }

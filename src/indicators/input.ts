@@ -6,6 +6,7 @@
  * @module
  */
 import { listLabels } from "../core/checks.ts";
+import type { WorkersOption } from "../core/parallel.ts";
 import { describeValue, ValidationError, type ValidationIssue } from "../core/validation_error.ts";
 import { Matrix, matrixFrom, type MatrixInput, type MatrixInputOptions } from "./matrix.ts";
 import type { SparseBinaryMatrix } from "./sparse.ts";
@@ -197,26 +198,10 @@ function alignedSquare(phi: Matrix, cols: readonly string[], subject: string): F
   return out;
 }
 
-/**
- * out_rs = scale · Σ_j M_rj φ_js / Σ_j φ_js, sparse in M (O(nnz · n)). Columns of φ that sum to 0 give 0
- * (reported in the warnings).
- */
-export function weightedDensity(
-  sp: SparseBinaryMatrix,
-  phi: Float64Array,
-  scale: number,
-  warnings: string[],
-): Float64Array {
-  const n = sp.ncol;
-  const out = sp.mulDense(phi, n);
-  const cs = new Float64Array(n);
-  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) cs[b]! += phi[a * n + b]!;
+/** The warning for sectors related to no other sector (Σ_s' φ_s's = 0 in `cs`): their density 0/0 is 0. */
+export function zeroRelatednessWarning(cols: readonly string[], cs: Float64Array, warnings: string[]): void {
   const zero: string[] = [];
-  for (let b = 0; b < n; b++) if (cs[b] === 0) zero.push(sp.cols[b]!);
-  for (let i = 0; i < sp.nrow; i++) {
-    const off = i * n;
-    for (let b = 0; b < n; b++) out[off + b] = cs[b] === 0 ? 0 : out[off + b]! * scale / cs[b]!;
-  }
+  for (let b = 0; b < cs.length; b++) if (cs[b] === 0) zero.push(cols[b]!);
   if (zero.length) {
     warnings.push(
       `${zero.length} sector(s) related to no other sector (Σ φ = 0): density 0/0 set to 0 for ${
@@ -224,5 +209,27 @@ export function weightedDensity(
       }`,
     );
   }
+}
+
+/**
+ * out_rs = scale · Σ_j M_rj φ_js / Σ_j φ_js, sparse in M (O(nnz · n)). Columns of φ that sum to 0 give 0
+ * (reported in the warnings). On `workers` threads (default `"auto"`).
+ */
+export function weightedDensity(
+  sp: SparseBinaryMatrix,
+  phi: Float64Array,
+  scale: number,
+  warnings: string[],
+  workers: WorkersOption = "auto",
+): Float64Array {
+  const n = sp.ncol;
+  const out = sp.mulDense(phi, n, { workers });
+  const cs = new Float64Array(n);
+  for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) cs[b]! += phi[a * n + b]!;
+  for (let i = 0; i < sp.nrow; i++) {
+    const off = i * n;
+    for (let b = 0; b < n; b++) out[off + b] = cs[b] === 0 ? 0 : out[off + b]! * scale / cs[b]!;
+  }
+  zeroRelatednessWarning(sp.cols, cs, warnings);
   return out;
 }

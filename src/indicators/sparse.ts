@@ -19,6 +19,7 @@ import {
   pairCounts,
   tmulVec,
 } from "./sparse_products.ts";
+import type { WorkersOption } from "../core/parallel.ts";
 
 /** Options of {@link SparseBinaryMatrix.fromMatrix}. */
 export interface FromMatrixOptions {
@@ -155,10 +156,13 @@ export class SparseBinaryMatrix {
     return pairCounts(colPtr, rowIdx, this.ncol, this.nrow);
   }
 
-  /** Y = M B for a dense row-major B (ncol × k): Y is nrow × k. Cost O(nnz · k). */
-  mulDense(b: Float64Array, k: number): Float64Array {
+  /**
+   * Y = M B for a dense row-major B (ncol × k): Y is nrow × k. Cost O(nnz · k), on `workers` threads
+   * (default `"auto"`; the same bits for any number).
+   */
+  mulDense(b: Float64Array, k: number, options: { readonly workers?: WorkersOption } = {}): Float64Array {
     if (b.length !== this.ncol * k) throw new RangeError(`B must be ${this.ncol} × ${k}`);
-    return mulDense(this, b, k);
+    return mulDense(this, b, k, options.workers);
   }
 
   /** The transposed matrix (columns become rows), still CSR. */

@@ -4,6 +4,7 @@
  * `SparseBinaryMatrix` are the public interface. 稀疏二值矩阵的乘法内核。
  * @module
  */
+import { parallelRows, sharedFloat64, threadCount, type WorkersOption } from "../core/parallel.ts";
 
 /** The CSR arrays of a binary matrix: the ones of row i are in columns `colIdx[rowPtr[i] .. rowPtr[i+1])`. */
 export interface CsrArrays {
@@ -124,13 +125,29 @@ export function pairCounts(ptr: Uint32Array, idx: Int32Array, ranges: number, n:
 /**
  * Y = M B for a dense row-major B (ncol × k): Y is nrow × k. Cost O(nnz · k). The rows of B are added eight
  * at a time (one load and store of Y's row per eight rows of B, the memory traffic that bounds this kernel);
- * each sum is still formed left to right in the order of the ones, so Y is bitwise the one-row-at-a-time sum.
+ * each sum is still formed left to right in the order of the ones, so Y is bitwise the one-row-at-a-time sum,
+ * on any number of threads (`workers`, default `"auto"`: see `threadCount`).
  */
-export function mulDense(m: CsrArrays, b: Float64Array, k: number): Float64Array {
-  const { rowPtr, colIdx } = m;
-  const out = new Float64Array(m.nrow * k);
-  for (let i = 0; i < m.nrow; i++) addRows(out, i * k, b, colIdx, rowPtr[i]!, rowPtr[i + 1]!, k);
+export function mulDense(
+  m: CsrArrays,
+  b: Float64Array,
+  k: number,
+  workers: WorkersOption = "auto",
+): Float64Array {
+  const threads = threadCount(m.colIdx.length * k, m.nrow, workers);
+  const out = sharedFloat64(m.nrow * k, threads);
+  const args = { rowPtr: m.rowPtr, colIdx: m.colIdx, b, out, k };
+  parallelRows(m.nrow, mulDenseRows, args, { threads, cost: m.rowPtr, helpers: [addRows], outputs: ["out"] });
   return out;
+}
+
+/** Rows [lo, hi) of Y = M B (the kernel of {@link mulDense}). */
+function mulDenseRows(
+  a: { rowPtr: Uint32Array; colIdx: Int32Array; b: Float64Array; out: Float64Array; k: number },
+  lo: number,
+  hi: number,
+): void {
+  for (let i = lo; i < hi; i++) addRows(a.out, i * a.k, a.b, a.colIdx, a.rowPtr[i]!, a.rowPtr[i + 1]!, a.k);
 }
 
 /** out[o .. o+k) += Σ_p b[idx[p]·k .. +k) for p in [start, end), eight (then four) rows per sweep, left to right. */
