@@ -24,7 +24,15 @@ export { solveLinearSystem } from "./core/linalg/linear_solve.ts";
 export { symmetricEigen } from "./core/linalg/symmetric_eigen.ts";
 export { tridiagonalEigen } from "./core/linalg/tridiagonal_ql.ts";
 export { normalTwoSided, normalUpperTail } from "./core/normal.ts";
-export { parallelRows, sharedFloat64, splitRows, threadCount } from "./core/parallel.ts";
+export {
+  checkWorkers,
+  parallelRows,
+  shareArgs,
+  sharedFloat64,
+  splitRows,
+  threadCount,
+} from "./core/parallel.ts";
+export { startTeam } from "./core/kernel_team.ts";
 export { guardFinite, MIN_NORMAL, scanFinite } from "./core/finite.ts";
 export { checkSize, DEFAULT_MEMORY_BUDGET, formatBytes, memoryBudget } from "./core/size_guard.ts";
 export { mulberry32 } from "./core/random.ts";

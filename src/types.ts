@@ -19,6 +19,7 @@ export type { FiniteGuardOptions, FiniteReport } from "./core/finite.ts";
 export type { SizeRequest } from "./core/size_guard.ts";
 export type { Bilingual, Lang } from "./core/i18n.ts";
 export type { KernelArgs, ParallelRowsOptions, RowKernel, WorkersOption } from "./core/parallel.ts";
+export type { KernelTeam, PhaseKernel, TeamOptions } from "./core/kernel_team.ts";
 export type { Complex } from "./core/linalg/general_eigen.ts";
 export type { LanczosOptions, LanczosResult } from "./core/linalg/lanczos.ts";
 export type { SolveLinearSystemOptions } from "./core/linalg/linear_solve.ts";

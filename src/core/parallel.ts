@@ -10,6 +10,7 @@
  * The calling thread waits in `Atomics.wait` (allowed on Deno's main thread), so the API stays synchronous.
  * @module
  */
+import { checkNumber } from "./checks.ts";
 
 /** What a kernel receives: typed arrays (shared between the threads) and numbers. */
 export type KernelArgs = Readonly<Record<string, Float64Array | Int32Array | Uint32Array | number>>;
@@ -28,6 +29,24 @@ export const PARALLEL_MIN_WORK = 1e8;
 
 /** Most threads `"auto"` uses (design choice: the row kernels here are bound by memory traffic beyond that). */
 const AUTO_MAX = 4;
+
+/**
+ * The `workers` option of a public function, validated (`"auto"` or an integer in [1, 256]; default
+ * `"auto"`): a bad value is a ValidationError naming the option.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { checkWorkers } from "clusterlab/advanced";
+ * assert.equal(checkWorkers("options of density", undefined), "auto");
+ * assert.throws(() => checkWorkers("options of density", 0), /workers/);
+ * ```
+ */
+export function checkWorkers(subject: string, workers: WorkersOption | undefined): WorkersOption {
+  if (workers === undefined || workers === "auto") return "auto";
+  checkNumber(subject, "workers", workers, { min: 1, max: 256, integer: true });
+  return workers;
+}
 
 /** How long a worker may take to start before its rows are computed on the calling thread instead (ms). */
 const START_MS = 5_000;
@@ -197,8 +216,11 @@ function awaitWorker(status: Int32Array, k: number): boolean {
   }
 }
 
-/** Inputs onto shared memory (copied when needed); an output not shared would lose the workers' writes. */
-function shareArgs<A extends KernelArgs>(args: A): A {
+/**
+ * The same arguments with every typed array on a `SharedArrayBuffer` (copied when it is not already): what
+ * workers can read.
+ */
+export function shareArgs<A extends KernelArgs>(args: A): A {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(args)) {
     if (typeof v === "number" || v.buffer instanceof SharedArrayBuffer) {

@@ -10,6 +10,8 @@ import { presenceInput } from "./presence.ts";
 import { reflections } from "./reflections.ts";
 import { SparseBinaryMatrix } from "./sparse.ts";
 import { lanczosEigen } from "../core/linalg/lanczos.ts";
+import { checkWorkers, type WorkersOption } from "../core/parallel.ts";
+import { normalisedProduct } from "./complexity_product.ts";
 
 /** How ECI is standardised: the spread used for the z-score. */
 export type ComplexitySd = "stata" | "sample" | "population";
@@ -35,6 +37,11 @@ export interface ComplexityOptions extends MatrixInputOptions {
   readonly iterations?: number;
   /** Fitness extremality γ (default 1). */
   readonly extremality?: number;
+  /**
+   * Threads for the eigen-solver's sparse products (default `"auto"`: the machine's cores, at most 4, on a
+   * large matrix, else 1; see `threadCount`). The same bits for any number.
+   */
+  readonly workers?: WorkersOption;
 }
 
 /** Result of {@link complexity}. */
@@ -151,6 +158,7 @@ interface ComplexitySettings {
   readonly steps: number;
   readonly iterations: number;
   readonly gamma: number;
+  readonly workers: WorkersOption;
 }
 
 function complexitySettings(opts: ComplexityOptions): ComplexitySettings {
@@ -169,7 +177,8 @@ function complexitySettings(opts: ComplexityOptions): ComplexitySettings {
   checkNumber(subject, "steps", steps, { min: 0, max: 1000, integer: true });
   checkNumber(subject, "iterations", iterations, { min: 1, max: 10000, integer: true });
   checkNumber(subject, "extremality", gamma, { min: 1e-6 });
-  return { method, sign, sd, pciScale, steps, iterations, gamma };
+  const workers = checkWorkers(subject, opts.workers);
+  return { method, sign, sd, pciScale, steps, iterations, gamma, workers };
 }
 
 /** The sub-matrix of the regions and sectors with presence; the others are named in the warnings. */
@@ -226,7 +235,7 @@ function eigenvectorScores(
   components: number,
   warnings: string[],
 ): Scores {
-  const { kc, kp, eigenvalues } = secondEigenvector(sp, components, warnings);
+  const { kc, kp, eigenvalues } = secondEigenvector(sp, components, warnings, o.workers);
   if (signFlips(sp, kc, o, warnings)) {
     for (let i = 0; i < kc.length; i++) kc[i] = -kc[i]!;
     for (let j = 0; j < kp.length; j++) kp[j] = -kp[j]!;
@@ -246,12 +255,32 @@ function eigenvectorScores(
  * D⁻¹ M U^{-1/2}: its top eigenvector U^{1/2}1 (eigenvalue 1) is deflated and λ₂ comes from Lanczos on sparse
  * products; a second run with v₂ deflated too gives λ₃ (a Krylov space cannot reveal the multiplicity of λ₂).
  */
-function secondEigenvector(sp: SparseBinaryMatrix, components: number, warnings: string[]) {
-  const { nrow: nr, ncol: nc } = sp;
+function secondEigenvector(
+  sp: SparseBinaryMatrix,
+  components: number,
+  warnings: string[],
+  workers: WorkersOption,
+) {
+  const nc = sp.ncol;
   const d = sp.rowCounts(), u = sp.colCounts();
   const isu = new Float64Array(nc);
   for (let j = 0; j < nc; j++) isu[j] = 1 / Math.sqrt(u[j]!);
-  const matvec = normalisedProduct(sp, d, isu);
+  const product = normalisedProduct(sp, d, isu, workers);
+  try {
+    return eigenPairs(sp, product.matvec, { d, isu, u, components, warnings });
+  } finally {
+    product.close();
+  }
+}
+
+/** λ₂ and its vector (then K_s, K_r) and λ₃ by Lanczos with the product `matvec`. */
+function eigenPairs(
+  sp: SparseBinaryMatrix,
+  matvec: (x: Float64Array, out: Float64Array) => void,
+  o: { d: Float64Array; isu: Float64Array; u: Float64Array; components: number; warnings: string[] },
+) {
+  const { nrow: nr, ncol: nc } = sp;
+  const { d, isu, u, components, warnings } = o;
   const w1 = new Float64Array(nc);
   let s1 = 0;
   for (let j = 0; j < nc; j++) s1 += u[j]!;
@@ -261,7 +290,7 @@ function secondEigenvector(sp: SparseBinaryMatrix, components: number, warnings:
   if (!lz.converged) warnings.push(`the eigen-solver did not converge (residual ${lz.residuals[0]})`);
   const v2 = lz.vectors.slice(0, nc);
   const l3 = nc > 2
-    ? lanczosEigen(matvec, nc, { count: 1, deflate: [w1, v2], checkEvery: 10 }).values[0]
+    ? lanczosEigen(matvec, nc, { count: 1, deflate: [w1, v2], checkEvery: 10, tol: 1e-9 }).values[0]
     : undefined;
   const l2 = lz.values[0]!;
   if (components === 1 && Math.abs(1 - l2) <= 1e-10) {
@@ -279,24 +308,6 @@ function secondEigenvector(sp: SparseBinaryMatrix, components: number, warnings:
   sp.mulVec(kp, { out: kc });
   for (let i = 0; i < nr; i++) kc[i]! /= d[i]!;
   return { kc, kp, eigenvalues: new Float64Array([1, l2, l3 ?? Number.NaN]) };
-}
-
-/**
- * x ↦ S x = U^{-1/2} Mᵀ D⁻¹ M U^{-1/2} x, the operator Lanczos multiplies by: M y and Mᵀ t are both gathers
- * (Mᵀ t down the CSC columns, rows ascending: the additions of the row-wise scatter in its order, the same
- * bits).
- */
-function normalisedProduct(sp: SparseBinaryMatrix, d: Float64Array, isu: Float64Array) {
-  const { nrow: nr, ncol: nc } = sp;
-  sp.csc();
-  const t = new Float64Array(nr), y = new Float64Array(nc);
-  return (x: Float64Array, out: Float64Array) => {
-    for (let j = 0; j < nc; j++) y[j] = x[j]! * isu[j]!;
-    sp.mulVec(y, { out: t });
-    for (let i = 0; i < nr; i++) t[i]! /= d[i]!;
-    sp.tmulVec(t, { out });
-    for (let j = 0; j < nc; j++) out[j]! *= isu[j]!;
-  };
 }
 
 /** Should the eigenvector be flipped so that ECI correlates positively with diversity (or the reflections)? */

@@ -4,7 +4,7 @@
  * @module
  */
 import { checkChoice } from "../core/checks.ts";
-import type { WorkersOption } from "../core/parallel.ts";
+import { checkWorkers, type WorkersOption } from "../core/parallel.ts";
 import { checkK, knnFilter } from "./density_knn.ts";
 import { alignSquare, weightedDensity } from "./input.ts";
 import { Matrix, type MatrixInput, type MatrixInputOptions } from "./matrix.ts";
@@ -67,12 +67,13 @@ export interface DensityOptions extends MatrixInputOptions {
 export function density(M: MatrixInput | SparseBinaryMatrix, opts: DensityOptions = {}): Matrix {
   const method = opts.method ?? "full";
   checkChoice("options of density", "method", method, ["full", "knn"] as const);
+  const workers = checkWorkers("options of density", opts.workers);
   const { sparse: sp, warnings: read } = presenceInput(M, opts);
   if (method === "knn") checkK(opts.k, sp.ncol, "options of density");
   const phi = opts.phi ?? proximity(sp);
   const warnings: string[] = [...read, ...phi.warnings];
   const aligned = alignSquare(phi, sp.cols, "input of density");
   const weights = method === "knn" ? knnFilter(aligned, sp.ncol, opts.k!) : aligned;
-  const data = weightedDensity(sp, weights, 1, warnings, opts.workers ?? "auto");
+  const data = weightedDensity(sp, weights, 1, warnings, workers);
   return finiteResult("density", new Matrix(sp.rows, sp.cols, data, { warnings }));
 }

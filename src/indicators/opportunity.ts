@@ -5,7 +5,7 @@
  * @module
  */
 import { checkChoice } from "../core/checks.ts";
-import type { WorkersOption } from "../core/parallel.ts";
+import { checkWorkers, type WorkersOption } from "../core/parallel.ts";
 import { alignSquare, zeroRelatednessWarning } from "./input.ts";
 import { finiteResult } from "./finite_result.ts";
 import { outlookGain, outlookSweep, rowOutlook } from "./outlook_kernels.ts";
@@ -90,13 +90,14 @@ export function opportunity(
 ): OpportunityResult {
   const sdKind = opts.sd ?? "stata";
   checkChoice("options of opportunity", "sd", sdKind, ["stata", "sample", "population"] as const);
+  const workers = checkWorkers("options of opportunity", opts.workers);
   const { sparse: sp, warnings: read } = presenceInput(M, opts);
   const phiM = opts.phi ?? proximity(sp);
   const phi = alignSquare(phiM, sp.cols, "input of opportunity");
   const cx = opts.complexity ?? complexity(sp);
   const warnings: string[] = [...read, ...cx.warnings];
   const { w, base } = gainWeights(phi, cx.kp, sp.ncol);
-  const n = sp.ncol, workers = opts.workers ?? "auto";
+  const n = sp.ncol;
   let coiRaw: Float64Array, gain: Float64Array, dens: Matrix | undefined;
   if (opts.density) {
     const d = opts.density.data;

@@ -42,7 +42,7 @@ export function mulVec(m: CsrArrays, x: ArrayLike<number>, out: Float64Array): F
  * out_i = Σ x[idx[p]] over p in [ptr[i], ptr[i+1]), four ranges side by side (four independent chains of
  * additions, not one waiting on the last), each in its own order: the bits of a range summed alone.
  */
-function gatherSums(
+export function gatherSums(
   ptr: Uint32Array,
   idx: Int32Array,
   x: ArrayLike<number>,

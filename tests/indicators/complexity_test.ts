@@ -179,3 +179,17 @@ Deno.test("correlation(): Pearson's r by hand (the sign and value used by the si
   assertClose(correlation([10, 20, 30, 40], [1, 3, 2, 4]), 0.8, 1e-15);
   assert.ok(Number.isNaN(correlation([1, 1, 1], [1, 2, 3]))); // no spread
 });
+
+Deno.test("complexity: the eigen-solver's products on 1, 2 and 3 threads give the same bits", async () => {
+  const { synthetic } = await import("../../bench/_complexity_pipeline.ts");
+  const { locationQuotient, presence } = await import("../../src/mod.ts");
+  const P = presence(locationQuotient(synthetic(400, 150, 0.25, 3)));
+  const one = complexity(P, { workers: 1 });
+  for (const workers of [2, 3]) {
+    const c = complexity(P, { workers });
+    assert.deepEqual(Array.from(c.eci.values), Array.from(one.eci.values), `ECI, workers ${workers}`);
+    assert.deepEqual(Array.from(c.pci.values), Array.from(one.pci.values), `PCI, workers ${workers}`);
+    assert.deepEqual(Array.from(c.eigenvalues!), Array.from(one.eigenvalues!));
+  }
+  assert.throws(() => complexity(P, { workers: 0 }), /workers/);
+});
