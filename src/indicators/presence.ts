@@ -11,6 +11,7 @@ import { locationQuotient } from "./location_quotient.ts";
 import { rpop } from "./rpop.ts";
 import { Matrix, type MatrixInput, type MatrixInputOptions, type MatrixOptions } from "./matrix.ts";
 import { SparseBinaryMatrix } from "./sparse.ts";
+import { csrToDense } from "./sparse_products.ts";
 
 /**
  * Whose rule {@link presence} follows: `"py-ecomplexity"` (default) compares with `≥` (py-ecomplexity, EconGeo,
@@ -63,17 +64,60 @@ export interface PresenceOptions extends MatrixInputOptions {
 }
 
 /**
- * A dense 0/1 {@link Matrix} that also keeps its ones in sparse CSR form ({@link SparseBinaryMatrix}), so
- * every complexity function multiplies it sparsely. Returned by {@link presence}.
+ * A 0/1 {@link Matrix} kept in sparse CSR form ({@link SparseBinaryMatrix}), so every complexity function
+ * multiplies it sparsely. Returned by {@link presence}. The dense values (`data`, 8 bytes a cell) are built
+ * only when first read, by `data` itself or by a method that needs them (`map`, `transpose`, `toArrays`,
+ * `toTable`); `get`, `at`, `rowSums` and `colSums` read the sparse form. Once built, the matrix is an ordinary
+ * `Matrix` with the same values as before.
  */
 export class PresenceMatrix extends Matrix {
   /** The same matrix in CSR form. */
   readonly sparse: SparseBinaryMatrix;
 
-  /** The dense 0/1 matrix of `sparse` (same labels), carrying `warnings` (default none). */
+  /** The 0/1 matrix of `sparse` (same labels), carrying `warnings` (default none). */
   constructor(sparse: SparseBinaryMatrix, options: MatrixOptions = {}) {
-    super(sparse.rows, sparse.cols, sparse.toMatrix().data, options);
+    super(sparse.rows, sparse.cols, Matrix.deferred, options);
     this.sparse = sparse;
+  }
+
+  /** The dense 0/1 values of `sparse`, built on the first read of `data`. */
+  protected override denseData(): Float64Array {
+    return csrToDense(this.sparse);
+  }
+
+  /** The value (0 or 1) at (row label, column label), from the sparse form. */
+  override get(row: string, col: string): number {
+    return this.sparse.at(this.rowIndex(row), this.colIndex(col));
+  }
+
+  /** The value (0 or 1) at (i, j), from the sparse form (outside the matrix: what `Matrix.at` reads). */
+  override at(i: number, j: number): number {
+    const inside = Number.isInteger(i) && Number.isInteger(j) && i >= 0 && i < this.nrow && j >= 0 &&
+      j < this.ncol;
+    return inside ? this.sparse.at(i, j) : super.at(i, j);
+  }
+
+  /** Row sums (diversity when rows are regions), from the sparse form. */
+  override rowSums(): Float64Array {
+    return this.sparse.rowCounts();
+  }
+
+  /** Column sums (ubiquity when columns are sectors), from the sparse form. */
+  override colSums(): Float64Array {
+    return this.sparse.colCounts();
+  }
+
+  /**
+   * Deno's inspection (`console.log`, a notebook cell's value): the dense values are built first, so the
+   * matrix shows as it always did (its values, not an unread accessor).
+   */
+  [Symbol.for("Deno.customInspect")](inspect: typeof Deno.inspect, options: Deno.InspectOptions): string {
+    void this.data;
+    // Deno's inspection context: `currentDepth` is how deep this matrix sits, and `customInspect: false`
+    // (Deno's and Node's option, not in the type) shows it as a plain object instead of calling this again
+    const o = options as Deno.InspectOptions & { currentDepth?: number };
+    const depth = (o.depth ?? 4) - (o.currentDepth ?? 0);
+    return inspect(this, { ...options, depth, customInspect: false } as Deno.InspectOptions);
   }
 
   /** The CSR form (same as `.sparse`). */
@@ -83,7 +127,7 @@ export class PresenceMatrix extends Matrix {
 
   /** A plain dense {@link Matrix} copy. */
   toMatrix(): Matrix {
-    return new Matrix(this.rows, this.cols, this.data.slice(), { warnings: this.warnings });
+    return this.sparse.toMatrix({ warnings: this.warnings });
   }
 }
 
