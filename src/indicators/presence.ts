@@ -7,7 +7,8 @@ import { checkChoice, checkNumber, listLabels, ParamChecker } from "../core/chec
 import { ValidationError } from "../core/validation_error.ts";
 import type { PerLabel } from "./concentration_input.ts";
 import { asMatrix, checkBinary, checkNonNegative, noPresenceWarnings, readingWarnings } from "./input.ts";
-import { locationQuotient } from "./location_quotient.ts";
+import { locationQuotientInto } from "./location_quotient.ts";
+import { finiteResult } from "./finite_result.ts";
 import { rpop } from "./rpop.ts";
 import { Matrix, type MatrixInput, type MatrixInputOptions, type MatrixOptions } from "./matrix.ts";
 import { SparseBinaryMatrix } from "./sparse.ts";
@@ -222,16 +223,18 @@ function checkPresenceOptions(opts: PresenceOptions): {
   return { threshold, strict, pass };
 }
 
-/** CSR of the cells where `isOne(value, index)` holds. */
+/** CSR of the cells where `isOne(value, index)` holds (counted first: no growing list of the ones). */
 function fromRule(x: Matrix, isOne: (v: number, k: number) => boolean): SparseBinaryMatrix {
   const { nrow, ncol, data } = x;
-  const ptr = new Uint32Array(nrow + 1);
-  const idx: number[] = [];
+  let nnz = 0;
+  for (let k = 0; k < data.length; k++) if (isOne(data[k]!, k)) nnz++;
+  const ptr = new Uint32Array(nrow + 1), idx = new Int32Array(nnz);
+  let p = 0;
   for (let i = 0; i < nrow; i++) {
-    for (let j = 0; j < ncol; j++) if (isOne(data[i * ncol + j]!, i * ncol + j)) idx.push(j);
-    ptr[i + 1] = idx.length;
+    for (let j = 0; j < ncol; j++) if (isOne(data[i * ncol + j]!, i * ncol + j)) idx[p++] = j;
+    ptr[i + 1] = p;
   }
-  return new SparseBinaryMatrix(x.rows, x.cols, ptr, Int32Array.from(idx));
+  return new SparseBinaryMatrix(x.rows, x.cols, ptr, idx);
 }
 
 /**
@@ -252,8 +255,11 @@ function extraRules(
   if (opts.rca2 !== undefined) {
     const rest = x.data.slice();
     for (let k = 0; k < rest.length; k++) if (pass(lq.data[k]!, opts.rca2)) rest[k] = 0;
-    const rca2 = locationQuotient(new Matrix(x.rows, x.cols, rest)).data;
-    for (let k = 0; k < out.length; k++) if (pass(rca2[k]!, threshold)) out[k] = 1;
+    // RCA2, the location quotients of what is left, in place of it (no second region × sector array)
+    const rca2 = new Matrix(x.rows, x.cols, rest);
+    locationQuotientInto(rca2, rest);
+    finiteResult("locationQuotient", rca2);
+    for (let k = 0; k < out.length; k++) if (pass(rest[k]!, threshold)) out[k] = 1;
   }
   if (opts.herf !== undefined) {
     const cs = x.colSums(), hh = new Float64Array(ncol);
