@@ -36,26 +36,12 @@ import { finiteResult } from "./finite_result.ts";
 export function locationQuotient(x: MatrixInput, opts: MatrixInputOptions = {}): Matrix {
   const m = asMatrix(x, opts);
   checkNonNegative(m, "input of locationQuotient");
-  const { nrow, ncol, data } = m;
-  const rs = m.rowSums(), cs = m.colSums();
-  let total = 0;
-  for (let i = 0; i < nrow; i++) total += rs[i]!;
-  const out = new Float64Array(data.length);
+  const out = new Float64Array(m.data.length);
+  const { rs, cs, total } = locationQuotientInto(m, out);
   const warnings: string[] = [...readingWarnings(x, m)];
   if (total === 0) {
     warnings.push("the matrix sums to zero: every location quotient is 0/0 and set to 0");
     return finiteResult("locationQuotient", new Matrix(m.rows, m.cols, out, { warnings }));
-  }
-  const share = new Float64Array(ncol);
-  for (let j = 0; j < ncol; j++) share[j] = cs[j]! / total;
-  for (let i = 0; i < nrow; i++) {
-    const r = rs[i]!;
-    if (r === 0) continue;
-    const off = i * ncol;
-    for (let j = 0; j < ncol; j++) {
-      const s = share[j]!;
-      out[off + j] = s === 0 ? 0 : data[off + j]! / r / s;
-    }
   }
   const zr = m.rows.filter((_, i) => rs[i] === 0), zc = m.cols.filter((_, j) => cs[j] === 0);
   if (zr.length) {
@@ -65,6 +51,39 @@ export function locationQuotient(x: MatrixInput, opts: MatrixInputOptions = {}):
     warnings.push(`${zc.length} all-zero column(s) (${listLabels(zc)}): location quotient 0/0 set to 0`);
   }
   return finiteResult("locationQuotient", new Matrix(m.rows, m.cols, out, { warnings }));
+}
+
+/**
+ * The location quotients of the checked counts `m` written into `out` (its length; `out` may be `m.data`
+ * itself, as each cell is read just before it is written: `presence`'s rca2 rule computes RCA2 in place), with
+ * the row sums, column sums and total they come from; a cell whose row or column sums to zero is 0 (internal).
+ */
+export function locationQuotientInto(
+  m: Matrix,
+  out: Float64Array,
+): { rs: Float64Array; cs: Float64Array; total: number } {
+  const { nrow, ncol, data } = m;
+  const rs = m.rowSums(), cs = m.colSums();
+  let total = 0;
+  for (let i = 0; i < nrow; i++) total += rs[i]!;
+  if (total === 0) {
+    out.fill(0);
+    return { rs, cs, total };
+  }
+  const share = new Float64Array(ncol);
+  for (let j = 0; j < ncol; j++) share[j] = cs[j]! / total;
+  for (let i = 0; i < nrow; i++) {
+    const r = rs[i]!, off = i * ncol;
+    if (r === 0) {
+      out.fill(0, off, off + ncol);
+      continue;
+    }
+    for (let j = 0; j < ncol; j++) {
+      const s = share[j]!;
+      out[off + j] = s === 0 ? 0 : data[off + j]! / r / s;
+    }
+  }
+  return { rs, cs, total };
 }
 
 /**

@@ -144,7 +144,10 @@ export class Matrix implements WithWarnings {
   readonly rows: readonly string[];
   /** Column labels (usually sectors), in storage order. */
   readonly cols: readonly string[];
-  /** The values, row-major: cell (i, j) is `data[i * ncol + j]`. */
+  /**
+   * The values, row-major: cell (i, j) is `data[i * ncol + j]` (a subclass may build them on first read:
+   * {@link Matrix.deferred}).
+   */
   readonly data: Float64Array;
   /** Notes on degenerate input; empty when nothing was found. */
   readonly warnings: readonly string[];
@@ -175,16 +178,24 @@ export class Matrix implements WithWarnings {
     const warnings = Array.isArray(options)
       ? options as readonly string[]
       : (options as MatrixOptions).warnings;
-    const size = rows.length * cols.length;
-    if (data.length !== size) {
-      throw new RangeError(
-        `Matrix ${rows.length} × ${cols.length} needs ${size} values, received ${data.length}`,
-      );
-    }
+    if (data !== Matrix.deferred) checkLength(rows, cols, data);
     this.rows = rows;
     this.cols = cols;
     this.data = data;
     this.warnings = warnings ?? [];
+    if (data === Matrix.deferred) deferData(this, () => checkLength(rows, cols, this.denseData()));
+  }
+
+  /**
+   * What a subclass passes as `data` to the constructor when it builds its values only on first use: `data`
+   * is then an own accessor that calls {@link Matrix.denseData} once and turns back into the plain own
+   * property a `Matrix` has (so equality, cloning and every method see the same values).
+   */
+  protected static readonly deferred: Float64Array = new Float64Array(0);
+
+  /** The values of a matrix constructed with {@link Matrix.deferred} (row-major, length rows × cols). */
+  protected denseData(): Float64Array {
+    throw new Error("Matrix.denseData: a matrix constructed with deferred data must override it");
   }
 
   /** Number of rows. */
@@ -276,6 +287,34 @@ export class Matrix implements WithWarnings {
     }
     return aq.table({ [row]: r, [col]: c, [value]: Array.from(this.data) });
   }
+}
+
+/** `data` of length rows × cols, or a `RangeError`. */
+function checkLength(rows: readonly string[], cols: readonly string[], data: Float64Array): Float64Array {
+  const size = rows.length * cols.length;
+  if (data.length !== size) {
+    throw new RangeError(
+      `Matrix ${rows.length} × ${cols.length} needs ${size} values, received ${data.length}`,
+    );
+  }
+  return data;
+}
+
+/**
+ * Make `m.data` an own enumerable accessor that builds the values with `build` on first read and then
+ * replaces itself with a plain own property holding them (writable, enumerable, configurable: what the class
+ * field is), so the matrix is afterwards indistinguishable from one constructed with its data.
+ */
+function deferData(m: Matrix, build: () => Float64Array): void {
+  Object.defineProperty(m, "data", {
+    enumerable: true,
+    configurable: true,
+    get(): Float64Array {
+      const value = build();
+      Object.defineProperty(m, "data", { value, writable: true, enumerable: true, configurable: true });
+      return value;
+    },
+  });
 }
 
 /** Row sums (x_r·) or column sums (x_·s) of a matrix, summed in storage order. */

@@ -7,10 +7,12 @@ import { checkChoice, checkNumber, listLabels, ParamChecker } from "../core/chec
 import { ValidationError } from "../core/validation_error.ts";
 import type { PerLabel } from "./concentration_input.ts";
 import { asMatrix, checkBinary, checkNonNegative, noPresenceWarnings, readingWarnings } from "./input.ts";
-import { locationQuotient } from "./location_quotient.ts";
+import { locationQuotientInto } from "./location_quotient.ts";
+import { finiteResult } from "./finite_result.ts";
 import { rpop } from "./rpop.ts";
 import { Matrix, type MatrixInput, type MatrixInputOptions, type MatrixOptions } from "./matrix.ts";
 import { SparseBinaryMatrix } from "./sparse.ts";
+import { csrToDense } from "./sparse_products.ts";
 
 /**
  * Whose rule {@link presence} follows: `"py-ecomplexity"` (default) compares with `≥` (py-ecomplexity, EconGeo,
@@ -63,17 +65,60 @@ export interface PresenceOptions extends MatrixInputOptions {
 }
 
 /**
- * A dense 0/1 {@link Matrix} that also keeps its ones in sparse CSR form ({@link SparseBinaryMatrix}), so
- * every complexity function multiplies it sparsely. Returned by {@link presence}.
+ * A 0/1 {@link Matrix} kept in sparse CSR form ({@link SparseBinaryMatrix}), so every complexity function
+ * multiplies it sparsely. Returned by {@link presence}. The dense values (`data`, 8 bytes a cell) are built
+ * only when first read, by `data` itself or by a method that needs them (`map`, `transpose`, `toArrays`,
+ * `toTable`); `get`, `at`, `rowSums` and `colSums` read the sparse form. Once built, the matrix is an ordinary
+ * `Matrix` with the same values as before.
  */
 export class PresenceMatrix extends Matrix {
   /** The same matrix in CSR form. */
   readonly sparse: SparseBinaryMatrix;
 
-  /** The dense 0/1 matrix of `sparse` (same labels), carrying `warnings` (default none). */
+  /** The 0/1 matrix of `sparse` (same labels), carrying `warnings` (default none). */
   constructor(sparse: SparseBinaryMatrix, options: MatrixOptions = {}) {
-    super(sparse.rows, sparse.cols, sparse.toMatrix().data, options);
+    super(sparse.rows, sparse.cols, Matrix.deferred, options);
     this.sparse = sparse;
+  }
+
+  /** The dense 0/1 values of `sparse`, built on the first read of `data`. */
+  protected override denseData(): Float64Array {
+    return csrToDense(this.sparse);
+  }
+
+  /** The value (0 or 1) at (row label, column label), from the sparse form. */
+  override get(row: string, col: string): number {
+    return this.sparse.at(this.rowIndex(row), this.colIndex(col));
+  }
+
+  /** The value (0 or 1) at (i, j), from the sparse form (outside the matrix: what `Matrix.at` reads). */
+  override at(i: number, j: number): number {
+    const inside = Number.isInteger(i) && Number.isInteger(j) && i >= 0 && i < this.nrow && j >= 0 &&
+      j < this.ncol;
+    return inside ? this.sparse.at(i, j) : super.at(i, j);
+  }
+
+  /** Row sums (diversity when rows are regions), from the sparse form. */
+  override rowSums(): Float64Array {
+    return this.sparse.rowCounts();
+  }
+
+  /** Column sums (ubiquity when columns are sectors), from the sparse form. */
+  override colSums(): Float64Array {
+    return this.sparse.colCounts();
+  }
+
+  /**
+   * Deno's inspection (`console.log`, a notebook cell's value): the dense values are built first, so the
+   * matrix shows as it always did (its values, not an unread accessor).
+   */
+  [Symbol.for("Deno.customInspect")](inspect: typeof Deno.inspect, options: Deno.InspectOptions): string {
+    void this.data;
+    // Deno's inspection context: `currentDepth` is how deep this matrix sits, and `customInspect: false`
+    // (Deno's and Node's option, not in the type) shows it as a plain object instead of calling this again
+    const o = options as Deno.InspectOptions & { currentDepth?: number };
+    const depth = (o.depth ?? 4) - (o.currentDepth ?? 0);
+    return inspect(this, { ...options, depth, customInspect: false } as Deno.InspectOptions);
   }
 
   /** The CSR form (same as `.sparse`). */
@@ -83,7 +128,7 @@ export class PresenceMatrix extends Matrix {
 
   /** A plain dense {@link Matrix} copy. */
   toMatrix(): Matrix {
-    return new Matrix(this.rows, this.cols, this.data.slice(), { warnings: this.warnings });
+    return this.sparse.toMatrix({ warnings: this.warnings });
   }
 }
 
@@ -178,16 +223,18 @@ function checkPresenceOptions(opts: PresenceOptions): {
   return { threshold, strict, pass };
 }
 
-/** CSR of the cells where `isOne(value, index)` holds. */
+/** CSR of the cells where `isOne(value, index)` holds (counted first: no growing list of the ones). */
 function fromRule(x: Matrix, isOne: (v: number, k: number) => boolean): SparseBinaryMatrix {
   const { nrow, ncol, data } = x;
-  const ptr = new Uint32Array(nrow + 1);
-  const idx: number[] = [];
+  let nnz = 0;
+  for (let k = 0; k < data.length; k++) if (isOne(data[k]!, k)) nnz++;
+  const ptr = new Uint32Array(nrow + 1), idx = new Int32Array(nnz);
+  let p = 0;
   for (let i = 0; i < nrow; i++) {
-    for (let j = 0; j < ncol; j++) if (isOne(data[i * ncol + j]!, i * ncol + j)) idx.push(j);
-    ptr[i + 1] = idx.length;
+    for (let j = 0; j < ncol; j++) if (isOne(data[i * ncol + j]!, i * ncol + j)) idx[p++] = j;
+    ptr[i + 1] = p;
   }
-  return new SparseBinaryMatrix(x.rows, x.cols, ptr, Int32Array.from(idx));
+  return new SparseBinaryMatrix(x.rows, x.cols, ptr, idx);
 }
 
 /**
@@ -208,8 +255,11 @@ function extraRules(
   if (opts.rca2 !== undefined) {
     const rest = x.data.slice();
     for (let k = 0; k < rest.length; k++) if (pass(lq.data[k]!, opts.rca2)) rest[k] = 0;
-    const rca2 = locationQuotient(new Matrix(x.rows, x.cols, rest)).data;
-    for (let k = 0; k < out.length; k++) if (pass(rca2[k]!, threshold)) out[k] = 1;
+    // RCA2, the location quotients of what is left, in place of it (no second region × sector array)
+    const rca2 = new Matrix(x.rows, x.cols, rest);
+    locationQuotientInto(rca2, rest);
+    finiteResult("locationQuotient", rca2);
+    for (let k = 0; k < out.length; k++) if (pass(rest[k]!, threshold)) out[k] = 1;
   }
   if (opts.herf !== undefined) {
     const cs = x.colSums(), hh = new Float64Array(ncol);

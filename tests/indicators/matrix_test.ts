@@ -212,3 +212,28 @@ Deno.test('matrixFrom({ missing: "error" }): an absent pair is a ValidationError
     /column "r × s"/,
   );
 });
+
+Deno.test("Matrix.deferred: a subclass's data is built once, on first read, and checked like given data", () => {
+  let builds = 0;
+  class Lazy extends Matrix {
+    constructor(readonly values: number[]) {
+      super(["a"], ["x", "y"], Matrix.deferred);
+    }
+    protected override denseData(): Float64Array {
+      builds++;
+      return Float64Array.from(this.values);
+    }
+  }
+  const m = new Lazy([1, 2]);
+  assert.equal(builds, 0);
+  assert.deepEqual(m.toArrays(), [[1, 2]]);
+  assert.equal(m.data, m.data);
+  assert.equal(builds, 1);
+  assert.throws(() => new Lazy([1]).data, /Matrix 1 × 2 needs 2 values, received 1/);
+  class Unbuilt extends Matrix {
+    constructor() {
+      super(["a"], ["x"], Matrix.deferred);
+    }
+  }
+  assert.throws(() => new Unbuilt().data, /must override it/);
+});

@@ -1,7 +1,19 @@
 import assert from "node:assert/strict";
-import { locationQuotient, Matrix, matrixFrom, presence, ValidationError } from "../../src/mod.ts";
+import {
+  complexity,
+  density,
+  locationQuotient,
+  Matrix,
+  matrixFrom,
+  opportunity,
+  presence,
+  proximity,
+  reflections,
+  ValidationError,
+} from "../../src/mod.ts";
 import { PresenceMatrix } from "../../src/indicators/presence.ts";
 import { rpop, toSparsePresence } from "../../src/advanced.ts";
+import { Random } from "../../src/core/random.ts";
 import { assertColumn, assertThrowsAs, stataExports, stataRows } from "./stata_fixture.ts";
 
 Deno.test("presence: ≥ 1 by default, > 1 with strict, custom threshold", () => {
@@ -118,4 +130,100 @@ Deno.test("presence: bad options and NaN are ValidationErrors", () => {
   assert.deepEqual([n1.issues[0]!.row, n1.issues[0]!.column, n1.issues[0]!.received], [1, "s", "NaN"]);
   const n2 = assertThrowsAs(() => presence(raw([1, 1, 1, Number.NaN])), ValidationError);
   assert.deepEqual([n2.issues[0]!.row, n2.issues[0]!.column], [2, "t"]);
+});
+
+/** Has the dense `data` of `M` been built? Until its first read it is an own accessor (`Matrix.deferred`). */
+const denseBuilt = (M: PresenceMatrix) => Object.getOwnPropertyDescriptor(M, "data")!.get === undefined;
+
+/** A seeded 40 × 15 matrix of location quotients, about a third of them ≥ 1, and a row and a column of 0. */
+function lqOf40x15(): Matrix {
+  const rng = new Random(7);
+  const data = Float64Array.from({ length: 40 * 15 }, (_, k) => k < 15 || k % 15 === 4 ? 0 : 3 * rng.next());
+  const regions = Array.from({ length: 40 }, (_, i) => `r${i}`),
+    sectors = Array.from({ length: 15 }, (_, j) => `s${j}`);
+  return new Matrix(regions, sectors, data);
+}
+
+Deno.test("PresenceMatrix: the dense data is built on first read, with the values and shape of a Matrix", () => {
+  const lq = lqOf40x15();
+  const M = presence(lq), dense = M.sparse.toMatrix({ warnings: M.warnings });
+  assert.equal(denseBuilt(M), false);
+  // read from the sparse form: the values of the dense matrix, and still nothing built
+  for (let i = 0; i < M.nrow; i++) {
+    for (let j = 0; j < M.ncol; j++) {
+      assert.equal(M.at(i, j), dense.at(i, j));
+      assert.equal(M.get(`r${i}`, `s${j}`), dense.get(`r${i}`, `s${j}`));
+    }
+  }
+  assert.deepEqual(M.rowSums(), dense.rowSums());
+  assert.deepEqual(M.colSums(), dense.colSums());
+  assert.equal(M.rowSums()[0], 0);
+  assert.equal(M.colSums()[4], 0);
+  assert.throws(() => M.get("r0", "nope"), /Unknown column "nope"/);
+  assert.equal(denseBuilt(M), false);
+  assert.deepEqual(M.toMatrix(), dense);
+  assert.equal(denseBuilt(M), false);
+  // outside the matrix, at() reads the dense storage as Matrix.at does (the next row, or undefined)
+  assert.equal(M.at(0, 15), dense.at(1, 0));
+  assert.equal(M.at(40, 0), undefined);
+  assert.equal(denseBuilt(M), true);
+  // once read: a plain own property (writable, enumerable, as the field of a Matrix), the same array each time
+  const N = presence(lq);
+  const data = N.data;
+  assert.deepEqual(data, dense.data);
+  assert.equal(N.data, data);
+  assert.deepEqual(Object.getOwnPropertyDescriptor(N, "data"), {
+    value: data,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+  assert.deepEqual(Object.keys(N), ["rows", "cols", "data", "warnings", "sparse"]);
+});
+
+Deno.test("PresenceMatrix: methods, equality, cloning and inspection see the same values, built or not", () => {
+  const lq = lqOf40x15(), dense = presence(lq).toMatrix();
+  assert.deepEqual(presence(lq).toArrays(), dense.toArrays());
+  assert.deepEqual(presence(lq).transpose(), dense.transpose());
+  assert.deepEqual(presence(lq).map((v, i, j) => v * (i + j)), dense.map((v, i, j) => v * (i + j)));
+  assert.deepEqual(presence(lq).toTable().objects(), dense.toTable().objects());
+  // deep equality reads the accessor: unbuilt and built matrices are equal, other values are not
+  const built = presence(lq);
+  void built.data;
+  assert.deepStrictEqual(presence(lq), built);
+  assert.deepStrictEqual(presence(lq), presence(lq));
+  assert.notDeepStrictEqual(presence(lq), presence(lq, { threshold: 2 }));
+  assert.notDeepStrictEqual(presence(lq, { threshold: 2 }), built);
+  const clone = structuredClone(presence(lq));
+  assert.deepEqual(clone.data, dense.data);
+  assert.deepEqual(Object.keys(clone), ["rows", "cols", "data", "warnings", "sparse"]);
+  // Deno's inspection shows the values (not an unread accessor), at every depth and nesting
+  const shown = (x: unknown, o: Deno.InspectOptions = {}) => Deno.inspect(x, o);
+  for (const o of [{}, { depth: 0 }, { depth: 1 }, { depth: 2 }, { colors: true, compact: false }]) {
+    assert.equal(shown(presence(lq), o), shown(built, o));
+    assert.equal(shown({ a: { b: [presence(lq)] } }, o), shown({ a: { b: [built] } }, o));
+  }
+  assert.match(shown(presence(lq)), /data: Float64Array\(600\) \[/);
+  assert.match(shown({ a: { b: presence(lq) } }, { depth: 1 }), /b: \[PresenceMatrix\]/);
+});
+
+Deno.test("PresenceMatrix: presence → proximity → density → complexity → opportunity never builds the dense data", () => {
+  const M = presence(lqOf40x15());
+  const phi = proximity(M);
+  const d = density(M, { phi });
+  const cx = complexity(M);
+  complexity(M, { method: "fitness" });
+  reflections(M);
+  const o = opportunity(M, { phi, complexity: cx });
+  const od = opportunity(M, { phi, complexity: cx, density: d });
+  opportunity(M);
+  assert.equal(denseBuilt(M), false);
+  // the same numbers as from the dense 0/1 matrix
+  const dense = M.toMatrix();
+  assert.deepEqual(proximity(dense), phi);
+  assert.deepEqual(density(dense, { phi }), d);
+  assert.deepEqual(complexity(dense), cx);
+  assert.deepEqual(opportunity(dense, { phi, complexity: cx }), o);
+  assert.deepEqual(opportunity(dense, { phi, complexity: cx, density: d }), od);
+  assert.equal(denseBuilt(M), false);
 });
