@@ -361,17 +361,20 @@ export function parseRows(
   context: ParseContext,
 ): string | undefined {
   const last = bytes.lastIndexOf(10);
-  const at = { line: 1, row: 0 };
+  const crlfHeader = start >= 2 && bytes[start - 1] === 10 && bytes[start - 2] === 13;
+  const at = { line: 1, row: 0, lf: crlfHeader ? 0 : 1, crlf: crlfHeader ? 1 : 0 };
   if (last >= start) {
     const stop = parseBlock(bytes, start, last + 1, out, context, at);
     if (stop) return stop;
+    if (at.crlf > 0 && at.lf > 0) return `${context.file} mixes LF and CRLF line ends`;
   }
   const from = Math.max(start, last + 1);
   if (from >= bytes.length) return undefined;
   const tail = new Uint8Array(bytes.length - from + 1);
   tail.set(bytes.subarray(from));
   tail[tail.length - 1] = 10;
-  return parseBlock(tail, 0, tail.length, out, context, at);
+  const stop = parseBlock(tail, 0, tail.length, out, context, at);
+  return stop ?? (at.crlf > 0 && at.lf > 1 ? `${context.file} mixes LF and CRLF line ends` : undefined);
 }
 
 /** Why a byte of class `c` (a CR not before an LF, or a quote) stops the reader. */
@@ -386,17 +389,18 @@ function parseBlock(
   end: number,
   out: RowStore,
   context: ParseContext,
-  at: { line: number; row: number },
+  at: { line: number; row: number; lf: number; crlf: number },
 ): string | undefined {
   const { layout, problems } = context;
   const { fields: nf, region: ir, sector: is, value: iv, year: iy } = layout;
   const cls = byteClasses(layout.delimiter);
   const regions = out.regions, sectors = out.sectors;
-  let line = at.line, row = at.row;
+  let line = at.line, row = at.row, crlf = 0;
   while (p < end) {
     line++;
     const s = p;
     if (bytes[p] === 10 || (bytes[p] === 13 && bytes[p + 1] === 10)) {
+      if (bytes[p] === 13) crlf++;
       p += bytes[p] === 10 ? 1 : 2;
       continue;
     }
@@ -426,7 +430,7 @@ function parseBlock(
         while (cls[b = bytes[p]!] === 0) p++;
       }
       let k = cls[b]!;
-      if (k === 3 && bytes[p + 1] === 10) k = 2, p++;
+      if (k === 3 && bytes[p + 1] === 10) k = 2, p++, crlf++;
       else if (k > 2) return `${context.file} has ${stopReason(k)}`;
       p++;
       if (k === 2) break;
@@ -447,6 +451,8 @@ function parseBlock(
       if (out.year) out.year[k] = y;
     }
   }
+  at.crlf += crlf;
+  at.lf += line - at.line - crlf;
   at.line = line;
   at.row = row;
   return undefined;
