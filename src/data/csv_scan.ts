@@ -5,7 +5,7 @@
  * @module
  */
 import { ValidationError, type ValidationIssue } from "../core/validation_error.ts";
-import { type FileFormat, type FileSource, formatOf, hasGlob, resolveFiles } from "./file_sources.ts";
+import { type FileFormat, type FileSource, hasGlob, resolveFiles } from "./file_sources.ts";
 import { type Layout, parseRows, type RowProblems, RowStore } from "./csv_rows.ts";
 import { countIssue, moreIssue } from "./scan_issues.ts";
 import type { ScanPlan } from "./scan_sql.ts";

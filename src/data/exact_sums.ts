@@ -77,7 +77,7 @@ export function hugeintToDouble(x: bigint): number {
   return Number(lower) + Number(upper) * 2 ** 64;
 }
 
-/** The second-pass value of a cell of one row `v`: its scaled integer back to a double (exact below 2⁵³ bits). */
+/** The second-pass value of a cell of one row `v`: its scaled, rounded integer back to a double, unscaled. */
 export function oneRowSum(v: number, scale: number): number {
   return hugeintToDouble(BigInt(roundHalfEven(v * scale))) / scale;
 }

@@ -272,6 +272,9 @@ function checkAs(options: ScanLongOptions): void {
  * are read as VARCHAR); a missing file or column, an empty code, a value that is not a finite number or a
  * year that is not an integer is a {@link ValidationError} naming the file, row and column. The SQL run is
  * returned as `sql`, to run the same aggregation on a distributed engine when a study outgrows one machine.
+ * Plain and gzipped CSV files without `where` are read by ClusterLab's JS reader instead of DuckDB (option
+ * `engine`, default `"auto"`; design choice: same result to the bit, DuckDB not loaded; `engine` on the
+ * result says which ran, and `sql` stays the statement DuckDB would run).
  *
  * @example
  * ```ts
