@@ -45,7 +45,7 @@ export type { LongFormat, ReadLongOptions, ReadLongResult } from "./data/read_lo
 export type { ColumnRole, GuessColumnsOptions, GuessedColumns, LongColumns } from "./data/column_roles.ts";
 export type { FileFormat, FileSource, ResolvedFiles } from "./data/file_sources.ts";
 export type { ReadParquetOptions, WriteParquetOptions, WriteParquetResult } from "./data/parquet.ts";
-export type { ScanCells, ScanCellsOptions } from "./data/scan_long.ts";
+export type { ScanCells, ScanCellsOptions, ScanEngine } from "./data/scan_long.ts";
 export type { ScanAggregate } from "./data/scan_sql.ts";
 export type { Feature, FeatureCollection, Geometry, Position, Topology } from "./data/geojson.ts";
 export type {

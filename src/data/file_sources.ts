@@ -25,6 +25,12 @@ export interface ResolvedFiles {
 
 const GLOB = /[*?[]/;
 
+/** Does `source` hold a glob pattern (expanded by DuckDB's `glob()`)? */
+export function hasGlob(source: FileSource): boolean {
+  const list = typeof source === "string" || source instanceof URL ? [source] : [...source];
+  return list.some((s) => typeof s === "string" && GLOB.test(s));
+}
+
 /** The format of `path` from its extension (`.parquet`, `.csv`, `.tsv`, `.txt`, optionally `.gz`/`.zst`). */
 export function formatOf(path: string): FileFormat | undefined {
   const p = path.toLowerCase();
@@ -70,10 +76,11 @@ async function isFile(path: string): Promise<boolean> {
 
 /**
  * Resolve `source` to its files and their format (`format` forces one; otherwise each file's extension
- * decides, and all must agree).
+ * decides, and all must agree). Globs are expanded by `engine`; without one (the JS reader, which never
+ * loads DuckDB) a glob is refused: callers check {@link hasGlob} first.
  */
 export async function resolveFiles(
-  engine: Engine,
+  engine: Engine | undefined,
   source: FileSource,
   subject: string,
   format?: FileFormat,
@@ -82,6 +89,7 @@ export async function resolveFiles(
   const files: string[] = [];
   for (const s of sourceList(source, issues)) {
     if (GLOB.test(s)) {
+      if (engine === undefined) throw new Error(`resolveFiles: a glob (${s}) needs the DuckDB engine`);
       const matched = await expand(engine, s);
       if (matched.length === 0) {
         issues.push({ column: "source", expected: "a glob that matches at least one file", received: s });

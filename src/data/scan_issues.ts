@@ -80,7 +80,8 @@ export function moreIssue(): ValidationIssue {
   };
 }
 
-function countIssue(total: number): ValidationIssue {
+/** The total of invalid (or rejected) rows, after the first 20 listed. */
+export function countIssue(total: number): ValidationIssue {
   return { column: "(all)", expected: "no invalid rows", received: `${total} invalid rows in all` };
 }
 

@@ -33,19 +33,34 @@ function rows(c: Awaited<ReturnType<typeof scanCells>>) {
   }));
 }
 
+/** The engines that read CSV files: every CSV test runs with both. */
+const ENGINES = ["duckdb", "js"] as const;
+
 const JOBS = "region,sector,year,value\nR1,0161,2020,2\nR1,161,2020,3\nR1,0161,2020,0.5\nR2,0162,2021,4\n";
 await Deno.writeTextFile(path("jobs.csv"), JOBS);
 
 Deno.test("scanCells() keeps codes as text: 0161 and 161 are two sectors", async () => {
-  const c = await scanCells(path("jobs.csv"));
-  assert.deepEqual(rows(c), [
-    { region: "R1", sector: "0161", value: 2.5 },
-    { region: "R1", sector: "161", value: 3 },
-    { region: "R2", sector: "0162", value: 4 },
-  ]);
-  assert.equal(c.inputRows, 4);
-  assert.equal(c.format, "csv");
-  assert.deepEqual(c.warnings, []);
+  for (const engine of ENGINES) {
+    const c = await scanCells(path("jobs.csv"), { engine });
+    assert.deepEqual(rows(c), [
+      { region: "R1", sector: "0161", value: 2.5 },
+      { region: "R1", sector: "161", value: 3 },
+      { region: "R2", sector: "0162", value: 4 },
+    ], engine);
+    assert.equal(c.inputRows, 4);
+    assert.equal(c.format, "csv");
+    assert.deepEqual(c.warnings, []);
+    assert.equal(c.engine, engine);
+  }
+  assert.equal((await scanCells(path("jobs.csv"))).engine, "js", "auto reads a plain CSV without DuckDB");
+});
+
+Deno.test("the JS reader returns the SQL DuckDB runs, and that SQL gives its cells", async () => {
+  const js = await scanCells(path("jobs.csv"), { year: "year", engine: "js" });
+  const duck = await scanCells(path("jobs.csv"), { year: "year", engine: "duckdb" });
+  assert.equal(js.sql, duck.sql);
+  const again = await withEngine((db) => db.rows(`${js.sql} ORDER BY 1, 2, 3`));
+  assert.deepEqual(again, rows(js));
 });
 
 Deno.test("the returned sql runs in DuckDB as it is and gives the same cells", async () => {
@@ -63,11 +78,16 @@ Deno.test("the returned sql runs in DuckDB as it is and gives the same cells", a
 
 Deno.test("aggregate: count counts rows; value only names the column and need not exist", async () => {
   await Deno.writeTextFile(path("patents.csv"), "id,nuts2,field\n1,DE11,04\n2,DE11,04\n3,FR10,04\n");
+  for (const engine of ENGINES) await countedPatents(engine);
+});
+
+async function countedPatents(engine: "duckdb" | "js") {
   const c = await scanCells(path("patents.csv"), {
     region: "nuts2",
     sector: "field",
     value: "patents",
     aggregate: "count",
+    engine,
   });
   assert.deepEqual(rows(c), [{ region: "DE11", sector: "04", value: 2 }, {
     region: "FR10",
@@ -76,16 +96,24 @@ Deno.test("aggregate: count counts rows; value only names the column and need no
   }]);
   assert.deepEqual(c.columns, { region: "nuts2", sector: "field", value: "patents" });
   assert.match(c.sql, /COUNT\(\*\) AS "patents"/);
-});
+}
 
 Deno.test("gzipped CSV, TSV and a custom delimiter read like the plain CSV", async () => {
   await Deno.writeFile(path("jobs.csv.gz"), await gzip(JOBS));
   await Deno.writeTextFile(path("jobs.tsv"), JOBS.replaceAll(",", "\t"));
   await Deno.writeTextFile(path("jobs_semicolon.txt"), JOBS.replaceAll(",", ";"));
-  const want = rows(await scanCells(path("jobs.csv"), { year: "year" }));
-  assert.deepEqual(rows(await scanCells(path("jobs.csv.gz"), { year: "year" })), want);
-  assert.deepEqual(rows(await scanCells(path("jobs.tsv"), { year: "year" })), want);
-  assert.deepEqual(rows(await scanCells(path("jobs_semicolon.txt"), { year: "year", delimiter: ";" })), want);
+  const want = rows(await scanCells(path("jobs.csv"), { year: "year", engine: "duckdb" }));
+  for (const engine of ENGINES) {
+    const year = "year";
+    assert.deepEqual(rows(await scanCells(path("jobs.csv"), { year, engine })), want, engine);
+    assert.deepEqual(rows(await scanCells(path("jobs.csv.gz"), { year, engine })), want, engine);
+    assert.deepEqual(rows(await scanCells(path("jobs.tsv"), { year, engine })), want, engine);
+    assert.deepEqual(
+      rows(await scanCells(path("jobs_semicolon.txt"), { year, delimiter: ";", engine })),
+      want,
+      engine,
+    );
+  }
 });
 
 Deno.test("several CSV files: columns are matched by name when the headers differ", async () => {
@@ -93,24 +121,32 @@ Deno.test("several CSV files: columns are matched by name when the headers diffe
   await Deno.writeTextFile(path("more/a.csv"), "region,sector,value\nR1,0161,1\n");
   await Deno.writeTextFile(path("more/b.csv"), "value,sector,region,extra\n2,0161,R1,x\n5,0162,R2,y\n");
   const c = await scanCells(path("more/*.csv"));
+  assert.equal(c.engine, "duckdb", "a glob is expanded by DuckDB");
   assert.deepEqual(c.files, [path("more/a.csv"), path("more/b.csv")]);
-  assert.deepEqual(rows(c), [{ region: "R1", sector: "0161", value: 3 }, {
-    region: "R2",
-    sector: "0162",
-    value: 5,
-  }]);
+  const want = [{ region: "R1", sector: "0161", value: 3 }, { region: "R2", sector: "0162", value: 5 }];
+  assert.deepEqual(rows(c), want);
+  for (const engine of ENGINES) {
+    const listed = await scanCells([path("more/a.csv"), path("more/b.csv")], { engine });
+    assert.deepEqual(rows(listed), want, engine);
+    assert.equal(listed.sql, c.sql, "union_by_name as DuckDB reads differing headers");
+  }
 });
 
 Deno.test("a column missing from one file is named with that file", async () => {
   await Deno.writeTextFile(path("more2.csv"), "region,industry,value\nR1,0161,1\n");
-  const e = await failure(scanCells([path("jobs.csv"), path("more2.csv")]));
-  assert.equal(e.issues.length, 1);
-  assert.deepEqual(e.issues[0], {
-    column: "sector",
-    expected: 'a column "sector"',
-    received: 'columns "region", "industry", "value"',
-    message: `in ${path("more2.csv")}`,
-  });
+  for (const engine of ENGINES) {
+    const e = await failure(scanCells([path("jobs.csv"), path("more2.csv")], { engine }));
+    assert.equal(e.issues.length, 1);
+    assert.deepEqual(e.issues[0], {
+      column: "sector",
+      expected: 'a column "sector"',
+      received: 'columns "region", "industry", "value"',
+      message: `in ${path("more2.csv")}`,
+    }, engine);
+    const one = await failure(scanCells(path("more2.csv"), { engine }));
+    assert.equal(one.subject, path("more2.csv"));
+    assert.equal(one.issues[0]!.column, "sector");
+  }
 });
 
 Deno.test("malformed CSV rows are listed with their row and line (none skipped)", async () => {
@@ -118,14 +154,19 @@ Deno.test("malformed CSV rows are listed with their row and line (none skipped)"
     path("bad.csv"),
     "region,sector,value\nR1,0161,2\nR1,0162,abc\nR2,0161,1,9\nR2,0161,7\n",
   );
-  const e = await failure(scanCells(path("bad.csv")));
-  assert.equal(e.subject, path("bad.csv"));
-  assert.deepEqual(e.issues.map((i) => [i.row, i.column, i.received]), [
-    [2, "value", '"abc"'],
-    [3, "(row)", '"R2,0161,1,9"'],
-  ]);
-  assert.equal(e.issues[0]!.expected, "a finite number");
-  assert.equal(e.issues[0]!.message, `line 3 of ${path("bad.csv")}`);
+  const issues = [];
+  for (const engine of ENGINES) {
+    const e = await failure(scanCells(path("bad.csv"), { engine }));
+    assert.equal(e.subject, path("bad.csv"));
+    assert.deepEqual(e.issues.map((i) => [i.row, i.column, i.received]), [
+      [2, "value", '"abc"'],
+      [3, "(row)", '"R2,0161,1,9"'],
+    ]);
+    assert.equal(e.issues[0]!.expected, "a finite number");
+    assert.equal(e.issues[0]!.message, `line 3 of ${path("bad.csv")}`);
+    issues.push(e.issues);
+  }
+  assert.deepEqual(issues[1], issues[0], "the same issues, messages included");
 });
 
 Deno.test("empty codes, missing or non-finite values and non-integer years are located by file and row", async () => {
@@ -133,8 +174,12 @@ Deno.test("empty codes, missing or non-finite values and non-integer years are l
     "region,sector,year,value\nR1,0161,2020,2\n,0161,2020,3\nR2,0162,2021,inf\nR2,,2021.5,\nR3,0161,2020,nan\n";
   await Deno.writeTextFile(path("invalid.csv"), text);
   await copy(`SELECT * FROM read_csv('${path("invalid.csv")}', all_varchar = true)`, path("invalid.parquet"));
-  for (const file of [path("invalid.csv"), path("invalid.parquet")]) {
-    const e = await failure(scanCells(file, { year: "year" }));
+  const cases = [
+    ...ENGINES.map((engine) => [path("invalid.csv"), engine] as const),
+    [path("invalid.parquet"), "auto"] as const,
+  ];
+  for (const [file, engine] of cases) {
+    const e = await failure(scanCells(file, { year: "year", engine }));
     assert.deepEqual(e.issues.map((i) => [i.row, i.column, i.received]), [
       [2, "region", "null (empty)"],
       [3, "value", '"inf"'],
@@ -173,13 +218,26 @@ Deno.test("invalid rows outside the where filter do not count; beyond 20 the tot
   assert.deepEqual(rows(c), [{ region: "R1", sector: "0161", year: 2020, value: 2 }]);
   const many = "region,sector,value\n" + Array.from({ length: 30 }, (_, i) => `R${i},,1\n`).join("");
   await Deno.writeTextFile(path("many.csv"), many);
-  const e = await failure(scanCells(path("many.csv")));
-  assert.equal(e.issues.length, 21);
-  assert.deepEqual(e.issues[20], {
-    column: "(all)",
-    expected: "no invalid rows",
-    received: "30 invalid rows in all",
-  });
+  const malformed = "region,sector,value\n" + Array.from({ length: 25 }, (_, i) => `R${i},x\n`).join("") +
+    "R1,,1\n";
+  await Deno.writeTextFile(path("malformed.csv"), malformed);
+  const found = [];
+  for (const engine of ENGINES) {
+    const e = await failure(scanCells(path("many.csv"), { engine }));
+    assert.equal(e.issues.length, 21);
+    assert.deepEqual(e.issues[20], {
+      column: "(all)",
+      expected: "no invalid rows",
+      received: "30 invalid rows in all",
+    });
+    const m = await failure(scanCells(path("malformed.csv"), { engine }));
+    assert.deepEqual(m.issues.slice(20).map((i) => i.received), [
+      "25 invalid rows in all",
+      "further invalid rows (listed with their rows once the rows above are fixed)",
+    ]);
+    found.push([e.issues, m.issues]);
+  }
+  assert.deepEqual(found[1], found[0]);
 });
 
 Deno.test("where is passed as SQL: a bad column, a second statement or a bad option is a ValidationError", async () => {
@@ -201,6 +259,8 @@ Deno.test("where is passed as SQL: a bad column, a second statement or a bad opt
     delimiter: ";;",
   }));
   assert.deepEqual(options.issues.map((i) => i.column).sort(), ["aggregate", "delimiter", "region", "where"]);
+  const engine = await failure(scanCells(path("jobs.csv"), { engine: "spark" as "js" }));
+  assert.equal(engine.issues[0]!.column, "engine");
   const twice = await failure(scanCells(path("jobs.csv"), { region: "value" }));
   assert.deepEqual(twice.issues[0], {
     column: "region/sector/value/year",

@@ -58,6 +58,13 @@ for (const y of [2018, 2019, 2020]) {
   await writeParquet(rows.filter((r) => r.year === y), `${dir}/split/${y}.parquet`);
 }
 const sources = [`${dir}/long.csv`, `${dir}/long.csv.gz`, `${dir}/long.parquet`, `${dir}/split/*.parquet`];
+/** Each source with the engines that read it: CSV files with both (the JS reader and DuckDB). */
+type Engine = "duckdb" | "js" | "auto";
+const runs = sources.flatMap((source): { source: string; engine: Engine }[] =>
+  /\.csv(\.gz)?$/.test(source)
+    ? [{ source, engine: "duckdb" }, { source, engine: "js" }]
+    : [{ source, engine: "auto" }]
+);
 
 async function failure(p: Promise<unknown>): Promise<ValidationError> {
   const e = await p.then(() => undefined, (x) => x);
@@ -67,10 +74,11 @@ async function failure(p: Promise<unknown>): Promise<ValidationError> {
 
 Deno.test("scanLong() table equals the reference aggregation, from CSV, gzipped CSV, Parquet and a glob", async () => {
   const want = reference(rows, true);
-  for (const source of sources) {
-    const { table, files, inputRows, warnings } = await scanLong(source, { year: "year" });
+  for (const { source, engine } of runs) {
+    const { table, files, inputRows, warnings, ...info } = await scanLong(source, { year: "year", engine });
+    assert.equal(info.engine, engine === "js" ? "js" : "duckdb");
     assert.deepEqual(table.columnNames(), ["region", "sector", "year", "value"]);
-    assert.deepEqual(table.objects(), want, source);
+    assert.deepEqual(table.objects(), want, `${source} ${engine}`);
     assert.equal(inputRows, 3000);
     assert.deepEqual(warnings, []);
     assert.equal(files.length, source.endsWith("*.parquet") ? 3 : 1);
@@ -79,10 +87,10 @@ Deno.test("scanLong() table equals the reference aggregation, from CSV, gzipped 
 
 Deno.test("scanLong() matrix equals matrixFrom() on the same rows: labels, order and values", async () => {
   const want = matrixFrom(rows, { region: "region", sector: "sector", value: "value", duplicates: "sum" });
-  for (const source of sources) {
-    const { matrix, warnings } = await scanLong(source, { as: "matrix" });
+  for (const { source, engine } of runs) {
+    const { matrix, warnings } = await scanLong(source, { as: "matrix", engine });
     assert.ok(matrix instanceof Matrix);
-    assert.deepEqual(matrix.rows, want.rows, source);
+    assert.deepEqual(matrix.rows, want.rows, `${source} ${engine}`);
     assert.deepEqual(matrix.cols, want.cols);
     assert.deepEqual(matrix.data, want.data);
     const absent = want.data.filter((v) => v === 0).length;
@@ -103,7 +111,15 @@ Deno.test("the indicators give the same results on scanLong's matrix as on matri
 });
 
 Deno.test("as: matrices gives one matrix per year with the labels of all years", async () => {
-  const { years, matrices, warnings } = await scanLong(`${dir}/long.csv`, { year: "year", as: "matrices" });
+  for (const engine of ["duckdb", "js"] as const) await matricesPerYear(engine);
+});
+
+async function matricesPerYear(engine: "duckdb" | "js") {
+  const { years, matrices, warnings } = await scanLong(`${dir}/long.csv`, {
+    year: "year",
+    as: "matrices",
+    engine,
+  });
   assert.deepEqual(years, [2018, 2019, 2020]);
   const all = matrixFrom(rows, { region: "region", sector: "sector", value: "value", duplicates: "sum" });
   for (const y of years) {
@@ -128,22 +144,25 @@ Deno.test("as: matrices gives one matrix per year with the labels of all years",
   });
   assert.equal(notes.length, 3, "the fixture leaves cells absent every year");
   assert.deepEqual(warnings, notes);
-});
+}
 
 Deno.test("regions and sectors options fix the label order; an unlisted label is a ValidationError", async () => {
   await Deno.writeTextFile(`${dir}/small.csv`, "region,sector,value\nB,s2,1\nA,s1,2\nB,s1,3\n");
-  const { matrix } = await scanLong(`${dir}/small.csv`, {
-    as: "matrix",
-    regions: ["B", "A", "C"],
-    sectors: ["s2", "s1"],
-  });
-  assert.deepEqual(matrix.toArrays(), [[1, 3], [0, 2], [0, 0]]);
-  const e = await failure(scanLong(`${dir}/small.csv`, { as: "matrix", regions: ["A"] }));
-  assert.deepEqual(e.issues, [{
-    column: "regions",
-    expected: "a label listed in the regions option",
-    received: '"B"',
-  }]);
+  for (const engine of ["duckdb", "js"] as const) {
+    const { matrix } = await scanLong(`${dir}/small.csv`, {
+      as: "matrix",
+      regions: ["B", "A", "C"],
+      sectors: ["s2", "s1"],
+      engine,
+    });
+    assert.deepEqual(matrix.toArrays(), [[1, 3], [0, 2], [0, 0]], engine);
+    const e = await failure(scanLong(`${dir}/small.csv`, { as: "matrix", regions: ["A"], engine }));
+    assert.deepEqual(e.issues, [{
+      column: "regions",
+      expected: "a label listed in the regions option",
+      received: '"B"',
+    }]);
+  }
 });
 
 Deno.test("scanLong() options: matrix with a year, matrices without one, an unknown as", async () => {
@@ -177,19 +196,21 @@ Deno.test('scanLong: missing "error" makes an absent region × sector pair an er
       path,
       "region,sector,year,value\nR1,0161,2020,2\nR2,0162,2020,4\nR1,0161,2021,1\n",
     );
-    const { matrix, warnings } = await scanLong(path, { as: "matrix" });
-    assert.deepEqual(matrix.toArrays(), [[3, 0], [0, 4]]);
-    assert.ok(warnings.includes("2 of 4 region × sector cells are absent from the input and set to 0"));
-    await assert.rejects(
-      () => scanLong(path, { as: "matrix", missing: "error" }),
-      (e: unknown) =>
-        e instanceof ValidationError && e.subject === path &&
-        /2 pair\(s\) absent: \("R1", "0162"\), \("R2", "0161"\)/.test(e.message),
-    );
-    await assert.rejects(
-      () => scanLong(path, { as: "matrices", year: "year", missing: "error" }),
-      /of 2020 \(missing: "error"\)/,
-    );
+    for (const engine of ["duckdb", "js"] as const) {
+      const { matrix, warnings } = await scanLong(path, { as: "matrix", engine });
+      assert.deepEqual(matrix.toArrays(), [[3, 0], [0, 4]]);
+      assert.ok(warnings.includes("2 of 4 region × sector cells are absent from the input and set to 0"));
+      await assert.rejects(
+        () => scanLong(path, { as: "matrix", missing: "error", engine }),
+        (e: unknown) =>
+          e instanceof ValidationError && e.subject === path &&
+          /2 pair\(s\) absent: \("R1", "0162"\), \("R2", "0161"\)/.test(e.message),
+      );
+      await assert.rejects(
+        () => scanLong(path, { as: "matrices", year: "year", missing: "error", engine }),
+        /of 2020 \(missing: "error"\)/,
+      );
+    }
     await assert.rejects(() => scanLong(path, { missing: "drop" as "zero" }), /column "missing"/);
   } finally {
     await Deno.remove(dir, { recursive: true });
