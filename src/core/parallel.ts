@@ -101,6 +101,32 @@ export function sharedFloat64(length: number, threads: number): Float64Array {
   return threads > 1 ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
 }
 
+/** Arrays from this many bytes are allocated shareable by {@link shareable} (design choice: 1 MiB). */
+const SHARE_FROM_BYTES = 2 ** 20;
+
+/** The typed-array constructors {@link shareable} allocates. */
+type ShareableCtor = Float64ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor;
+
+/**
+ * A zero-filled typed array of `length`, on a `SharedArrayBuffer` when it is large (≥ 1 MiB) and shared
+ * memory exists: the large arrays the row kernels read (CSR indices, φ) are then handed to workers without a
+ * copy ({@link shareArgs} copies only what is not shared). Small arrays stay ordinary.
+ *
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { shareable } from "clusterlab/advanced";
+ * assert.ok(shareable(Int32Array, 1e6).buffer instanceof SharedArrayBuffer);
+ * assert.ok(shareable(Float64Array, 10).buffer instanceof ArrayBuffer);
+ * ```
+ */
+export function shareable<C extends ShareableCtor>(Ctor: C, length: number): InstanceType<C> {
+  const bytes = length * Ctor.BYTES_PER_ELEMENT;
+  const big = bytes >= SHARE_FROM_BYTES && typeof SharedArrayBuffer === "function";
+  const OnBuffer = Ctor as unknown as new (b: ArrayBufferLike) => InstanceType<C>;
+  return big ? new OnBuffer(new SharedArrayBuffer(bytes)) : new Ctor(length) as InstanceType<C>;
+}
+
 /**
  * Split [0, n) into `parts` contiguous blocks of about equal cost (`cost`: cumulative, n + 1 entries, e.g. a
  * CSR row pointer; default one per row): the cut points, from 0 to n.

@@ -12,6 +12,7 @@ import { finiteResult } from "./finite_result.ts";
 import { rpop } from "./rpop.ts";
 import { Matrix, type MatrixInput, type MatrixInputOptions, type MatrixOptions } from "./matrix.ts";
 import { SparseBinaryMatrix } from "./sparse.ts";
+import { shareable } from "../core/parallel.ts";
 import { csrToDense } from "./sparse_products.ts";
 
 /**
@@ -228,7 +229,7 @@ function fromRule(x: Matrix, isOne: (v: number, k: number) => boolean): SparseBi
   const { nrow, ncol, data } = x;
   let nnz = 0;
   for (let k = 0; k < data.length; k++) if (isOne(data[k]!, k)) nnz++;
-  const ptr = new Uint32Array(nrow + 1), idx = new Int32Array(nnz);
+  const ptr = shareable(Uint32Array, nrow + 1), idx = shareable(Int32Array, nnz);
   let p = 0;
   for (let i = 0; i < nrow; i++) {
     for (let j = 0; j < ncol; j++) if (isOne(data[i * ncol + j]!, i * ncol + j)) idx[p++] = j;

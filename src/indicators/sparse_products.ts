@@ -4,7 +4,7 @@
  * `SparseBinaryMatrix` are the public interface. 稀疏二值矩阵的乘法内核。
  * @module
  */
-import { parallelRows, sharedFloat64, threadCount, type WorkersOption } from "../core/parallel.ts";
+import { parallelRows, shareable, sharedFloat64, threadCount, type WorkersOption } from "../core/parallel.ts";
 
 /** The CSR arrays of a binary matrix: the ones of row i are in columns `colIdx[rowPtr[i] .. rowPtr[i+1])`. */
 export interface CsrArrays {
@@ -21,11 +21,11 @@ export interface CsrArrays {
 /** The transposed (CSC) index of `m`: `rowIdx[colPtr[j] .. colPtr[j+1])` are the rows with a one in j. */
 export function cscIndex(m: CsrArrays): { colPtr: Uint32Array; rowIdx: Int32Array } {
   const { nrow, ncol, rowPtr, colIdx } = m;
-  const colPtr = new Uint32Array(ncol + 1);
+  const colPtr = shareable(Uint32Array, ncol + 1);
   for (let k = 0; k < colIdx.length; k++) colPtr[colIdx[k]! + 1]!++;
   for (let j = 0; j < ncol; j++) colPtr[j + 1]! += colPtr[j]!;
   const next = colPtr.slice(0, ncol);
-  const rowIdx = new Int32Array(colIdx.length);
+  const rowIdx = shareable(Int32Array, colIdx.length);
   for (let i = 0; i < nrow; i++) {
     for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) rowIdx[next[colIdx[p]!]!++] = i;
   }
@@ -96,7 +96,7 @@ export function tmulVec(m: CsrArrays, x: ArrayLike<number>, out: Float64Array): 
  * folded (integer counts: the same values for half the increments, whatever the order within a range).
  */
 export function pairCounts(ptr: Uint32Array, idx: Int32Array, ranges: number, n: number): Float64Array {
-  const out = new Float64Array(n * n);
+  const out = shareable(Float64Array, n * n);
   // rows of the result in blocks of ≈ 256 KiB, so that the rows being counted into stay in cache; each
   // range's cursor only moves forward, so every position p is counted exactly once, in whatever order
   const block = Math.max(1, Math.floor(32768 / Math.max(1, n)));
@@ -189,10 +189,10 @@ export function csrFromDense(
   ncol: number,
   isOne: (v: number) => boolean,
 ): { rowPtr: Uint32Array; colIdx: Int32Array } {
-  const rowPtr = new Uint32Array(nrow + 1);
+  const rowPtr = shareable(Uint32Array, nrow + 1);
   let nnz = 0;
   for (let k = 0; k < data.length; k++) if (isOne(data[k]!)) nnz++;
-  const colIdx = new Int32Array(nnz);
+  const colIdx = shareable(Int32Array, nnz);
   let p = 0;
   for (let i = 0; i < nrow; i++) {
     const off = i * ncol;
