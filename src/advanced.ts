@@ -27,6 +27,7 @@ export { normalTwoSided, normalUpperTail } from "./core/normal.ts";
 export {
   checkWorkers,
   parallelRows,
+  shareable,
   shareArgs,
   sharedFloat64,
   splitRows,
