@@ -18,7 +18,13 @@ export type { MimeBundle } from "./core/display.ts";
 export type { FiniteGuardOptions, FiniteReport } from "./core/finite.ts";
 export type { SizeRequest } from "./core/size_guard.ts";
 export type { Bilingual, Lang } from "./core/i18n.ts";
-export type { KernelArgs, ParallelRowsOptions, RowKernel, WorkersOption } from "./core/parallel.ts";
+export type {
+  KernelArgs,
+  ParallelRowsOptions,
+  RowKernel,
+  ShareableCtor,
+  WorkersOption,
+} from "./core/parallel.ts";
 export type { KernelTeam, PhaseKernel, TeamOptions } from "./core/kernel_team.ts";
 export type { Complex } from "./core/linalg/general_eigen.ts";
 export type { LanczosOptions, LanczosResult } from "./core/linalg/lanczos.ts";

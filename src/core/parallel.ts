@@ -105,7 +105,7 @@ export function sharedFloat64(length: number, threads: number): Float64Array {
 const SHARE_FROM_BYTES = 2 ** 20;
 
 /** The typed-array constructors {@link shareable} allocates. */
-type ShareableCtor = Float64ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor;
+export type ShareableCtor = Float64ArrayConstructor | Int32ArrayConstructor | Uint32ArrayConstructor;
 
 /**
  * A zero-filled typed array of `length`, on a `SharedArrayBuffer` when it is large (≥ 1 MiB) and shared
